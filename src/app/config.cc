@@ -1,0 +1,111 @@
+#include "app/config.h"
+
+#include <charconv>
+#include <algorithm>
+#include <cstdlib>
+#include <thread>
+
+namespace loket::app {
+namespace {
+
+std::string Env(const char* name, std::string fallback) {
+  const char* v = std::getenv(name);
+  return v && *v ? std::string(v) : fallback;
+}
+
+Result<uint16_t> ParsePort(const std::string& s) {
+  unsigned v = 0;
+  auto [p, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+  if (ec != std::errc() || p != s.data() + s.size() || v > 65535) {
+    return InvalidArgument("port must be a number from 0 to 65535, not '" + s + "'");
+  }
+  return static_cast<uint16_t>(v);
+}
+
+}  // namespace
+
+std::string Usage() {
+  return R"(Usage: loket COMMAND [OPTIONS]
+
+Commands:
+  serve          run the web server (initialises an empty data directory
+                 with the demo content)
+  migrate        apply database migrations and exit
+  load-content   load (or reload) the content files into the database
+  reindex        rebuild the search index from the database
+  check-content  validate the content files without loading them
+  help           show this text
+
+Options (each also as an environment variable):
+  --data-dir DIR        data directory (LOKET_DATA_DIR, default ./var)
+  --database-url URL    PostgreSQL connection URL; without it the embedded
+                        SQLite database in the data directory is used
+                        (LOKET_DATABASE_URL)
+  --address ADDR        address to listen on (LOKET_ADDRESS, default 127.0.0.1)
+  --port N              port to listen on, 0 for any free port (LOKET_PORT,
+                        default 8080)
+  --threads N           request threads (LOKET_THREADS, default 2 per core)
+  --web-dir DIR         templates and static files (LOKET_WEB_DIR)
+  --content-dir DIR     content files (LOKET_CONTENT_DIR)
+  --demo                demo mode: demo accounts and the development login
+)";
+}
+
+Result<Config> ParseConfig(int argc, char** argv) {
+  Config c;
+  c.data_dir = Env("LOKET_DATA_DIR", "var");
+  c.database_url = Env("LOKET_DATABASE_URL", "");
+  c.address = Env("LOKET_ADDRESS", c.address);
+  c.web_dir = Env("LOKET_WEB_DIR", LOKET_DEFAULT_WEB_DIR);
+  c.content_dir = Env("LOKET_CONTENT_DIR", LOKET_DEFAULT_CONTENT_DIR);
+  LOKET_ASSIGN_OR_RETURN(c.port, ParsePort(Env("LOKET_PORT", "8080")));
+  std::string threads = Env("LOKET_THREADS", "0");
+  c.threads = std::strtoul(threads.c_str(), nullptr, 10);
+
+  if (argc < 2) return InvalidArgument("no command given");
+  c.command = argv[1];
+  for (int i = 2; i < argc; ++i) {
+    std::string arg = argv[i];
+    auto value = [&]() -> Result<std::string> {
+      std::string name = arg;
+      size_t eq = arg.find('=');
+      if (eq != std::string::npos) return arg.substr(eq + 1);
+      if (i + 1 >= argc) return InvalidArgument(name + " needs a value");
+      return std::string(argv[++i]);
+    };
+    auto is = [&](const char* flag) {
+      return arg == flag || arg.rfind(std::string(flag) + "=", 0) == 0;
+    };
+    if (is("--data-dir")) {
+      LOKET_ASSIGN_OR_RETURN(std::string v, value());
+      c.data_dir = v;
+    } else if (is("--database-url")) {
+      LOKET_ASSIGN_OR_RETURN(c.database_url, value());
+    } else if (is("--address")) {
+      LOKET_ASSIGN_OR_RETURN(c.address, value());
+    } else if (is("--port")) {
+      LOKET_ASSIGN_OR_RETURN(std::string v, value());
+      LOKET_ASSIGN_OR_RETURN(c.port, ParsePort(v));
+    } else if (is("--threads")) {
+      LOKET_ASSIGN_OR_RETURN(std::string v, value());
+      c.threads = std::strtoul(v.c_str(), nullptr, 10);
+    } else if (is("--web-dir")) {
+      LOKET_ASSIGN_OR_RETURN(std::string v, value());
+      c.web_dir = v;
+    } else if (is("--content-dir")) {
+      LOKET_ASSIGN_OR_RETURN(std::string v, value());
+      c.content_dir = v;
+    } else if (arg == "--demo") {
+      c.demo = true;
+    } else if (arg.rfind("--", 0) == 0) {
+      return InvalidArgument("unknown option " + arg);
+    } else {
+      c.args.push_back(arg);
+    }
+  }
+  if (c.threads == 0) c.threads = std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency()));
+  if (c.threads > 256) return InvalidArgument("--threads must be at most 256");
+  return c;
+}
+
+}  // namespace loket::app

@@ -1,0 +1,32 @@
+// Configuration of the `loket` program: command-line flags over
+// environment variables over defaults. Only app/ reads configuration;
+// modules receive what they need through their constructors.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace loket::app {
+
+struct Config {
+  std::string command;                  // serve, migrate, load-content, reindex, check-content
+  std::filesystem::path data_dir;       // SQLite file and search index live here
+  std::string database_url;             // PostgreSQL; empty for the embedded SQLite default
+  std::string address = "127.0.0.1";
+  uint16_t port = 8080;
+  size_t threads = 0;                   // 0: chosen from the number of cores
+  std::filesystem::path web_dir;        // templates, i18n, static files, openapi.json
+  std::filesystem::path content_dir;    // data/ content files
+  bool demo = false;
+  std::vector<std::string> args;        // positional arguments after the command
+};
+
+// Parses argv; InvalidArgument carries a message for the user.
+Result<Config> ParseConfig(int argc, char** argv);
+std::string Usage();
+
+}  // namespace loket::app

@@ -1,0 +1,93 @@
+#include "frontoffice/documents.h"
+
+#include "core/strings.h"
+#include "frontoffice/paths.h"
+
+namespace loket::frontoffice {
+
+std::vector<search::Document> BuildSearchDocuments(const catalogue::Snapshot& snapshot) {
+  std::vector<search::Document> docs;
+  const catalogue::Content& c = snapshot.content();
+  for (Lang lang : {Lang::kNl, Lang::kEn}) {
+    for (const catalogue::Service& s : c.services) {
+      if (!s.published) continue;
+      search::Document d;
+      d.type = "service";
+      d.id = s.id;
+      d.lang = lang;
+      d.title = s.title.In(lang);
+      d.summary = s.summary.In(lang);
+      const catalogue::Organisation* org = snapshot.FindOrganisation(s.organisation_id);
+      std::vector<std::string> body = {s.audience.In(lang), Join(s.needs.In(lang), ". "),
+                                       s.how.In(lang), s.cost.In(lang), s.duration.In(lang)};
+      if (org) body.push_back(org->name.In(lang) + " " + org->abbreviation);
+      d.body = Join(body, "\n");
+      d.keywords = s.keywords.In(lang);
+      d.url = paths::Service(lang, s.id);
+      d.facets["organisation"] = {s.organisation_id};
+      for (const catalogue::LifeEvent* e : snapshot.LifeEventsWith(s.id)) {
+        d.facets["life-event"].push_back(e->id);
+      }
+      d.popularity = s.popularity;
+      docs.push_back(std::move(d));
+    }
+    for (const catalogue::LifeEvent& e : c.life_events) {
+      search::Document d;
+      d.type = "life-event";
+      d.id = e.id;
+      d.lang = lang;
+      d.title = e.title.In(lang);
+      d.summary = e.summary.In(lang);
+      std::vector<std::string> body;
+      for (const auto& step : e.steps) {
+        if (const catalogue::Service* s = snapshot.FindService(step.service_id)) {
+          body.push_back(s->title.In(lang));
+        }
+      }
+      d.body = Join(body, ". ");
+      d.url = paths::LifeEvent(lang, e.id);
+      d.facets["life-event"] = {e.id};
+      d.popularity = 60;
+      docs.push_back(std::move(d));
+    }
+    for (const catalogue::Country& country : c.countries) {
+      search::Document d;
+      d.type = "country";
+      d.id = country.code;
+      d.lang = lang;
+      d.title = country.name.In(lang);
+      std::vector<std::string> posts;
+      for (const catalogue::Post* p : snapshot.PostsIn(country.code)) {
+        posts.push_back(p->name.In(lang));
+      }
+      d.summary = Join(posts, ", ");
+      d.keywords = {country.name.nl, country.name.en};
+      d.url = paths::Country(lang, country.code);
+      d.facets["country"] = {country.code};
+      d.popularity = 10;
+      docs.push_back(std::move(d));
+    }
+    for (const catalogue::Post& p : c.posts) {
+      search::Document d;
+      d.type = "post";
+      d.id = p.id;
+      d.lang = lang;
+      d.title = p.name.In(lang);
+      const catalogue::Country* country = snapshot.FindCountry(p.country_code);
+      d.summary = p.city.In(lang) + (country ? ", " + country->name.In(lang) : "");
+      d.body = p.address;
+      d.keywords = {p.city.nl, p.city.en};
+      if (country) {
+        d.keywords.push_back(country->name.nl);
+        d.keywords.push_back(country->name.en);
+      }
+      d.url = paths::Post(lang, p.id);
+      d.facets["country"] = {p.country_code};
+      d.popularity = 5;
+      docs.push_back(std::move(d));
+    }
+  }
+  return docs;
+}
+
+}  // namespace loket::frontoffice

@@ -1,0 +1,80 @@
+// The public front office: the HTML pages in Dutch and English and the
+// JSON API under /api/v1. Handlers parse the request, call the catalogue or
+// the search index, and render; they hold no state of their own.
+// Thread-safety: handlers may run on many threads at once.
+#pragma once
+
+#include <chrono>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "catalogue/catalogue.h"
+#include "core/lang.h"
+#include "http/request.h"
+#include "http/server.h"
+#include "http/templates.h"
+#include "search/search_index.h"
+
+namespace loket::frontoffice {
+
+using Clock = std::function<std::chrono::system_clock::time_point()>;
+
+// Interface texts per language, from web/i18n/<lang>.json.
+struct UiTexts {
+  nlohmann::json nl;
+  nlohmann::json en;
+  const nlohmann::json& In(Lang lang) const { return lang == Lang::kNl ? nl : en; }
+  static Result<UiTexts> Load(const std::filesystem::path& directory);
+};
+
+class FrontOffice {
+ public:
+  FrontOffice(catalogue::Catalogue& catalogue, const search::SearchIndex& index,
+              const http::Templates& templates, UiTexts texts, Clock clock);
+
+  void RegisterPages(http::Server& server);
+  void RegisterApi(http::Server& server, std::string openapi_json);
+  // The 404 page (HTML) or problem (API), for requests no route matched.
+  http::Response NotFound(const http::Request& request) const;
+
+ private:
+  http::Response Home(const http::Request& r, Lang lang) const;
+  http::Response SearchPage(const http::Request& r, Lang lang) const;
+  http::Response ServicesPage(const http::Request& r, Lang lang) const;
+  http::Response ServicePage(const http::Request& r, Lang lang) const;
+  http::Response LifeEventPage(const http::Request& r, Lang lang) const;
+  http::Response CountriesPage(const http::Request& r, Lang lang) const;
+  http::Response CountryPage(const http::Request& r, Lang lang) const;
+  http::Response PostPage(const http::Request& r, Lang lang) const;
+
+  http::Response ApiServices(const http::Request& r) const;
+  http::Response ApiService(const http::Request& r) const;
+  http::Response ApiLifeEvents(const http::Request& r) const;
+  http::Response ApiLifeEvent(const http::Request& r) const;
+  http::Response ApiCountries(const http::Request& r) const;
+  http::Response ApiCountry(const http::Request& r) const;
+  http::Response ApiPosts(const http::Request& r) const;
+  http::Response ApiPost(const http::Request& r) const;
+  http::Response ApiOrganisations(const http::Request& r) const;
+  http::Response ApiSearch(const http::Request& r) const;
+
+  // Renders `page` inside the layout. `alternate` is this page's URL in the
+  // other language.
+  http::Response Render(int status, Lang lang, const std::string& page, nlohmann::json context,
+                        const std::string& title, const std::string& alternate) const;
+  http::Response ErrorPage(int status, Lang lang, const std::string& heading_key,
+                           const std::string& text_key) const;
+  std::shared_ptr<const catalogue::Snapshot> Snapshot() const;
+
+  catalogue::Catalogue& catalogue_;
+  const search::SearchIndex& index_;
+  const http::Templates& templates_;
+  UiTexts texts_;
+  Clock clock_;
+};
+
+}  // namespace loket::frontoffice

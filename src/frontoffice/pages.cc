@@ -1,0 +1,508 @@
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+
+#include "core/log.h"
+#include "core/strings.h"
+#include "frontoffice/front_office.h"
+#include "frontoffice/opening_hours.h"
+#include "frontoffice/paths.h"
+#include "http/problem.h"
+
+namespace loket::frontoffice {
+namespace {
+
+using nlohmann::json;
+constexpr size_t kResultsPerPage = 10;
+
+Lang Other(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
+
+std::string Upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Splits text into paragraphs at blank lines.
+json Paragraphs(const std::string& text) {
+  json out = json::array();
+  size_t start = 0;
+  while (start < text.size()) {
+    size_t end = text.find("\n\n", start);
+    std::string_view para = Trim(std::string_view(text).substr(
+        start, end == std::string::npos ? std::string::npos : end - start));
+    if (!para.empty()) out.push_back(std::string(para));
+    if (end == std::string::npos) break;
+    start = end + 2;
+  }
+  return out;
+}
+
+json ServiceCard(const catalogue::Service& s, const catalogue::Snapshot& snap, Lang lang) {
+  const catalogue::Organisation* org = snap.FindOrganisation(s.organisation_id);
+  return {{"id", s.id},
+          {"title", s.title.In(lang)},
+          {"summary", s.summary.In(lang)},
+          {"url", paths::Service(lang, s.id)},
+          {"organisation", org ? org->name.In(lang) : ""}};
+}
+
+json PostCard(const catalogue::Post& p, const catalogue::Snapshot& snap, const json& t,
+              Lang lang) {
+  const catalogue::Country* country = snap.FindCountry(p.country_code);
+  return {{"id", p.id},
+          {"name", p.name.In(lang)},
+          {"url", paths::Post(lang, p.id)},
+          {"city", p.city.In(lang)},
+          {"country", country ? country->name.In(lang) : p.country_code},
+          {"type", t.value("post_type_" + p.type, p.type)},
+          {"address", p.address}};
+}
+
+// Countries sorted by their name in `lang`, for selection lists.
+json CountryOptions(const catalogue::Snapshot& snap, Lang lang, const std::string& selected) {
+  std::vector<const catalogue::Country*> list;
+  for (const auto& c : snap.content().countries) list.push_back(&c);
+  std::sort(list.begin(), list.end(), [lang](auto* a, auto* b) {
+    return a->name.In(lang) < b->name.In(lang);
+  });
+  json out = json::array();
+  for (const auto* c : list) {
+    out.push_back({{"code", c->code},
+                   {"name", c->name.In(lang)},
+                   {"url", paths::Country(lang, c->code)},
+                   {"selected", c->code == selected}});
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<UiTexts> UiTexts::Load(const std::filesystem::path& directory) {
+  UiTexts texts;
+  for (Lang lang : {Lang::kNl, Lang::kEn}) {
+    std::ifstream in(directory / (std::string(LangCode(lang)) + ".json"));
+    if (!in) return NotFound("interface texts missing in " + directory.string());
+    json j = json::parse(in, nullptr, false);
+    if (!j.is_object()) return InvalidArgument("interface texts are not a JSON object");
+    (lang == Lang::kNl ? texts.nl : texts.en) = std::move(j);
+  }
+  return texts;
+}
+
+FrontOffice::FrontOffice(catalogue::Catalogue& catalogue, const search::SearchIndex& index,
+                         const http::Templates& templates, UiTexts texts, Clock clock)
+    : catalogue_(catalogue),
+      index_(index),
+      templates_(templates),
+      texts_(std::move(texts)),
+      clock_(std::move(clock)) {}
+
+std::shared_ptr<const catalogue::Snapshot> FrontOffice::Snapshot() const {
+  return catalogue_.Current();
+}
+
+void FrontOffice::RegisterPages(http::Server& server) {
+  using http::Method;
+  using http::Request;
+  auto page = [&](const std::string& nl, const std::string& en, auto member) {
+    server.Route(Method::kGet, nl, [this, member](const Request& r) {
+      return (this->*member)(r, Lang::kNl);
+    });
+    server.Route(Method::kGet, en, [this, member](const Request& r) {
+      return (this->*member)(r, Lang::kEn);
+    });
+  };
+  page("/", "/en", &FrontOffice::Home);
+  page("/zoeken", "/en/search", &FrontOffice::SearchPage);
+  page("/diensten", "/en/services", &FrontOffice::ServicesPage);
+  page("/diensten/:id", "/en/services/:id", &FrontOffice::ServicePage);
+  page("/levensgebeurtenissen/:id", "/en/life-events/:id", &FrontOffice::LifeEventPage);
+  page("/landen", "/en/countries", &FrontOffice::CountriesPage);
+  page("/landen/:code", "/en/countries/:code", &FrontOffice::CountryPage);
+  page("/posten/:id", "/en/posts/:id", &FrontOffice::PostPage);
+}
+
+http::Response FrontOffice::Render(int status, Lang lang, const std::string& page, json context,
+                                   const std::string& title,
+                                   const std::string& alternate) const {
+  const json& t = texts_.In(lang);
+  context["t"] = t;
+  context["lang"] = std::string(LangCode(lang));
+  auto body = templates_.Render(page, context);
+  if (!body.ok()) {
+    Log(LogLevel::kError, "render_failed", body.status().ToString());
+    return http::HtmlResponse(500, "<!doctype html><title>Error</title><p>Error</p>");
+  }
+  json layout = {{"t", t},
+                 {"lang", std::string(LangCode(lang))},
+                 {"title", title},
+                 {"body", *body},
+                 {"alternate_url", alternate},
+                 {"alternate_lang", std::string(LangCode(Other(lang)))},
+                 {"home_url", paths::Home(lang)},
+                 {"search_url", paths::Search(lang)},
+                 {"services_url", paths::Services(lang)},
+                 {"countries_url", paths::Countries(lang)},
+                 {"q", context.value("q", "")}};
+  auto html = templates_.Render("layout", layout);
+  if (!html.ok()) {
+    Log(LogLevel::kError, "render_failed", html.status().ToString());
+    return http::HtmlResponse(500, "<!doctype html><title>Error</title><p>Error</p>");
+  }
+  http::Response r = http::HtmlResponse(status, std::move(html).value());
+  r.SetHeader("Content-Language", std::string(LangCode(lang)));
+  return r;
+}
+
+http::Response FrontOffice::ErrorPage(int status, Lang lang, const std::string& heading_key,
+                                      const std::string& text_key) const {
+  const json& t = texts_.In(lang);
+  json ctx = {{"heading", t.value(heading_key, "")},
+              {"text", t.value(text_key, "")},
+              {"search_url", paths::Search(lang)},
+              {"home_url", paths::Home(lang)}};
+  return Render(status, lang, "error", ctx, t.value(heading_key, ""), paths::Home(Other(lang)));
+}
+
+http::Response FrontOffice::NotFound(const http::Request& r) const {
+  if (r.path.rfind("/api/", 0) == 0) {
+    return http::ProblemResponse(404, "Not Found", "There is no such resource.", r.path);
+  }
+  Lang lang = r.path == "/en" || r.path.rfind("/en/", 0) == 0 ? Lang::kEn : Lang::kNl;
+  return ErrorPage(404, lang, "not_found_heading", "not_found_text");
+}
+
+http::Response FrontOffice::Home(const http::Request&, Lang lang) const {
+  auto snap = Snapshot();
+  const json& t = texts_.In(lang);
+  json events = json::array();
+  for (const auto& e : snap->content().life_events) {
+    events.push_back({{"title", e.title.In(lang)},
+                      {"summary", e.summary.In(lang)},
+                      {"url", paths::LifeEvent(lang, e.id)}});
+  }
+  json popular = json::array();
+  for (const auto* s : snap->MostPopular(9)) popular.push_back(ServiceCard(*s, *snap, lang));
+  json ctx = {{"life_events", events}, {"popular", popular},
+              {"search_url", paths::Search(lang)}, {"services_url", paths::Services(lang)}};
+  return Render(200, lang, "home", ctx, t.value("site_name", ""), paths::Home(Other(lang)));
+}
+
+http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const {
+  auto snap = Snapshot();
+  const json& t = texts_.In(lang);
+  std::string q = std::string(Trim(r.QueryOr("q", "")));
+  if (q.size() > 200) q.resize(200);
+  std::string org = r.QueryOr("organisatie", r.QueryOr("organisation", ""));
+  std::string event = r.QueryOr("levensgebeurtenis", r.QueryOr("life-event", ""));
+  std::string type = r.QueryOr("soort", r.QueryOr("type", ""));
+  size_t page = 1;
+  try {
+    page = std::clamp<size_t>(std::stoul(r.QueryOr("pagina", r.QueryOr("page", "1"))), 1, 100);
+  } catch (const std::exception&) {
+    page = 1;
+  }
+  static const std::vector<std::string> kTypes = {"service", "life-event", "country", "post"};
+  if (!type.empty() && std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end()) type.clear();
+
+  search::Query query;
+  query.text = q;
+  query.lang = lang;
+  if (!type.empty()) query.type = type;
+  if (!org.empty()) query.facet_filters["organisation"] = org;
+  if (!event.empty()) query.facet_filters["life-event"] = event;
+  query.offset = (page - 1) * kResultsPerPage;
+  query.limit = kResultsPerPage;
+
+  const char* org_param = lang == Lang::kNl ? "organisatie" : "organisation";
+  const char* event_param = lang == Lang::kNl ? "levensgebeurtenis" : "life-event";
+  const char* type_param = lang == Lang::kNl ? "soort" : "type";
+  const char* page_param = lang == Lang::kNl ? "pagina" : "page";
+  auto url = [&](const std::string& in_lang_base, const std::string& o, const std::string& e,
+                 const std::string& ty, size_t p, Lang l) {
+    std::string u = in_lang_base + "?q=" + paths::EncodeQuery(q);
+    const char* op = l == Lang::kNl ? "organisatie" : "organisation";
+    const char* ep = l == Lang::kNl ? "levensgebeurtenis" : "life-event";
+    const char* tp = l == Lang::kNl ? "soort" : "type";
+    const char* pp = l == Lang::kNl ? "pagina" : "page";
+    if (!o.empty()) u += std::string("&") + op + "=" + paths::EncodeQuery(o);
+    if (!e.empty()) u += std::string("&") + ep + "=" + paths::EncodeQuery(e);
+    if (!ty.empty()) u += std::string("&") + tp + "=" + paths::EncodeQuery(ty);
+    if (p > 1) u += std::string("&") + pp + "=" + std::to_string(p);
+    return u;
+  };
+  std::string base = paths::Search(lang);
+
+  json ctx = {{"q", q}, {"searched", !q.empty()}, {"search_url", base},
+              {"org_param", org_param}, {"event_param", event_param},
+              {"type_param", type_param}, {"page_param", page_param}};
+  if (!q.empty()) {
+    auto results = index_.Search(query);
+    if (!results.ok()) {
+      Log(LogLevel::kError, "search_failed", results.status().ToString());
+      return ErrorPage(503, lang, "error_heading", "error_text");
+    }
+    json hits = json::array();
+    for (const auto& h : results->hits) {
+      hits.push_back({{"title", h.title},
+                      {"url", h.url},
+                      {"snippet", h.snippet},
+                      {"type_label", t.value("type_" + h.type, h.type)}});
+    }
+    ctx["hits"] = hits;
+    ctx["total"] = std::to_string(results->total);
+    ctx["has_results"] = !hits.empty();
+    ctx["one_result"] = results->total == 1;
+    if (results->suggestion) {
+      ctx["suggestion"] = *results->suggestion;
+      ctx["suggestion_url"] = base + "?q=" + paths::EncodeQuery(*results->suggestion);
+      ctx["corrected"] = results->corrected;
+    }
+    // Facets, with labels; each option is a radio in a GET form so the
+    // filters work without JavaScript.
+    auto facet = [&](const std::string& name, const std::string& selected, auto label) {
+      json options = json::array();
+      auto it = results->facets.find(name);
+      if (it != results->facets.end()) {
+        for (const auto& fc : it->second) {
+          std::string text = label(fc.value);
+          if (text.empty()) continue;
+          options.push_back({{"value", fc.value},
+                             {"label", text},
+                             {"count", std::to_string(fc.count)},
+                             {"selected", fc.value == selected}});
+        }
+      }
+      return options;
+    };
+    ctx["org_options"] = facet("organisation", org, [&](const std::string& id) {
+      const auto* o = snap->FindOrganisation(id);
+      return o ? o->name.In(lang) : std::string();
+    });
+    ctx["event_options"] = facet("life-event", event, [&](const std::string& id) {
+      const auto* e = snap->FindLifeEvent(id);
+      return e ? e->title.In(lang) : std::string();
+    });
+    ctx["has_org_options"] = !ctx["org_options"].empty();
+    ctx["has_event_options"] = !ctx["event_options"].empty();
+    json type_options = json::array();
+    for (const auto& ty : kTypes) {
+      type_options.push_back({{"value", ty}, {"label", t.value("type_" + ty, ty)},
+                              {"selected", ty == type}});
+    }
+    ctx["type_options"] = type_options;
+    ctx["no_org"] = org.empty();
+    ctx["no_event"] = event.empty();
+    ctx["no_type"] = type.empty();
+    ctx["filtered"] = !org.empty() || !event.empty() || !type.empty();
+    ctx["clear_url"] = url(base, "", "", "", 1, lang);
+    size_t pages = (results->total + kResultsPerPage - 1) / kResultsPerPage;
+    if (page > 1) ctx["prev_url"] = url(base, org, event, type, page - 1, lang);
+    if (page < pages) ctx["next_url"] = url(base, org, event, type, page + 1, lang);
+    ctx["paginated"] = pages > 1;
+    ctx["page_label"] = t.value("page", "") + " " + std::to_string(page) + " / " +
+                        std::to_string(std::max<size_t>(pages, 1));
+  }
+  std::string title = q.empty() ? t.value("results_heading", "")
+                                : t.value("results_heading", "") + ": " + q;
+  return Render(200, lang, "search", ctx, title,
+                url(paths::Search(Other(lang)), org, event, type, page, Other(lang)));
+}
+
+http::Response FrontOffice::ServicesPage(const http::Request&, Lang lang) const {
+  auto snap = Snapshot();
+  const json& t = texts_.In(lang);
+  std::vector<const catalogue::Service*> list;
+  for (const auto& s : snap->content().services) {
+    if (s.published) list.push_back(&s);
+  }
+  std::sort(list.begin(), list.end(), [lang](auto* a, auto* b) {
+    return a->title.In(lang) < b->title.In(lang);
+  });
+  // Grouped by organisation, in the order of their names.
+  std::vector<const catalogue::Organisation*> orgs;
+  for (const auto& o : snap->content().organisations) orgs.push_back(&o);
+  std::sort(orgs.begin(), orgs.end(),
+            [lang](auto* a, auto* b) { return a->name.In(lang) < b->name.In(lang); });
+  json groups = json::array();
+  for (const auto* o : orgs) {
+    json items = json::array();
+    for (const auto* s : list) {
+      if (s->organisation_id == o->id) items.push_back(ServiceCard(*s, *snap, lang));
+    }
+    if (!items.empty()) {
+      groups.push_back({{"name", o->name.In(lang)}, {"id", o->id}, {"services", items}});
+    }
+  }
+  return Render(200, lang, "services", {{"groups", groups}}, t.value("services_heading", ""),
+                paths::Services(Other(lang)));
+}
+
+http::Response FrontOffice::ServicePage(const http::Request& r, Lang lang) const {
+  auto snap = Snapshot();
+  const json& t = texts_.In(lang);
+  const std::string& id = r.Param("id");
+  const catalogue::Service* s = snap->FindService(id);
+  if (!s) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
+  const catalogue::Organisation* org = snap->FindOrganisation(s->organisation_id);
+  json channels = json::array();
+  for (const auto& ch : s->channels) channels.push_back(t.value("channel_" + ch, ch));
+  json events = json::array();
+  for (const auto* e : snap->LifeEventsWith(s->id)) {
+    events.push_back({{"title", e->title.In(lang)}, {"url", paths::LifeEvent(lang, e->id)}});
+  }
+  json ctx = {{"title", s->title.In(lang)},
+              {"summary", s->summary.In(lang)},
+              {"audience", s->audience.In(lang)},
+              {"needs", s->needs.In(lang)},
+              {"has_needs", !s->needs.In(lang).empty()},
+              {"cost", s->cost.In(lang)},
+              {"duration", s->duration.In(lang)},
+              {"how", Paragraphs(s->how.In(lang))},
+              {"channels", channels},
+              {"has_channels", !channels.empty()},
+              {"life_events", events},
+              {"has_life_events", !events.empty()},
+              {"organisation", org ? org->name.In(lang) : ""},
+              {"organisation_description", org ? org->description.In(lang) : ""},
+              {"referral_url", s->referral_url},
+              {"referral_label", s->referral_label.In(lang).empty()
+                                     ? t.value("referral_default", "") + " " +
+                                           (org ? org->name.In(lang) : "")
+                                     : s->referral_label.In(lang)},
+              {"services_url", paths::Services(lang)},
+              {"home_url", paths::Home(lang)}};
+  std::string alternate = paths::Service(Other(lang), s->id);
+  if (!s->counter_service.empty()) {
+    std::string country = Upper(r.QueryOr("land", r.QueryOr("country", "")));
+    ctx["has_where"] = true;
+    ctx["country_param"] = lang == Lang::kNl ? "land" : "country";
+    ctx["form_url"] = paths::Service(lang, s->id);
+    ctx["countries"] = CountryOptions(*snap, lang, country);
+    if (snap->FindCountry(country)) {
+      json posts = json::array();
+      for (const auto* p : snap->PostsOffering(s->counter_service)) {
+        if (p->country_code == country) posts.push_back(PostCard(*p, *snap, t, lang));
+      }
+      ctx["country_chosen"] = true;
+      ctx["where_posts"] = posts;
+      ctx["where_none"] = posts.empty();
+      alternate += std::string(lang == Lang::kNl ? "?country=" : "?land=") + country;
+    }
+  }
+  return Render(200, lang, "service", ctx, s->title.In(lang), alternate);
+}
+
+http::Response FrontOffice::LifeEventPage(const http::Request& r, Lang lang) const {
+  auto snap = Snapshot();
+  const catalogue::LifeEvent* e = snap->FindLifeEvent(r.Param("id"));
+  if (!e) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
+  json steps = json::array();
+  int n = 0;
+  for (const auto& step : e->steps) {
+    const catalogue::Service* s = snap->FindService(step.service_id);
+    if (!s) continue;
+    json card = ServiceCard(*s, *snap, lang);
+    card["number"] = std::to_string(++n);
+    card["note"] = step.note.In(lang);
+    steps.push_back(card);
+  }
+  json ctx = {{"title", e->title.In(lang)}, {"summary", e->summary.In(lang)}, {"steps", steps},
+              {"home_url", paths::Home(lang)}};
+  return Render(200, lang, "life_event", ctx, e->title.In(lang),
+                paths::LifeEvent(Other(lang), e->id));
+}
+
+http::Response FrontOffice::CountriesPage(const http::Request&, Lang lang) const {
+  auto snap = Snapshot();
+  const json& t = texts_.In(lang);
+  json countries = CountryOptions(*snap, lang, "");
+  // Grouped by first letter for a scannable A-Z list.
+  json groups = json::array();
+  std::string current;
+  for (auto& c : countries) {
+    std::string name = c["name"];
+    // First letter, keeping multi-byte UTF-8 characters whole.
+    size_t len = 1;
+    while (len < name.size() && (static_cast<unsigned char>(name[len]) & 0xC0) == 0x80) ++len;
+    std::string letter = name.substr(0, len);
+    c["posts"] = std::to_string(snap->PostsIn(c["code"]).size());
+    if (groups.empty() || letter != current) {
+      current = letter;
+      groups.push_back({{"letter", letter}, {"countries", json::array()}});
+    }
+    groups.back()["countries"].push_back(c);
+  }
+  return Render(200, lang, "countries", {{"groups", groups}}, t.value("countries_heading", ""),
+                paths::Countries(Other(lang)));
+}
+
+http::Response FrontOffice::CountryPage(const http::Request& r, Lang lang) const {
+  auto snap = Snapshot();
+  const json& t = texts_.In(lang);
+  std::string code = Upper(r.Param("code"));
+  const catalogue::Country* c = snap->FindCountry(code);
+  if (!c) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
+  json posts = json::array();
+  for (const auto* p : snap->PostsIn(code)) posts.push_back(PostCard(*p, *snap, t, lang));
+  json ctx = {{"name", c->name.In(lang)},
+              {"posts", posts},
+              {"has_posts", !posts.empty()},
+              {"countries_url", paths::Countries(lang)},
+              {"home_url", paths::Home(lang)}};
+  if (snap->FindService("reisadvies")) ctx["travel_advice_url"] = paths::Service(lang, "reisadvies");
+  return Render(200, lang, "country", ctx, c->name.In(lang), paths::Country(Other(lang), code));
+}
+
+http::Response FrontOffice::PostPage(const http::Request& r, Lang lang) const {
+  auto snap = Snapshot();
+  const json& t = texts_.In(lang);
+  const catalogue::Post* p = snap->FindPost(r.Param("id"));
+  if (!p) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
+  const catalogue::Country* country = snap->FindCountry(p->country_code);
+  LocalStatus now = StatusAt(*p, clock_());
+  static const char* kDayKeys[] = {"day_mon", "day_tue", "day_wed", "day_thu",
+                                   "day_fri", "day_sat", "day_sun"};
+  json hours = json::array();
+  for (const auto& h : p->hours) {
+    auto days = Split(h.days, '-');
+    auto label = [&](const std::string& d) {
+      return t.value("day_" + d, d);
+    };
+    std::string day_label = label(days[0]);
+    if (days.size() > 1) day_label += " " + t.value("to", "-") + " " + label(days[1]);
+    hours.push_back({{"days", day_label}, {"open", h.open}, {"close", h.close},
+                     {"today", now.known && DayInRange(h.days, now.weekday)}});
+  }
+  json services = json::array();
+  for (const auto& cs : p->counter_services) {
+    json item = {{"label", t.value("counter_service_" + cs, cs)}};
+    // Link to the service that needs this counter, when there is one.
+    for (const auto& s : snap->content().services) {
+      if (s.published && s.counter_service == cs) {
+        item["url"] = paths::Service(lang, s.id);
+        break;
+      }
+    }
+    services.push_back(item);
+  }
+  json ctx = PostCard(*p, *snap, t, lang);
+  ctx["country_url"] = paths::Country(lang, p->country_code);
+  ctx["phone"] = p->phone;
+  ctx["email"] = p->email;
+  ctx["has_contact"] = !p->phone.empty() || !p->email.empty();
+  ctx["hours"] = hours;
+  ctx["has_hours"] = !hours.empty();
+  ctx["timezone"] = p->timezone;
+  ctx["time_known"] = now.known;
+  ctx["local_time"] = now.local_time;
+  ctx["local_day"] = now.known ? t.value(kDayKeys[now.weekday], "") : "";
+  ctx["open_now"] = now.open;
+  ctx["counter_services"] = services;
+  ctx["has_counter_services"] = !services.empty();
+  ctx["home_url"] = paths::Home(lang);
+  ctx["country_name"] = country ? country->name.In(lang) : p->country_code;
+  return Render(200, lang, "post", ctx, p->name.In(lang), paths::Post(Other(lang), p->id));
+}
+
+}  // namespace loket::frontoffice

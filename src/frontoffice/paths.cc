@@ -1,0 +1,46 @@
+#include "frontoffice/paths.h"
+
+#include <cctype>
+
+namespace loket::frontoffice::paths {
+namespace {
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+bool Nl(Lang lang) { return lang == Lang::kNl; }
+}  // namespace
+
+std::string Home(Lang lang) { return Nl(lang) ? "/" : "/en"; }
+std::string Search(Lang lang) { return Nl(lang) ? "/zoeken" : "/en/search"; }
+std::string Services(Lang lang) { return Nl(lang) ? "/diensten" : "/en/services"; }
+std::string Service(Lang lang, const std::string& id) { return Services(lang) + "/" + id; }
+std::string LifeEvent(Lang lang, const std::string& id) {
+  return (Nl(lang) ? "/levensgebeurtenissen/" : "/en/life-events/") + id;
+}
+std::string Countries(Lang lang) { return Nl(lang) ? "/landen" : "/en/countries"; }
+std::string Country(Lang lang, const std::string& code) {
+  return Countries(lang) + "/" + Lower(code);
+}
+std::string Post(Lang lang, const std::string& id) {
+  return (Nl(lang) ? "/posten/" : "/en/posts/") + id;
+}
+
+std::string EncodeQuery(const std::string& value) {
+  static const char* kHex = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~') {
+      out += static_cast<char>(c);
+    } else if (c == ' ') {
+      out += '+';
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+}  // namespace loket::frontoffice::paths

@@ -1,0 +1,100 @@
+#include <curl/curl.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "http/problem.h"
+#include "http/server.h"
+#include "http/templates.h"
+
+namespace loket::http {
+namespace {
+
+struct Fetched {
+  long status = 0;
+  std::string body;
+  std::string headers;
+};
+
+size_t Append(char* data, size_t size, size_t n, void* out) {
+  static_cast<std::string*>(out)->append(data, size * n);
+  return size * n;
+}
+
+Fetched Fetch(uint16_t port, const std::string& target) {
+  Fetched f;
+  CURL* curl = curl_easy_init();
+  std::string url = "http://127.0.0.1:" + std::to_string(port) + target;
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &Append);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &f.body);
+  curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &Append);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &f.headers);
+  CURLcode rc = curl_easy_perform(curl);
+  if (rc != CURLE_OK) f.body = std::string("curl error: ") + curl_easy_strerror(rc);
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &f.status);
+  curl_easy_cleanup(curl);
+  return f;
+}
+
+TEST(ServerTest, RoutesParamsQueryAndSecurityHeaders) {
+  Metrics metrics;
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  options.max_url_bytes = 200;
+  Server server(options, &metrics);
+  server.Route(Method::kGet, "/items/:id", [](const Request& r) {
+    return TextResponse(200, "text/plain", r.Param("id") + "|" + r.QueryOr("q", "-"));
+  });
+  ASSERT_TRUE(server.Start().ok());
+  ASSERT_NE(server.port(), 0);
+
+  Fetched ok = Fetch(server.port(), "/items/abc?q=hello+world%21");
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.body, "abc|hello world!");
+  EXPECT_NE(ok.headers.find("Content-Security-Policy: default-src 'self'"), std::string::npos);
+  EXPECT_NE(ok.headers.find("X-Content-Type-Options: nosniff"), std::string::npos);
+  EXPECT_NE(ok.headers.find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_NE(ok.headers.find("Referrer-Policy:"), std::string::npos);
+
+  Fetched missing = Fetch(server.port(), "/nothing");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.headers.find("application/problem+json"), std::string::npos);
+  EXPECT_NE(missing.headers.find("X-Content-Type-Options: nosniff"), std::string::npos);
+
+  // The URL limit is enforced: the connection is refused an answer.
+  Fetched too_long = Fetch(server.port(), "/items/" + std::string(400, 'x'));
+  EXPECT_NE(too_long.status, 200);
+
+  EXPECT_NE(metrics.Render().find("loket_http_requests_total{route=\"/items/:id\",method=\"GET\","
+                                  "status=\"200\"} 1"),
+            std::string::npos);
+  server.Stop();
+}
+
+TEST(ProblemTest, InternalMessagesAreNotSent) {
+  Response r = ProblemFromStatus(Internal("secret table name"));
+  EXPECT_EQ(r.status, 500);
+  EXPECT_EQ(r.content_type, "application/problem+json");
+  EXPECT_EQ(r.body.find("secret"), std::string::npos);
+  EXPECT_EQ(ProblemFromStatus(NotFound("x")).status, 404);
+}
+
+TEST(TemplatesTest, RendersAndEscapes) {
+  auto dir = std::filesystem::temp_directory_path() / ("tpl-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "page.mustache") << "<p>{{name}}</p>{{#items}}[{{.}}]{{/items}}{{{raw}}}";
+  auto t = Templates::Load(dir);
+  ASSERT_TRUE(t.ok());
+  nlohmann::json ctx = {{"name", "<b>x</b>"}, {"items", {"a", "b"}}, {"raw", "<i>ok</i>"}};
+  auto html = (*t)->Render("page", ctx);
+  ASSERT_TRUE(html.ok());
+  EXPECT_EQ(*html, "<p>&lt;b&gt;x&lt;/b&gt;</p>[a][b]<i>ok</i>");
+  EXPECT_FALSE((*t)->Render("missing", ctx).ok());
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace loket::http

@@ -1,0 +1,69 @@
+#include "http/request.h"
+
+#include <strings.h>
+
+namespace loket::http {
+
+std::optional<std::string> Request::Query(const std::string& name) const {
+  auto it = query.find(name);
+  if (it == query.end()) return std::nullopt;
+  return it->second;
+}
+
+std::string Request::QueryOr(const std::string& name, std::string fallback) const {
+  auto v = Query(name);
+  return v ? *v : std::move(fallback);
+}
+
+std::string Request::Header(const std::string& lower_name) const {
+  auto it = headers.find(lower_name);
+  return it == headers.end() ? std::string() : it->second;
+}
+
+const std::string& Request::Param(const std::string& name) const {
+  static const std::string kEmpty;
+  auto it = params.find(name);
+  return it == params.end() ? kEmpty : it->second;
+}
+
+Response& Response::SetHeader(std::string name, std::string value) {
+  for (auto& [n, v] : headers) {
+    if (strcasecmp(n.c_str(), name.c_str()) == 0) {
+      v = std::move(value);
+      return *this;
+    }
+  }
+  headers.emplace_back(std::move(name), std::move(value));
+  return *this;
+}
+
+const std::string* Response::FindHeader(std::string_view name) const {
+  for (const auto& [n, v] : headers) {
+    if (n.size() == name.size() && strncasecmp(n.data(), name.data(), n.size()) == 0) return &v;
+  }
+  return nullptr;
+}
+
+Response HtmlResponse(int status, std::string body) {
+  return TextResponse(status, "text/html; charset=utf-8", std::move(body));
+}
+
+Response JsonResponse(int status, std::string body) {
+  return TextResponse(status, "application/json", std::move(body));
+}
+
+Response TextResponse(int status, std::string content_type, std::string body) {
+  Response r;
+  r.status = status;
+  r.content_type = std::move(content_type);
+  r.body = std::move(body);
+  return r;
+}
+
+Response RedirectResponse(int status, std::string location) {
+  Response r = TextResponse(status, "text/plain; charset=utf-8", "");
+  r.SetHeader("Location", std::move(location));
+  return r;
+}
+
+}  // namespace loket::http

@@ -1,0 +1,51 @@
+// The HTTP request and response as the rest of the program sees them.
+//
+// Handlers in every module work on these plain types; only server.cc knows
+// RESTinio. Header names are lower-case.
+// Thread-safety: value types.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+namespace loket::http {
+
+enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
+
+struct Request {
+  Method method = Method::kGet;
+  std::string path;  // decoded path without the query string
+  std::string target;  // path and query string as received
+  std::multimap<std::string, std::string> query;
+  std::map<std::string, std::string> headers;
+  std::map<std::string, std::string> params;  // route parameters (":id")
+  std::string body;
+  std::string remote_address;
+
+  // The first value of a query parameter, if present.
+  std::optional<std::string> Query(const std::string& name) const;
+  std::string QueryOr(const std::string& name, std::string fallback) const;
+  std::string Header(const std::string& lower_name) const;
+  const std::string& Param(const std::string& name) const;
+};
+
+struct Response {
+  int status = 200;
+  std::string content_type = "text/html; charset=utf-8";
+  std::vector<std::pair<std::string, std::string>> headers;
+  std::string body;
+
+  Response& SetHeader(std::string name, std::string value);
+  const std::string* FindHeader(std::string_view name) const;
+};
+
+Response HtmlResponse(int status, std::string body);
+Response JsonResponse(int status, std::string body);
+Response TextResponse(int status, std::string content_type, std::string body);
+Response RedirectResponse(int status, std::string location);
+
+}  // namespace loket::http
