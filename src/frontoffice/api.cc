@@ -76,8 +76,10 @@ json Page(const std::vector<T>& items, const Paging& p, const std::string& base,
   for (size_t i = start; i < items.size() && i < start + p.size; ++i) {
     results.push_back(to_json(items[i]));
   }
+  // `base` may carry the request's filters; the links keep them.
+  const char* sep = base.find('?') == std::string::npos ? "?" : "&";
   auto link = [&](size_t page) {
-    return json{{"href", base + "?page=" + std::to_string(page) + "&pageSize=" +
+    return json{{"href", base + sep + "page=" + std::to_string(page) + "&pageSize=" +
                              std::to_string(p.size)}};
   };
   json links = {{"self", link(p.page)}};
@@ -185,7 +187,9 @@ http::Response FrontOffice::ApiServices(const http::Request& r) const {
   for (const auto& s : snap->content().services) {
     if (s.published && (org.empty() || s.organisation_id == org)) list.push_back(&s);
   }
-  return Json(Page(list, p, "/api/v1/services", [](auto* s) { return ServiceJson(*s); }));
+  std::string base = "/api/v1/services";
+  if (!org.empty()) base += "?organisation=" + paths::EncodeQuery(org);
+  return Json(Page(list, p, base, [](auto* s) { return ServiceJson(*s); }));
 }
 
 http::Response FrontOffice::ApiService(const http::Request& r) const {
@@ -242,7 +246,12 @@ http::Response FrontOffice::ApiPosts(const http::Request& r) const {
                                                service) != post.counter_services.end();
     if ((country.empty() || post.country_code == country) && offers) list.push_back(&post);
   }
-  return Json(Page(list, p, "/api/v1/posts", [](auto* post) { return PostJson(*post); }));
+  std::string base = "/api/v1/posts";
+  std::string filters;
+  if (!country.empty()) filters += "&country=" + paths::EncodeQuery(country);
+  if (!service.empty()) filters += "&counterService=" + paths::EncodeQuery(service);
+  if (!filters.empty()) base += "?" + filters.substr(1);
+  return Json(Page(list, p, base, [](auto* post) { return PostJson(*post); }));
 }
 
 http::Response FrontOffice::ApiPost(const http::Request& r) const {
@@ -281,8 +290,13 @@ http::Response FrontOffice::ApiSearch(const http::Request& r) const {
     }
     q.type = *type;
   }
-  for (const char* facet : {"organisation", "life-event", "country"}) {
+  for (const char* facet : {"organisation", "life-event"}) {
     if (auto v = r.Query(facet)) q.facet_filters[facet] = *v;
+  }
+  if (auto v = r.Query("country")) {
+    std::string code = *v;
+    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    q.facet_filters["country"] = code;
   }
   if (auto bad = ReadCount(r, "limit", 1, kMaxPageSize, q.limit)) return *bad;
   if (auto bad = ReadCount(r, "offset", 0, 10000, q.offset)) return *bad;

@@ -85,10 +85,10 @@ TEST(ProblemTest, InternalMessagesAreNotSent) {
 TEST(TemplatesTest, RendersAndEscapes) {
   auto dir = std::filesystem::temp_directory_path() / ("tpl-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "page.mustache") << "<p>{{name}}</p>{{#items}}[{{.}}]{{/items}}{{{raw}}}";
+  std::ofstream(dir / "page.mustache") << "<p>{{name}}</p>{{#items}}[{{.}}]{{/items}}{{{raw}}}{{#empty}}hidden{{/empty}}{{empty}}";
   auto t = Templates::Load(dir);
   ASSERT_TRUE(t.ok());
-  nlohmann::json ctx = {{"name", "<b>x</b>"}, {"items", {"a", "b"}}, {"raw", "<i>ok</i>"}};
+  nlohmann::json ctx = {{"name", "<b>x</b>"}, {"items", {"a", "b"}}, {"raw", "<i>ok</i>"}, {"empty", ""}};
   auto html = (*t)->Render("page", ctx);
   ASSERT_TRUE(html.ok());
   EXPECT_EQ(*html, "<p>&lt;b&gt;x&lt;/b&gt;</p>[a][b]<i>ok</i>");

@@ -89,7 +89,7 @@ bool Convert(const restinio::request_handle_t& req, Request& out) {
   try {
     out.path = restinio::utils::unescape_percent_encoding<
         restinio::utils::relaxed_unescape_traits>(h.path());
-    auto qp = restinio::parse_query<restinio::parse_query_traits::x_www_form_urlencoded>(
+    auto qp = restinio::parse_query<restinio::parse_query_traits::relaxed>(
         h.query());
     for (const auto& [k, v] : qp) out.query.emplace(std::string(k), std::string(v));
   } catch (const std::exception&) {

@@ -25,7 +25,12 @@ mustache::data ToData(const nlohmann::json& j) {
       for (const auto& item : j) d.push_back(ToData(item));
       return d;
     }
-    case nlohmann::json::value_t::string: return mustache::data{j.get<std::string>()};
+    case nlohmann::json::value_t::string:
+      // An empty text is false, so `{{#x}}…{{/x}}` hides what has no content.
+      if (j.get_ref<const std::string&>().empty()) {
+        return mustache::data{mustache::data::type::bool_false};
+      }
+      return mustache::data{j.get<std::string>()};
     case nlohmann::json::value_t::boolean:
       return mustache::data{j.get<bool>() ? mustache::data::type::bool_true
                                           : mustache::data::type::bool_false};

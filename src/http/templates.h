@@ -3,7 +3,8 @@
 // Every *.mustache file in the template directory is loaded at start-up
 // and compiled once; a page is rendered from a JSON context. Values are
 // HTML-escaped unless the template uses triple braces, which the project
-// uses only for HTML it produced itself (snippets, rendered pages).
+// uses only for HTML it produced itself (snippets, rendered pages). An
+// empty string counts as false in sections.
 // Thread-safety: Render() may be called from many threads.
 #pragma once
 

@@ -59,7 +59,16 @@ constexpr Xapian::termcount kBodyWdf = 1;
 // evidence in the other language.
 constexpr double kRequestedLangBoost = 1.5;
 // Query words in a title count again, through the title-only terms.
-static double kTitleBoost = std::getenv("TB") ? std::atof(std::getenv("TB")) : 1.0;  // TMPDEBUG
+constexpr double kTitleBoost = 2.0;
+// BM25 with a larger k1 (term frequency saturation) than Xapian's default
+// of 1: the field weights above inflate wdf, and with k1 = 1 every page with
+// the word in its title or keywords was saturated and ranked alike. Tuned
+// on the test corpus (k1 2–5 with title boost 2 all rank it well).
+constexpr double kBm25K1 = 3.0;
+constexpr double kBm25K2 = 0.0;
+constexpr double kBm25K3 = 1.0;
+constexpr double kBm25B = 0.5;
+constexpr double kBm25MinNormLen = 0.5;
 // Popularity adds at most this much to a score (BM25 scores of a real match
 // are in the order of 1–20): enough to order ties, never to beat relevance.
 constexpr double kPopularityWeight = 0.05;
@@ -368,6 +377,9 @@ class Indexer {
 
     std::map<std::string, Xapian::termcount> phrase_wdf;
     CountMultiwords(d.title, kTitleWdf, d.lang, phrase_wdf);
+    std::map<std::string, Xapian::termcount> title_phrases;
+    CountMultiwords(d.title, 1, d.lang, title_phrases);
+    for (const auto& [term, wdf] : title_phrases) phrase_wdf[Cat(kPrefixTitle, term)] += wdf;
     for (const auto& keyword : d.keywords) CountMultiwords(keyword, kKeywordWdf, d.lang, phrase_wdf);
     CountMultiwords(d.summary, kSummaryWdf, d.lang, phrase_wdf);
     CountMultiwords(d.body, kBodyWdf, d.lang, phrase_wdf);
@@ -411,13 +423,17 @@ class Indexer {
     std::set<std::string> words;
     for (const auto& group : synonyms_) {
       for (size_t i = 0; i < group.size(); ++i) {
-        std::set<std::string> values;
-        for (size_t j = 0; j < group.size(); ++j) {
-          if (j == i) continue;
-          for (auto& v : Values(group[j])) values.insert(std::move(v));
-        }
-        for (const auto& key : Keys(group[i])) {
-          for (const auto& value : values) db_.add_synonym(key, value);
+        // Once for all text, once for titles (the title parser looks up
+        // its words with the title prefix).
+        for (std::string_view prefix : {std::string_view(), std::string_view(kPrefixTitle)}) {
+          std::set<std::string> values;
+          for (size_t j = 0; j < group.size(); ++j) {
+            if (j == i) continue;
+            for (auto& v : Values(group[j], prefix)) values.insert(std::move(v));
+          }
+          for (const auto& key : Keys(group[i], prefix)) {
+            for (const auto& value : values) db_.add_synonym(key, value);
+          }
         }
         for (const auto& w : group[i].words) {
           words.insert(w);
@@ -453,16 +469,25 @@ class Indexer {
     std::vector<std::string> words, stems_nl, stems_en;
   };
 
-  std::vector<std::string> Keys(const SynonymEntry& entry) {
-    if (entry.multiword()) return {entry.Key()};
+  // The keys the parser looks a word up by: the word itself, else its stem
+  // (Z-prefixed). Multi-word entries are looked up by us, in all text only.
+  std::vector<std::string> Keys(const SynonymEntry& entry, std::string_view prefix) {
+    if (entry.multiword()) {
+      if (prefix.empty()) return {entry.Key()};
+      return {};
+    }
     const std::string& w = entry.words.front();
-    return {w, "Z" + stem_nl_(w), "Z" + stem_en_(w)};
+    const std::string z = Cat("Z", prefix);
+    return {Cat(prefix, w), Cat(z, stem_nl_(w)), Cat(z, stem_en_(w))};
   }
 
-  std::vector<std::string> Values(const SynonymEntry& entry) {
-    if (entry.multiword()) return {entry.PhraseTerm()};
+  // The terms an entry is found by: its stems in either language, or for a
+  // phrase the term indexed where the phrase occurs.
+  std::vector<std::string> Values(const SynonymEntry& entry, std::string_view prefix) {
+    if (entry.multiword()) return {Cat(prefix, entry.PhraseTerm())};
     const std::string& w = entry.words.front();
-    return {"Z" + stem_nl_(w), "Z" + stem_en_(w)};
+    const std::string z = Cat("Z", prefix);
+    return {Cat(z, stem_nl_(w)), Cat(z, stem_en_(w))};
   }
 
   void CountWords(const std::string& text, Lang lang) {
@@ -809,7 +834,7 @@ Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
   std::vector<Xapian::Query> parts;
   parts.push_back(Parse(s.Parser(lang), s.Stemmer(lang), "", text, tokens, flags));
   Xapian::Query title = Parse(s.TitleParser(lang), s.Stemmer(lang), kPrefixTitle, text, tokens,
-                              flags & ~unsigned{Xapian::QueryParser::FLAG_AUTO_SYNONYMS});
+                              flags);
   parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, title, kTitleBoost);
   for (auto& q : MultiwordQueries(s, gen, lang, tokens)) parts.push_back(std::move(q));
   return Xapian::Query(Xapian::Query::OP_FILTER,
@@ -848,9 +873,8 @@ Xapian::Query Finish(const Xapian::Query& core, const Query& query) {
 Xapian::Enquire MakeEnquire(const Xapian::Database& db, const Xapian::Query& query) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  static const double k1 = std::getenv("K1") ? std::atof(std::getenv("K1")) : 1.0;  // TMPDEBUG
-  static const double bb = std::getenv("BB") ? std::atof(std::getenv("BB")) : 0.5;  // TMPDEBUG
-  enquire.set_weighting_scheme(Xapian::BM25Weight(k1, 0, 1, bb, 0.5));
+  enquire.set_weighting_scheme(
+      Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
   enquire.set_collapse_key(kSlotKey);
   return enquire;
 }
@@ -894,8 +918,10 @@ class XapianIndex final : public SearchIndex {
       Log(LogLevel::kError, "search.rebuild_failed", e.what());
       return Internal(std::string("search index rebuild failed: ") + e.what());
     }
+    std::optional<std::string> replaced;
     {
       std::lock_guard lock(switch_mu_);
+      replaced = ReadCurrentName();
       Status written = WriteCurrentName(name);
       if (!written.ok()) {
         gen.reset();
@@ -905,8 +931,8 @@ class XapianIndex final : public SearchIndex {
       }
       SetCurrent(gen);
     }
-    RemoveOldGenerations(name);
-    Log(LogLevel::kInfo, "search.rebuilt", name + " documents=" + std::to_string(gen->doccount()));
+    if (replaced) RemoveGenerationsBefore(*replaced);
+    Log(LogLevel::kDebug, "search.rebuilt", name + " documents=" + std::to_string(gen->doccount()));
     return Status::Ok();
   }
 
@@ -998,7 +1024,6 @@ class XapianIndex final : public SearchIndex {
     Xapian::Query final_query = Finish(core, query);
     if (final_query.empty()) return results;
 
-    if (std::getenv("XDEBUG")) std::fprintf(stderr, "Q: %s\n", final_query.get_description().c_str());  // TMPDEBUG
     FacetSpy spy;
     Xapian::Enquire enquire = MakeEnquire(s.db, final_query);
     enquire.add_matchspy(&spy);
@@ -1164,20 +1189,17 @@ class XapianIndex final : public SearchIndex {
     return Status::Ok();
   }
 
-  // Deletes the generations before the one just replaced. That one stays
-  // until the next rebuild, for readers (here or in other processes) still
-  // on it; so does any generation a search in this process still holds.
-  // Newer directories may be another process's rebuild in progress.
-  void RemoveOldGenerations(const std::string& current) {
+  // Deletes the generations older than the one just replaced. That one
+  // stays until the next rebuild, for readers (here or in other processes)
+  // still on it; so does any generation a search in this process still
+  // holds, and anything newer (another process may be building it).
+  void RemoveGenerationsBefore(const std::string& replaced) {
     std::vector<std::string> names;
     std::error_code ec;
     for (const auto& entry : fs::directory_iterator(options_.directory, ec)) {
       std::string n = entry.path().filename().string();
-      if (IsGenerationName(n) && n < current) names.push_back(n);
+      if (IsGenerationName(n) && n < replaced) names.push_back(n);
     }
-    if (names.empty()) return;
-    std::sort(names.begin(), names.end());
-    names.pop_back();  // the previous generation
     std::lock_guard lock(live_mu_);
     for (const auto& n : names) {
       auto live = live_.find(n);
