@@ -65,7 +65,8 @@ struct Results {
   // A corrected query when the typed one looks misspelt ("Bedoelde u …").
   std::optional<std::string> suggestion;
   // True when the hits are for the suggestion because the typed query found
-  // nothing.
+  // nothing. (When the typed query does find something, the hits are for
+  // the typed words plus what the suggestion finds.)
   bool corrected = false;
   std::map<std::string, std::vector<FacetCount>> facets;  // over all matches
 };

@@ -10,7 +10,6 @@
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
-#include <cstring>
 #include <fstream>
 #include <map>
 #include <mutex>
@@ -82,6 +81,8 @@ constexpr size_t kMaxStoredTextBytes = 20000;
 constexpr size_t kMaxPooledHandles = 16;
 constexpr size_t kMaxFieldBytes = 100;  // type, id, facet names and values
 constexpr unsigned kMaxPartialExpansion = 50;
+constexpr size_t kMinCorrectedChars = 4;  // shorter words are never "corrected"
+constexpr size_t kMinSuggestedChars = 3;  // nor corrected into shorter ones
 
 constexpr char kCurrentFile[] = "current";
 constexpr std::string_view kGenerationPrefix = "gen-";
@@ -96,18 +97,23 @@ constexpr char kFormatVersion[] = "1";
 // phrases still work). Each language's parse uses its own list: "die" is
 // an article in Dutch but a meaningful word in English.
 constexpr const char* kStopNl[] = {
-    "de",  "het",  "een", "en",   "van",  "in",   "op",   "te",  "voor", "met", "aan",
-    "als", "bij",  "door", "naar", "om",  "tot",  "uit",  "over", "of",  "dat", "die",
-    "dit", "er",   "is",  "ik",   "je",   "u",    "uw",   "mijn", "hoe", "wat", "wie",
-    "kan", "moet", "wil", "ben",  "heb",  "ook",  "mij",  "me",   "we",  "wij"};
+    "de",  "het",  "een",  "en",   "van", "in",  "op",  "te",   "voor", "met", "aan",
+    "als", "bij",  "door", "naar", "om",  "tot", "uit", "over", "of",   "dat", "die",
+    "dit", "er",   "is",   "ik",   "je",  "u",   "uw",  "mijn", "hoe",  "wat", "wie",
+    "kan", "moet", "wil",  "ben",  "heb", "ook", "mij", "me",   "we",   "wij"};
 constexpr const char* kStopEn[] = {
-    "a",    "an",   "the",   "and",   "of",    "in",    "on",   "at",  "to",   "for",
-    "from", "with", "by",    "as",    "is",    "are",   "be",   "am",  "i",    "me",
-    "my",   "you",  "your",  "we",    "our",   "it",    "its",  "how", "what", "which",
-    "who",  "do",   "does",  "can",   "could", "should", "would", "will", "this", "that",
-    "there", "about"};
+    "a",    "an",    "the",    "and",   "of",   "in",   "on",   "at",    "to",   "for", "from",
+    "with", "by",    "as",     "is",    "are",  "be",   "am",   "i",     "me",   "my",  "you",
+    "your", "we",    "our",    "it",    "its",  "how",  "what", "which", "who",  "do",  "does",
+    "can",  "could", "should", "would", "will", "this", "that", "there", "about"};
 
 constexpr const char* kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
+
+bool IsStopword(std::string_view word) {
+  auto is = [&](const char* w) { return word == w; };
+  return std::any_of(std::begin(kStopNl), std::end(kStopNl), is) ||
+         std::any_of(std::begin(kStopEn), std::end(kStopEn), is);
+}
 
 // Multi-word synonyms are matched by us, not by the parser
 // (FLAG_AUTO_MULTIWORD_SYNONYMS): the parser folds the phrase's own words
@@ -373,14 +379,17 @@ class Indexer {
     tg_.set_flags(0, 0);
     tg_.index_text(d.body, kBodyWdf);
     tg_.increase_termpos();
-    tg_.index_text(d.title, 1, kPrefixTitle);  // for `title:` searches
+    // The title alone again, under its own prefix: for the title boost and
+    // for `title:` searches.
+    tg_.index_text(d.title, 1, kPrefixTitle);
 
     std::map<std::string, Xapian::termcount> phrase_wdf;
     CountMultiwords(d.title, kTitleWdf, d.lang, phrase_wdf);
     std::map<std::string, Xapian::termcount> title_phrases;
     CountMultiwords(d.title, 1, d.lang, title_phrases);
     for (const auto& [term, wdf] : title_phrases) phrase_wdf[Cat(kPrefixTitle, term)] += wdf;
-    for (const auto& keyword : d.keywords) CountMultiwords(keyword, kKeywordWdf, d.lang, phrase_wdf);
+    for (const auto& keyword : d.keywords)
+      CountMultiwords(keyword, kKeywordWdf, d.lang, phrase_wdf);
     CountMultiwords(d.summary, kSummaryWdf, d.lang, phrase_wdf);
     CountMultiwords(d.body, kBodyWdf, d.lang, phrase_wdf);
     for (const auto& [term, wdf] : phrase_wdf) doc.add_term(term, wdf);
@@ -391,7 +400,7 @@ class Indexer {
     doc.add_boolean_term(LangTerm(d.lang));
     std::string facets;
     for (const auto& [name, values] : d.facets) {
-      for (const auto& value : values) {
+      for (const auto& value : std::set<std::string>(values.begin(), values.end())) {
         doc.add_boolean_term(FacetTerm(name, value));
         facets += name;
         facets += kFacetUnitSep;
@@ -411,7 +420,7 @@ class Indexer {
       text += d.body;
     }
     TruncateUtf8(text, kMaxStoredTextBytes);
-    Json data = {{"type", d.type}, {"id", d.id},   {"lang", LangCode(d.lang)},
+    Json data = {{"type", d.type},   {"id", d.id},   {"lang", LangCode(d.lang)},
                  {"title", d.title}, {"url", d.url}, {"text", text}};
     doc.set_data(data.dump(-1, ' ', false, Json::error_handler_t::replace));
     db_.replace_document(id_term, doc);
@@ -596,7 +605,7 @@ struct Searcher {
 struct MultiwordSynonym {
   std::vector<std::string> words;
   std::array<std::vector<std::string>, 2> stems;  // nl, en
-  std::vector<std::string> terms;  // the synonyms and the entry's own phrase term
+  std::vector<std::string> terms;                 // the synonyms and the entry's own phrase term
 };
 
 // One complete, immutable index directory and a pool of handles on it.
@@ -686,7 +695,7 @@ class Generation : public std::enable_shared_from_this<Generation> {
     const VocabWord* best = nullptr;
     size_t best_distance = max_edits + 1;
     auto better = [&](const VocabWord& v, size_t d) {
-      if (d != best_distance) return d < best_distance;
+      if (best == nullptr || d != best_distance) return d < best_distance;
       if (v.freq[li] != best->freq[li]) return v.freq[li] > best->freq[li];
       return v.freq[0] + v.freq[1] > best->freq[0] + best->freq[1];
     };
@@ -694,6 +703,7 @@ class Generation : public std::enable_shared_from_this<Generation> {
     size_t lo = word.size() > max_edits ? word.size() - max_edits : 0;
     size_t hi = std::min(word.size() + max_edits, vocab_.size() - 1);
     for (size_t len = lo; len <= hi; ++len) {
+      if (len < kMinSuggestedChars) continue;
       for (const auto& v : vocab_[len]) {
         size_t d = EditDistance(word, v.chars, max_edits);
         if (d == 0 || d > max_edits) continue;
@@ -762,9 +772,8 @@ class FacetSpy : public Xapian::MatchSpy {
     for (const auto& [facet, values] : counts_) {
       auto& list = out[facet];
       for (const auto& [value, count] : values) list.push_back({value, count});
-      std::stable_sort(list.begin(), list.end(), [](const FacetCount& a, const FacetCount& b) {
-        return a.count > b.count;
-      });
+      std::stable_sort(list.begin(), list.end(),
+                       [](const FacetCount& a, const FacetCount& b) { return a.count > b.count; });
     }
     return out;
   }
@@ -796,6 +805,7 @@ Xapian::Query Parse(Xapian::QueryParser& qp, const Xapian::Stem& stem, std::stri
   } catch (const Xapian::QueryParserError&) {
   }
   std::vector<Xapian::Query> terms;
+  terms.reserve(tokens.size());
   for (const Token& t : tokens) terms.emplace_back(Cat(Cat("Z", prefix), stem(t.lower)));
   return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
 }
@@ -808,6 +818,7 @@ std::vector<Xapian::Query> MultiwordQueries(Searcher& s, const Generation& gen, 
   if (gen.multiwords().empty()) return out;
   const size_t li = lang == Lang::kNl ? 0 : 1;
   std::vector<std::string> stems;
+  stems.reserve(tokens.size());
   for (const Token& t : tokens) stems.push_back(s.Stemmer(lang)(t.lower));
   for (const MultiwordSynonym& mw : gen.multiwords()) {
     size_t n = mw.words.size();
@@ -828,29 +839,68 @@ std::vector<Xapian::Query> MultiwordQueries(Searcher& s, const Generation& gen, 
 // The text searched in one language's documents with that language's
 // analysis: all text (with synonyms), plus titles on their own, so that a
 // word in the title counts for more than the same word anywhere else.
+//
+// The title part and, when the query requires or excludes words ("+", "-",
+// AND, a phrase), the multi-word synonyms only add weight to what the words
+// match: they must not bring back a page the user excluded.
 Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
                                const std::string& text, const std::vector<Token>& tokens,
                                unsigned flags) {
-  std::vector<Xapian::Query> parts;
-  parts.push_back(Parse(s.Parser(lang), s.Stemmer(lang), "", text, tokens, flags));
-  Xapian::Query title = Parse(s.TitleParser(lang), s.Stemmer(lang), kPrefixTitle, text, tokens,
-                              flags);
-  parts.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, title, kTitleBoost);
-  for (auto& q : MultiwordQueries(s, gen, lang, tokens)) parts.push_back(std::move(q));
-  return Xapian::Query(Xapian::Query::OP_FILTER,
-                       Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end()),
-                       Xapian::Query(LangTerm(lang)));
+  Xapian::Query words = Parse(s.Parser(lang), s.Stemmer(lang), "", text, tokens, flags);
+  std::vector<Xapian::Query> multiwords = MultiwordQueries(s, gen, lang, tokens);
+  Xapian::Query match = words;
+  if (!multiwords.empty()) {
+    Xapian::Query synonyms(Xapian::Query::OP_OR, multiwords.begin(), multiwords.end());
+    switch (words.get_type()) {
+      case Xapian::Query::LEAF_MATCH_NOTHING:
+      case Xapian::Query::LEAF_TERM:
+      case Xapian::Query::OP_OR:
+      case Xapian::Query::OP_SYNONYM:
+      case Xapian::Query::OP_WILDCARD:
+        match = Xapian::Query(Xapian::Query::OP_OR, words, synonyms);
+        break;
+      default:
+        match = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, synonyms);
+    }
+  }
+  Xapian::Query title =
+      Parse(s.TitleParser(lang), s.Stemmer(lang), kPrefixTitle, text, tokens, flags);
+  Xapian::Query weighted(Xapian::Query::OP_AND_MAYBE, match,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, title, kTitleBoost));
+  return Xapian::Query(Xapian::Query::OP_FILTER, weighted, Xapian::Query(LangTerm(lang)));
 }
 
 // The text searched in both languages, the requested one weighted up.
-Xapian::Query LanguageQuery(Searcher& s, const Generation& gen, Lang lang,
-                            const std::string& text, const std::vector<Token>& tokens,
-                            unsigned flags) {
+Xapian::Query LanguageQuery(Searcher& s, const Generation& gen, Lang lang, const std::string& text,
+                            const std::vector<Token>& tokens, unsigned flags) {
   Xapian::Query requested = OneLanguageQuery(s, gen, lang, text, tokens, flags);
   Xapian::Query other = OneLanguageQuery(s, gen, OtherLang(lang), text, tokens, flags);
-  return Xapian::Query(Xapian::Query::OP_OR,
-                       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, requested, kRequestedLangBoost),
-                       other);
+  return Xapian::Query(
+      Xapian::Query::OP_OR,
+      Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, requested, kRequestedLangBoost), other);
+}
+
+// The parser reads words joined by punctuation ("AOW-pensioen",
+// "rijbewijs/verlengen") as a phrase, which finds nothing when the page
+// writes them apart. Such text is searched both ways: the phrase adds
+// weight where it occurs, the loose words still match.
+Xapian::Query TextQuery(Searcher& s, const Generation& gen, Lang lang, const std::string& text,
+                        unsigned flags) {
+  std::vector<Token> tokens = Tokenize(text);
+  Xapian::Query query = LanguageQuery(s, gen, lang, LowerForParser(text, tokens), tokens, flags);
+  std::string loose = text;
+  for (size_t i = 0; i + 1 < tokens.size(); ++i) {
+    size_t gap = tokens[i].end;
+    char c = text[gap];
+    if (tokens[i + 1].begin == gap + 1 && (c == '-' || c == '/' || c == '.')) loose[gap] = ' ';
+  }
+  if (loose != text) {
+    // Same words, so the same tokens.
+    query =
+        Xapian::Query(Xapian::Query::OP_OR, query,
+                      LanguageQuery(s, gen, lang, LowerForParser(loose, tokens), tokens, flags));
+  }
+  return query;
 }
 
 // Adds the caller's filters and the popularity prior.
@@ -858,7 +908,8 @@ Xapian::Query Finish(const Xapian::Query& core, const Query& query) {
   if (core.empty()) return core;
   std::vector<Xapian::Query> filters;
   if (query.type && !query.type->empty()) filters.emplace_back(TypeTerm(*query.type));
-  for (const auto& [name, value] : query.facet_filters) filters.emplace_back(FacetTerm(name, value));
+  for (const auto& [name, value] : query.facet_filters)
+    filters.emplace_back(FacetTerm(name, value));
   Xapian::Query filtered = core;
   if (!filters.empty()) {
     filtered = Xapian::Query(Xapian::Query::OP_FILTER, core,
@@ -1001,14 +1052,10 @@ class XapianIndex final : public SearchIndex {
     }
     corrected.append(text, pos);
 
-    Xapian::Query core =
-        LanguageQuery(s, *gen, query.lang, LowerForParser(text, tokens), tokens, flags);
+    Xapian::Query core = TextQuery(s, *gen, query.lang, text, flags);
     if (changed) {
       results.suggestion = corrected;
-      std::vector<Token> corrected_tokens = Tokenize(corrected);
-      Xapian::Query fixed = LanguageQuery(s, *gen, query.lang,
-                                          LowerForParser(corrected, corrected_tokens),
-                                          corrected_tokens, flags);
+      Xapian::Query fixed = TextQuery(s, *gen, query.lang, corrected, flags);
       Xapian::Query typed = Finish(core, query);
       bool typed_matches = !typed.empty() && !MakeEnquire(s.db, typed).get_mset(0, 1).empty();
       if (typed_matches) {
@@ -1030,9 +1077,9 @@ class XapianIndex final : public SearchIndex {
     size_t offset = std::min(query.offset, kMaxOffset);
     size_t limit = std::min(query.limit, kMaxLimit);
     Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                                         static_cast<Xapian::doccount>(limit),
-                                         s.db.get_doccount());
+                                         static_cast<Xapian::doccount>(limit), s.db.get_doccount());
     results.total = spy.distinct();
+    if (results.total == 0) results.corrected = false;
     results.facets = spy.Counts();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
       results.hits.push_back(MakeHit(s, mset, it, query.lang));
@@ -1043,10 +1090,16 @@ class XapianIndex final : public SearchIndex {
   // The correction for a word the index does not know, or "".
   static std::string Correct(Searcher& s, const Generation& gen, const Token& t,
                              std::string_view text, Lang lang) {
-    if (t.chars < 3 || t.chars > 40 || t.has_digit) return {};
+    // Three-letter words are left alone: one edit away from them lie too
+    // many other words ("ind" is not a typo for "in").
+    if (t.chars < kMinCorrectedChars || t.chars > 40 || t.has_digit) return {};
     if (IsOperator(text.substr(t.begin, t.end - t.begin))) return {};
     if (t.end < text.size() && text[t.end] == ':') return {};  // a field name
-    if (s.db.term_exists(t.lower) || gen.IsSynonymWord(t.lower)) return {};
+    if (IsStopword(t.lower) || gen.IsSynonymWord(t.lower) || s.db.term_exists(t.lower)) return {};
+    // Inflected forms ("paspoorten") are words, not typos.
+    for (Lang l : {Lang::kNl, Lang::kEn}) {
+      if (s.db.term_exists("Z" + s.Stemmer(l)(t.lower))) return {};
+    }
     size_t max_edits = AllowedEdits(t.chars);
     std::u32string word = ToU32(t.lower);
     // Our own scan of the dictionary knows each word's language and does
@@ -1057,6 +1110,7 @@ class XapianIndex final : public SearchIndex {
     std::string suggestion =
         s.db.get_spelling_suggestion(t.lower, static_cast<unsigned>(max_edits));
     if (!suggestion.empty() && suggestion != t.lower &&
+        ToU32(suggestion).size() >= kMinSuggestedChars &&
         EditDistance(word, ToU32(suggestion), max_edits) <= max_edits) {
       return suggestion;
     }
@@ -1069,8 +1123,7 @@ class XapianIndex final : public SearchIndex {
     if (data.value("lang", "") != LangCode(lang)) {
       // The best match is the other language's version; show the requested
       // language's version where there is one.
-      std::string term =
-          IdTerm(data.value("type", ""), data.value("id", ""), lang);
+      std::string term = IdTerm(data.value("type", ""), data.value("id", ""), lang);
       Xapian::PostingIterator p = s.db.postlist_begin(term);
       if (p != s.db.postlist_end(term)) data = Json::parse(s.db.get_document(*p).get_data());
     }
@@ -1083,10 +1136,10 @@ class XapianIndex final : public SearchIndex {
     hit.score = it.get_weight();
     std::string text = data.value("text", "");
     if (!text.empty()) {
-      hit.snippet = mset.snippet(text, kSnippetBytes, s.Stemmer(hit.lang),
-                                 Xapian::MSet::SNIPPET_BACKGROUND_MODEL |
-                                     Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                                 "<mark>", "</mark>", "…");
+      hit.snippet =
+          mset.snippet(text, kSnippetBytes, s.Stemmer(hit.lang),
+                       Xapian::MSet::SNIPPET_EXHAUSTIVE,
+                       "<mark>", "</mark>", "…");
     }
     return hit;
   }
@@ -1157,8 +1210,7 @@ class XapianIndex final : public SearchIndex {
                   .count();
     char buf[80];
     std::snprintf(buf, sizeof buf, "gen-%016lld-%010ld-%06llu", static_cast<long long>(ms),
-                  static_cast<long>(::getpid()),
-                  static_cast<unsigned long long>(++counter_));
+                  static_cast<long>(::getpid()), static_cast<unsigned long long>(++counter_));
     return buf;
   }
 
@@ -1169,7 +1221,8 @@ class XapianIndex final : public SearchIndex {
     const fs::path tmp = dir / ("current.tmp-" + std::to_string(::getpid()));
     const std::string content = name + "\n";
     auto fail = [&](const char* what) {
-      std::string message = std::string("search index: ") + what + ": " + std::strerror(errno);
+      std::string message = std::string("search index: ") + what + ": " +
+                            std::error_code(errno, std::generic_category()).message();
       Log(LogLevel::kError, "search.switch_failed", message);
       ::unlink(tmp.c_str());
       return Unavailable(message);

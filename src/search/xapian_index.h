@@ -2,7 +2,10 @@
 //
 // Dutch and English stemming, field weights (title and keywords above
 // summary above body), synonyms from data/synonyms.txt, spelling
-// suggestions, facets and highlighted snippets.
+// suggestions, facets and highlighted snippets. A query word that is no word
+// of the index is corrected to the closest dictionary word (at most one edit
+// in words of four letters, two from five on; the requested language's
+// words preferred), so single typos still find the page.
 //
 // Storage: every Rebuild() writes a complete new generation
 // (`<directory>/gen-…`) and then points the small file `<directory>/current`

@@ -6,6 +6,8 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <optional>
 #include <set>
 #include <string>
 #include <thread>
@@ -62,7 +64,7 @@ void AddBoth(std::vector<Document>& docs, const std::string& type, const std::st
   nl.body = b.body_nl;
   nl.keywords = b.keywords_nl;
   nl.url = "/nl/" + section + "/" + id;
-  nl.facets = facets;
+  nl.facets = std::move(facets);
   nl.popularity = popularity;
   docs.push_back(nl);
 
@@ -79,7 +81,8 @@ void AddBoth(std::vector<Document>& docs, const std::string& type, const std::st
 std::vector<Document> Corpus() {
   std::vector<Document> docs;
   AddBoth(docs, "service", "paspoort-buitenland",
-          {"Paspoort aanvragen in het buitenland", "Applying for a passport abroad",
+          {"Paspoort aanvragen in het buitenland",
+           "Applying for a passport abroad",
            "Woont u in het buitenland? Dan vraagt u een nieuw paspoort aan bij een ambassade of "
            "consulaat. Maak eerst een afspraak.",
            "Do you live abroad? Then you apply for a new passport at an embassy or consulate. "
@@ -95,7 +98,8 @@ std::vector<Document> Corpus() {
            {"renew passport", "expired passport", "identity card"}},
           {{"organisation", {"bz"}}, {"life-event", {"emigreren"}}}, 90);
   AddBoth(docs, "service", "noodpaspoort",
-          {"Noodpaspoort aanvragen", "Applying for an emergency travel document",
+          {"Noodpaspoort aanvragen",
+           "Applying for an emergency travel document",
            "Is uw paspoort kwijt of gestolen in het buitenland en moet u snel reizen? Vraag dan "
            "een noodpaspoort aan.",
            "Has your passport been lost or stolen abroad and do you need to travel soon? Then "
@@ -109,9 +113,11 @@ std::vector<Document> Corpus() {
            {"lost passport", "stolen passport", "laissez-passer"}},
           {{"organisation", {"bz"}}}, 70);
   AddBoth(docs, "service", "visum-kort-verblijf",
-          {"Visum aanvragen voor kort verblijf", "Applying for a short-stay visa",
+          {"Visum aanvragen voor kort verblijf",
+           "Applying for a short-stay visa",
            "Wilt u als buitenlander korter dan 90 dagen naar Nederland komen? Dan heeft u "
-           "misschien een Schengenvisum nodig. U vraagt het aan in het land waar u woont, bij een Nederlandse "
+           "misschien een Schengenvisum nodig. U vraagt het aan in het land waar u woont, bij een "
+           "Nederlandse "
            "ambassade in het buitenland.",
            "Do you want to come to the Netherlands for less than 90 days? Then you may need a "
            "Schengen visa. You apply in the country where you live.",
@@ -123,7 +129,8 @@ std::vector<Document> Corpus() {
            {"schengen", "tourist visa"}},
           {{"organisation", {"bz"}}}, 80);
   AddBoth(docs, "service", "digid-buitenland",
-          {"DigiD aanvragen vanuit het buitenland", "Applying for DigiD from abroad",
+          {"DigiD aanvragen vanuit het buitenland",
+           "Applying for DigiD from abroad",
            "Met DigiD logt u in bij de overheid. Woont u in het buitenland? Dan krijgt u uw "
            "activeringscode in een videogesprek.",
            "With DigiD you log in to government websites. Do you live abroad? Then you get your "
@@ -136,7 +143,8 @@ std::vector<Document> Corpus() {
            {"log in", "activation code", "digital identity"}},
           {{"organisation", {"logius"}}, {"life-event", {"emigreren"}}}, 75);
   AddBoth(docs, "service", "aow-buitenland",
-          {"AOW als u in het buitenland woont", "AOW state pension when you live abroad",
+          {"AOW als u in het buitenland woont",
+           "AOW state pension when you live abroad",
            "Ook als u in het buitenland woont, kunt u recht hebben op AOW. De SVB betaalt de "
            "AOW uit in bijna alle landen.",
            "You can be entitled to the AOW state pension even if you live abroad. The SVB pays "
@@ -163,7 +171,8 @@ std::vector<Document> Corpus() {
            {"driver's license", "renew licence"}},
           {{"organisation", {"rdw"}}}, 50);
   AddBoth(docs, "service", "stemmen-buitenland",
-          {"Stemmen vanuit het buitenland", "Voting from abroad",
+          {"Stemmen vanuit het buitenland",
+           "Voting from abroad",
            "Woont u in het buitenland? Dan kunt u stemmen bij de verkiezingen voor de Tweede "
            "Kamer en het Europees Parlement. Registreer u eerst als kiezer.",
            "Do you live abroad? Then you can vote in the elections for the House of "
@@ -176,7 +185,8 @@ std::vector<Document> Corpus() {
            {"elections", "voter", "postal vote"}},
           {{"organisation", {"gemeente-den-haag"}}}, 40);
   AddBoth(docs, "service", "belasting-emigratie",
-          {"Belasting bij emigratie", "Taxes when you emigrate",
+          {"Belasting bij emigratie",
+           "Taxes when you emigrate",
            "Gaat u in het buitenland wonen? Dan moet u in het jaar van emigratie een "
            "M-formulier invullen voor de inkomstenbelasting.",
            "Are you moving abroad? In the year you emigrate you file an M form for income "
@@ -202,7 +212,8 @@ std::vector<Document> Corpus() {
            {"studying", "student loan"}},
           {{"organisation", {"duo"}}, {"life-event", {"studeren-buitenland"}}}, 45);
   AddBoth(docs, "service", "overlijden-buitenland",
-          {"Overlijden in het buitenland", "Death abroad",
+          {"Overlijden in het buitenland",
+           "Death abroad",
            "Is een familielid of vriend in het buitenland overleden? De ambassade kan u "
            "helpen.",
            "Has a relative or friend died abroad? The embassy can help you.",
@@ -228,7 +239,8 @@ std::vector<Document> Corpus() {
            {"moving", "departure"}},
           {{"organisation", {"gemeente-den-haag"}}, {"life-event", {"emigreren"}}}, 65);
   AddBoth(docs, "life-event", "emigreren",
-          {"Verhuizen naar het buitenland", "Moving abroad",
+          {"Verhuizen naar het buitenland",
+           "Moving abroad",
            "Alles wat u regelt als u in het buitenland gaat wonen: van uitschrijven tot AOW.",
            "Everything to arrange when you move abroad: from deregistering to the state "
            "pension.",
@@ -238,7 +250,8 @@ std::vector<Document> Corpus() {
            {"emigration"}},
           {{"life-event", {"emigreren"}}}, 85);
   AddBoth(docs, "country", "fr",
-          {"Frankrijk", "France",
+          {"Frankrijk",
+           "France",
            "Reisadvies, ambassade en consulaire hulp in Frankrijk.",
            "Travel advice, embassy and consular help in France.",
            "Nederlanders in Frankrijk kunnen terecht bij de ambassade in Parijs.",
@@ -247,7 +260,8 @@ std::vector<Document> Corpus() {
            {}},
           {{"country", {"FR"}}}, 20);
   AddBoth(docs, "post", "ambassade-parijs",
-          {"Ambassade in Parijs", "Embassy in Paris",
+          {"Ambassade in Parijs",
+           "Embassy in Paris",
            "De Nederlandse ambassade in Parijs, Frankrijk. Loket voor paspoort, "
            "identiteitskaart en visum.",
            "The Netherlands embassy in Paris, France. Counter for passport, identity card and "
@@ -468,6 +482,11 @@ TEST_F(XapianIndexTest, DidYouMean) {
   EXPECT_FALSE(r.suggestion.has_value());
   EXPECT_FALSE(r.corrected);
 
+  // Inflected forms and short words are not typos.
+  for (const char* text : {"paspoorten", "Passports", "ind", "wij"}) {
+    EXPECT_FALSE(Search(text).suggestion.has_value()) << text;
+  }
+
   // Words of the synonym list are words, not typos.
   r = Search("reisdocument");
   EXPECT_FALSE(r.suggestion.has_value());
@@ -608,14 +627,24 @@ TEST_F(XapianIndexTest, EmptyAndPunctuationQueriesFindNothing) {
 }
 
 TEST_F(XapianIndexTest, SyntaxErrorsFallBackToTheWords) {
-  for (const char* text : {"paspoort AND", "NOT paspoort", "paspoort OR OR", "\"paspoort",
-                           "((paspoort", "paspoort)", "title:", "+-paspoort", "paspoort NEAR",
-                           "AND OR NOT", "paspoort ~", "paspoort\xff\xfe"}) {
+  for (const char* text :
+       {"paspoort AND", "NOT paspoort", "paspoort OR OR", "\"paspoort", "((paspoort", "paspoort)",
+        "title:", "+-paspoort", "paspoort NEAR", "AND OR NOT", "paspoort ~", "paspoort\xff\xfe"}) {
     Results r = Search(text);  // never an error
     if (std::string(text) != "AND OR NOT" && std::string(text) != "title:") {
       EXPECT_EQ(Rank(r, "paspoort-buitenland"), 1u) << text << " -> " << Describe(r);
     }
   }
+  // Operators people do mean.
+  Results without = Search("visum -schengen");
+  EXPECT_EQ(Rank(without, "visum-kort-verblijf"), 0u) << Describe(without);
+  Results required = Search("paspoort +kwijt");
+  EXPECT_EQ(Rank(required, "noodpaspoort"), 1u) << Describe(required);
+  EXPECT_EQ(Rank(required, "paspoort-buitenland"), 0u) << Describe(required);
+  EXPECT_EQ(Rank(Search("\"visum aanvragen\""), "visum-kort-verblijf"), 1u);
+  // Words joined by a hyphen are a phrase to Xapian; they still match apart.
+  EXPECT_EQ(Rank(Search("AOW-pensioen"), "aow-buitenland"), 1u);
+  EXPECT_EQ(Rank(Search("rijbewijs-verlengen"), "rijbewijs-verlengen"), 1u);
   Results title = Search("title:paspoort");
   EXPECT_EQ(Rank(title, "paspoort-buitenland"), 1u) << Describe(title);
 }
@@ -755,6 +784,7 @@ TEST(XapianIndexOwnTest, RebuildWhileSearchingFromManyThreads) {
   std::atomic<int> searches{0};
   std::atomic<int> failures{0};
   std::vector<std::thread> threads;
+  threads.reserve(4);
   for (int t = 0; t < 4; ++t) {
     threads.emplace_back([&, t] {
       const char* queries[] = {"paspoort", "pasport", "state pension", "buitenland"};
@@ -779,7 +809,10 @@ TEST(XapianIndexOwnTest, RebuildWhileSearchingFromManyThreads) {
   stop = true;
   for (auto& th : threads) th.join();
   EXPECT_EQ(failures.load(), 0) << "of " << searches.load();
-  EXPECT_LE(GenerationDirs(dir.path()).size(), 2u);
+  // A generation a search still held during a rebuild is kept until the
+  // next one; with no search running only current and previous remain.
+  ASSERT_TRUE(index->Rebuild(Corpus()).ok());
+  EXPECT_EQ(GenerationDirs(dir.path()).size(), 2u);
 }
 
 TEST(ParseSynonymsTest, GroupsCommentsAndSpaces) {
