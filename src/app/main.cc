@@ -10,6 +10,7 @@
 #include "app/config.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/content_loader.h"
+#include "core/files.h"
 #include "core/log.h"
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
@@ -38,14 +39,6 @@ Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& c) {
   fs::create_directories(c.data_dir, ec);
   if (ec) return Unavailable("cannot create data directory " + c.data_dir.string());
   return storage::OpenSqlite({(c.data_dir / "loket.db").string()});
-}
-
-Result<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot read " + path.string());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 Result<std::unique_ptr<search::SearchIndex>> OpenIndex(const Config& c) {

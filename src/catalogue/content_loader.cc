@@ -8,6 +8,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/files.h"
 #include "core/strings.h"
 
 namespace loket::catalogue {
@@ -15,14 +16,6 @@ namespace {
 
 using nlohmann::json;
 namespace fs = std::filesystem;
-
-Result<std::string> ReadFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return NotFound("cannot read " + path.string());
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 Result<json> ReadJson(const fs::path& path) {
   LOKET_ASSIGN_OR_RETURN(std::string text, ReadFile(path));

@@ -22,23 +22,6 @@ int HttpStatusFor(StatusCode code) {
   return 500;
 }
 
-namespace {
-const char* TitleFor(int status) {
-  switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 409: return "Conflict";
-    case 413: return "Payload Too Large";
-    case 429: return "Too Many Requests";
-    case 503: return "Service Unavailable";
-    default: return "Internal Server Error";
-  }
-}
-}  // namespace
-
 Response ProblemResponse(int status, std::string_view title, std::string_view detail,
                          std::string_view instance) {
   nlohmann::json body = {{"type", "about:blank"}, {"title", std::string(title)}, {"status", status}};
@@ -52,7 +35,7 @@ Response ProblemResponse(int status, std::string_view title, std::string_view de
 Response ProblemFromStatus(const Status& status, std::string_view instance) {
   int code = HttpStatusFor(status.code());
   Log(code >= 500 ? LogLevel::kError : LogLevel::kInfo, "request_failed", status.ToString());
-  return ProblemResponse(code, TitleFor(code), {}, instance);
+  return ProblemResponse(code, ReasonPhrase(code), {}, instance);
 }
 
 }  // namespace loket::http

@@ -43,6 +43,9 @@ struct Response {
   const std::string* FindHeader(std::string_view name) const;
 };
 
+// The standard reason phrase of an HTTP status code, e.g. "Not Found".
+const char* ReasonPhrase(int status);
+
 Response HtmlResponse(int status, std::string body);
 Response JsonResponse(int status, std::string body);
 Response TextResponse(int status, std::string content_type, std::string body);

@@ -4,6 +4,7 @@
 #include <functional>
 #include <sstream>
 
+#include "core/files.h"
 #include "http/problem.h"
 
 namespace loket::http {
@@ -31,10 +32,8 @@ Result<std::unique_ptr<StaticFiles>> StaticFiles::Load(const std::filesystem::pa
     if (!entry.is_regular_file()) continue;
     const char* type = ContentTypeFor(entry.path().extension().string());
     if (!type) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    File f{type, ss.str(), {}};
+    LOKET_ASSIGN_OR_RETURN(std::string body, ReadFile(entry.path()));
+    File f{type, std::move(body), {}};
     f.etag = "\"" + std::to_string(std::hash<std::string>{}(f.body)) + "\"";
     files->files_[std::filesystem::relative(entry.path(), directory).generic_string()] =
         std::move(f);

@@ -1,5 +1,7 @@
 #include "http/templates.h"
 
+#include "core/files.h"
+
 #include <atomic>
 #include <fstream>
 #include <kainjow/mustache.hpp>
@@ -50,10 +52,7 @@ Result<std::unique_ptr<Templates>> Templates::Load(const std::filesystem::path& 
   t->id_ = g_next_id++;
   for (const auto& entry : std::filesystem::directory_iterator(directory)) {
     if (entry.path().extension() != ".mustache") continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::stringstream ss;
-    ss << in.rdbuf();
-    std::string source = ss.str();
+    LOKET_ASSIGN_OR_RETURN(std::string source, ReadFile(entry.path()));
     mustache::mustache compiled(source);
     if (!compiled.is_valid()) {
       return InvalidArgument("template " + entry.path().filename().string() + ": " +

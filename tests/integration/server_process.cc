@@ -78,14 +78,17 @@ HttpResult HttpGet(const std::string& url, const std::vector<std::string>& reque
   return r;
 }
 
-int RunLoket(const std::vector<std::string>& args, std::string* output) {
+namespace {
+// Starts the loket binary with its stdout (and stderr, if `with_stderr`) on
+// a pipe; returns the child's pid and the pipe's read end.
+pid_t Spawn(const std::vector<std::string>& args, bool with_stderr, int* read_fd) {
   int fds[2];
   if (pipe(fds) != 0) return -1;
   std::string binary = LoketBinary().string();
   pid_t pid = fork();
   if (pid == 0) {
     dup2(fds[1], 1);
-    dup2(fds[1], 2);
+    if (with_stderr) dup2(fds[1], 2);
     close(fds[0]);
     close(fds[1]);
     auto argv = Argv(binary, args);
@@ -93,11 +96,20 @@ int RunLoket(const std::vector<std::string>& args, std::string* output) {
     _exit(127);
   }
   close(fds[1]);
+  *read_fd = fds[0];
+  return pid;
+}
+}  // namespace
+
+int RunLoket(const std::vector<std::string>& args, std::string* output) {
+  int fd = -1;
+  pid_t pid = Spawn(args, true, &fd);
+  if (pid < 0) return -1;
   char buf[4096];
   ssize_t n;
   std::string out;
-  while ((n = read(fds[0], buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
-  close(fds[0]);
+  while ((n = read(fd, buf, sizeof buf)) > 0) out.append(buf, static_cast<size_t>(n));
+  close(fd);
   int status = 0;
   waitpid(pid, &status, 0);
   if (output) *output = out;
@@ -106,25 +118,15 @@ int RunLoket(const std::vector<std::string>& args, std::string* output) {
 
 ServerProcess::ServerProcess(std::vector<std::string> args) {
   args.insert(args.begin(), {"serve", "--port", "0", "--threads", "4"});
-  int fds[2];
-  if (pipe(fds) != 0) return;
-  std::string binary = LoketBinary().string();
-  pid_ = fork();
-  if (pid_ == 0) {
-    dup2(fds[1], 1);
-    close(fds[0]);
-    close(fds[1]);
-    auto argv = Argv(binary, args);
-    execv(binary.c_str(), argv.data());
-    _exit(127);
-  }
-  close(fds[1]);
+  int fd = -1;
+  pid_ = Spawn(args, false, &fd);
+  if (pid_ < 0) return;
   // The server prints "… running at http://127.0.0.1:PORT/" once it listens.
   std::string out;
   char buf[512];
   ssize_t n;
   const std::string marker = "running at ";
-  while ((n = read(fds[0], buf, sizeof buf)) > 0) {
+  while ((n = read(fd, buf, sizeof buf)) > 0) {
     out.append(buf, static_cast<size_t>(n));
     size_t at = out.find(marker);
     size_t end = at == std::string::npos ? at : out.find('\n', at);
@@ -134,7 +136,7 @@ ServerProcess::ServerProcess(std::vector<std::string> args) {
       break;
     }
   }
-  close(fds[0]);
+  close(fd);
 }
 
 ServerProcess::~ServerProcess() {
