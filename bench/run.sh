@@ -80,19 +80,12 @@ free_port() {
 # Build.
 LOKET=${LOKET_BIN:-$ROOT/build/release/src/app/loket}
 if [[ -z ${LOKET_BIN:-} ]]; then
-  # LOKET_WERROR=OFF: GCC 12 at -O3 reports false positives (-Wnull-dereference
-  # in nlohmann/json and libstdc++, -Wmaybe-uninitialized in a test) that stop
-  # the release preset with -Werror. Warnings do not change the binary.
   if [[ ! -f $ROOT/build/release/build.ninja ]]; then
     say "configuring the release build"
-    (cd "$ROOT" && cmake --preset release -DLOKET_WERROR=OFF >&2)
+    (cd "$ROOT" && cmake --preset release >&2)
   fi
   say "building loket (release; nothing to do if up to date)"
-  if ! (cd "$ROOT" && cmake --build --preset release -j2 --target loket >&2); then
-    say "build failed; reconfiguring with LOKET_WERROR=OFF and retrying"
-    (cd "$ROOT" && cmake --preset release -DLOKET_WERROR=OFF >&2 &&
-      cmake --build --preset release -j2 --target loket >&2)
-  fi
+  (cd "$ROOT" && cmake --build --preset release -j2 --target loket >&2)
 fi
 [[ -x $LOKET ]] || die "no loket binary at $LOKET"
 
