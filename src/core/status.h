@@ -89,10 +89,13 @@ class [[nodiscard]] Result {
 
 #define LOKET_CONCAT_INNER_(a, b) a##b
 #define LOKET_CONCAT_(a, b) LOKET_CONCAT_INNER_(a, b)
+// `tmp` and `lhs` name or declare variables, so they cannot be parenthesised.
+// NOLINTBEGIN(bugprone-macro-parentheses)
 #define LOKET_ASSIGN_OR_RETURN_IMPL_(tmp, lhs, expr) \
   auto tmp = (expr);                                 \
   if (!tmp.ok()) return tmp.status();                \
   lhs = std::move(tmp).value()
+// NOLINTEND(bugprone-macro-parentheses)
 // Assigns the value of a Result to lhs, or returns its Status.
 #define LOKET_ASSIGN_OR_RETURN(lhs, expr) \
   LOKET_ASSIGN_OR_RETURN_IMPL_(LOKET_CONCAT_(loket_result_, __LINE__), lhs, expr)
