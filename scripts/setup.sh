@@ -1,10 +1,14 @@
 #!/usr/bin/env bash
 # Installs everything Loket Buitenland needs on Debian 12 and builds it.
-#   scripts/setup.sh [PRESET]     PRESET: release (default), dev, asan-ubsan
+#   scripts/setup.sh [PRESET [TARGET…]]   PRESET: release (default), dev, asan-ubsan;
+#                                          TARGETs to build (default: all)
 # Safe to run again: installed packages and an up-to-date build are skipped.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${1:-release}"
+shift || true
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
 
 packages=(
   build-essential cmake ninja-build pkg-config git curl ca-certificates tzdata
@@ -36,4 +40,4 @@ cp node_modules/@rijkshuisstijl-community/design-tokens/dist/index.css web/stati
 cp node_modules/@rijkshuisstijl-community/components-css/dist/index.css web/static/vendor/components.css
 
 cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" -j"$(nproc)"
+cmake --build --preset "$preset" -j"$(nproc)" "${targets[@]}"
