@@ -74,6 +74,8 @@ class FrontOffice {
   const search::SearchIndex& index_;
   const http::Templates& templates_;
   UiTexts texts_;
+  // {"t": texts} per language, converted for the templates once.
+  std::shared_ptr<const http::Templates::Shared> shared_nl_, shared_en_;
   Clock clock_;
 };
 

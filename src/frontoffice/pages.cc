@@ -95,6 +95,8 @@ FrontOffice::FrontOffice(catalogue::Catalogue& catalogue, const search::SearchIn
       index_(index),
       templates_(templates),
       texts_(std::move(texts)),
+      shared_nl_(http::Templates::Prepare({{"t", texts_.nl}})),
+      shared_en_(http::Templates::Prepare({{"t", texts_.en}})),
       clock_(std::move(clock)) {}
 
 std::shared_ptr<const catalogue::Snapshot> FrontOffice::Snapshot() const {
@@ -125,16 +127,14 @@ void FrontOffice::RegisterPages(http::Server& server) {
 http::Response FrontOffice::Render(int status, Lang lang, const std::string& page, json context,
                                    const std::string& title,
                                    const std::string& alternate) const {
-  const json& t = texts_.In(lang);
-  context["t"] = t;
+  const http::Templates::Shared* shared = lang == Lang::kNl ? shared_nl_.get() : shared_en_.get();
   context["lang"] = std::string(LangCode(lang));
-  auto body = templates_.Render(page, context);
+  auto body = templates_.Render(page, context, shared);
   if (!body.ok()) {
     Log(LogLevel::kError, "render_failed", body.status().ToString());
     return http::HtmlResponse(500, "<!doctype html><title>Error</title><p>Error</p>");
   }
-  json layout = {{"t", t},
-                 {"lang", std::string(LangCode(lang))},
+  json layout = {{"lang", std::string(LangCode(lang))},
                  {"title", title},
                  {"body", *body},
                  {"alternate_url", alternate},
@@ -144,7 +144,7 @@ http::Response FrontOffice::Render(int status, Lang lang, const std::string& pag
                  {"services_url", paths::Services(lang)},
                  {"countries_url", paths::Countries(lang)},
                  {"q", context.value("q", "")}};
-  auto html = templates_.Render("layout", layout);
+  auto html = templates_.Render("layout", layout, shared);
   if (!html.ok()) {
     Log(LogLevel::kError, "render_failed", html.status().ToString());
     return http::HtmlResponse(500, "<!doctype html><title>Error</title><p>Error</p>");

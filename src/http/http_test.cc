@@ -93,6 +93,11 @@ TEST(TemplatesTest, RendersAndEscapes) {
   ASSERT_TRUE(html.ok());
   EXPECT_EQ(*html, "<p>&lt;b&gt;x&lt;/b&gt;</p>[a][b]<i>ok</i>");
   EXPECT_FALSE((*t)->Render("missing", ctx).ok());
+  // Shared data fills in what the context lacks; the context wins.
+  auto shared = Templates::Prepare({{"name", "shared"}, {"raw", "<b>r</b>"}});
+  auto mixed = (*t)->Render("page", {{"name", "own"}}, shared.get());
+  ASSERT_TRUE(mixed.ok());
+  EXPECT_EQ(*mixed, "<p>own</p><b>r</b>");
   std::filesystem::remove_all(dir);
 }
 

@@ -43,6 +43,19 @@ mustache::data ToData(const nlohmann::json& j) {
 
 }  // namespace
 
+class Templates::Shared {
+ public:
+  explicit Shared(mustache::data data) : data_(std::move(data)) {}
+  const mustache::data& data() const { return data_; }
+
+ private:
+  mustache::data data_;
+};
+
+std::shared_ptr<const Templates::Shared> Templates::Prepare(const nlohmann::json& data) {
+  return std::make_shared<const Shared>(ToData(data));
+}
+
 Result<std::unique_ptr<Templates>> Templates::Load(const std::filesystem::path& directory) {
   std::error_code ec;
   if (!std::filesystem::is_directory(directory, ec)) {
@@ -63,8 +76,8 @@ Result<std::unique_ptr<Templates>> Templates::Load(const std::filesystem::path& 
   return t;
 }
 
-Result<std::string> Templates::Render(const std::string& name,
-                                      const nlohmann::json& context) const {
+Result<std::string> Templates::Render(const std::string& name, const nlohmann::json& context,
+                                      const Shared* shared) const {
   auto src = sources_.find(name);
   if (src == sources_.end()) return Internal("no template " + name);
   // A compiled template keeps render state, so each thread compiles its own
@@ -73,7 +86,11 @@ Result<std::string> Templates::Render(const std::string& name,
   std::string key = std::to_string(id_) + "/" + name;
   auto& compiled = cache[key];
   if (!compiled) compiled = std::make_unique<mustache::mustache>(src->second);
-  std::string out = compiled->render(ToData(context));
+  mustache::data own = ToData(context);
+  static const mustache::data kNothing{mustache::data::type::object};
+  mustache::context<std::string> stack(shared ? &shared->data() : &kNothing);
+  stack.push(&own);
+  std::string out = compiled->render(stack);
   if (!compiled->is_valid()) {
     std::string err = compiled->error_message();
     compiled.reset();

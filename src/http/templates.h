@@ -23,8 +23,14 @@ class Templates {
  public:
   static Result<std::unique_ptr<Templates>> Load(const std::filesystem::path& directory);
 
+  // Data many renders share (e.g. the interface texts of one language),
+  // converted once; a render looks names up in its own context first.
+  class Shared;
+  static std::shared_ptr<const Shared> Prepare(const nlohmann::json& data);
+
   // Renders the template `name` (file name without .mustache).
-  Result<std::string> Render(const std::string& name, const nlohmann::json& context) const;
+  Result<std::string> Render(const std::string& name, const nlohmann::json& context,
+                             const Shared* shared = nullptr) const;
   bool Has(const std::string& name) const { return sources_.count(name) > 0; }
 
  private:
