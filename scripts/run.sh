@@ -5,4 +5,4 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh release loket
-exec build/release/src/app/loket serve --data-dir "${LOKET_DATA_DIR:-var}" --demo "$@"
+exec build/release/src/app/loket serve --data-dir "${LOKET_DATA_DIR:-var}" "$@"

@@ -47,7 +47,6 @@ Options (each also as an environment variable):
   --threads N           request threads (LOKET_THREADS, default 2 per core)
   --web-dir DIR         templates and static files (LOKET_WEB_DIR)
   --content-dir DIR     content files (LOKET_CONTENT_DIR)
-  --demo                demo mode: demo accounts and the development login
 )";
 }
 
@@ -95,8 +94,6 @@ Result<Config> ParseConfig(int argc, char** argv) {
     } else if (is("--content-dir")) {
       LOKET_ASSIGN_OR_RETURN(std::string v, value());
       c.content_dir = v;
-    } else if (arg == "--demo") {
-      c.demo = true;
     } else if (arg.rfind("--", 0) == 0) {
       return InvalidArgument("unknown option " + arg);
     } else {

@@ -21,7 +21,6 @@ struct Config {
   size_t threads = 0;                   // 0: chosen from the number of cores
   std::filesystem::path web_dir;        // templates, i18n, static files, openapi.json
   std::filesystem::path content_dir;    // data/ content files
-  bool demo = false;
   std::vector<std::string> args;        // positional arguments after the command
 };
 
