@@ -139,11 +139,12 @@ struct Server::Impl {
     builder.append_header(restinio::http_field::content_type, response.content_type);
     for (const auto& [name, value] : response.headers) builder.append_header(name, value);
     if (request.method != Method::kHead) builder.set_body(std::move(response.body));
-    auto status = builder.done();
+    // Recorded before sending, so a client that saw the response also sees
+    // it counted.
     double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     if (metrics) metrics->Observe(route, MethodName(request.method), response.status, seconds);
-    return status;
+    return builder.done();
   }
 };
 
