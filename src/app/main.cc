@@ -49,15 +49,19 @@ Result<std::unique_ptr<search::SearchIndex>> OpenIndex(const Config& c) {
   return search::OpenXapianIndex(options);
 }
 
-Status Reindex(catalogue::Catalogue& catalogue, search::SearchIndex& index) {
-  LOKET_RETURN_IF_ERROR(catalogue.Refresh());
-  auto snapshot = catalogue.Current();
-  auto docs = frontoffice::BuildSearchDocuments(*snapshot);
+// Rebuilds the index from one snapshot; returns the content version indexed.
+Result<int64_t> IndexSnapshot(const catalogue::Snapshot& snapshot, search::SearchIndex& index) {
+  auto docs = frontoffice::BuildSearchDocuments(snapshot);
   LOKET_RETURN_IF_ERROR(index.Rebuild(docs));
   Log(LogLevel::kInfo, "search_index_rebuilt",
       std::to_string(docs.size()) + " documents, content version " +
-          std::to_string(snapshot->version()));
-  return {};
+          std::to_string(snapshot.version()));
+  return snapshot.version();
+}
+
+Result<int64_t> Reindex(catalogue::Catalogue& catalogue, search::SearchIndex& index) {
+  LOKET_RETURN_IF_ERROR(catalogue.Refresh());
+  return IndexSnapshot(*catalogue.Current(), index);
 }
 
 Status LoadContent(const Config& c, catalogue::Catalogue& catalogue) {
@@ -98,7 +102,7 @@ Status Serve(const Config& c) {
   if (catalogue.Empty()) LOKET_RETURN_IF_ERROR(LoadContent(c, catalogue));
 
   LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));
-  LOKET_RETURN_IF_ERROR(Reindex(catalogue, *index));
+  LOKET_ASSIGN_OR_RETURN(int64_t indexed_at_start, Reindex(catalogue, *index));
 
   LOKET_ASSIGN_OR_RETURN(auto templates, http::Templates::Load(c.web_dir / "templates"));
   LOKET_ASSIGN_OR_RETURN(auto texts, frontoffice::UiTexts::Load(c.web_dir / "i18n"));
@@ -143,17 +147,16 @@ Status Serve(const Config& c) {
   // processes (`loket load-content`, other nodes).
   std::atomic<bool> stopping{false};
   std::thread sync([&] {
-    int64_t indexed = catalogue.Current()->version();
+    int64_t indexed = indexed_at_start;
     while (!stopping) {
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
       auto snapshot = catalogue.Current();
       if (snapshot && snapshot->version() != indexed) {
-        Status s = index->Rebuild(frontoffice::BuildSearchDocuments(*snapshot));
-        if (s.ok()) {
-          indexed = snapshot->version();
-          Log(LogLevel::kInfo, "search_index_rebuilt", "content version " + std::to_string(indexed));
+        auto version = IndexSnapshot(*snapshot, *index);
+        if (version.ok()) {
+          indexed = *version;
         } else {
-          Log(LogLevel::kError, "search_index_rebuild_failed", s.ToString());
+          Log(LogLevel::kError, "search_index_rebuild_failed", version.status().ToString());
         }
       }
     }
@@ -196,7 +199,7 @@ Status RunCommand(const Config& c) {
   }
   if (c.command == "reindex") {
     LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));
-    LOKET_RETURN_IF_ERROR(Reindex(catalogue, *index));
+    LOKET_RETURN_IF_ERROR(Reindex(catalogue, *index).status());
     std::printf("search index rebuilt: %zu documents\n", index->DocumentCount());
     return {};
   }
