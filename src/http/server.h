@@ -2,8 +2,9 @@
 //
 // A thin adapter over RESTinio; nothing outside server.cc sees its types.
 // Every input limit and timeout is set explicitly (RESTinio's defaults are
-// unlimited). Handlers run on the server's thread pool and may block on the
-// database.
+// unlimited). The number of open connections is limited by the reverse
+// proxy (nginx), not here: see Traits in server.cc. Handlers run on the
+// server's thread pool and may block on the database.
 // Thread-safety: register routes before Start(); Stop() from any thread.
 #pragma once
 
@@ -30,7 +31,6 @@ struct ServerOptions {
   size_t max_header_value_bytes = 8 * 1024;
   size_t max_header_count = 100;
   size_t max_body_bytes = 1024 * 1024;
-  size_t max_connections = 2048;
   std::chrono::seconds read_timeout{15};     // reading the next request (keep-alive)
   std::chrono::seconds write_timeout{15};
   std::chrono::seconds handler_timeout{30};
