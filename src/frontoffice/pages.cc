@@ -75,6 +75,19 @@ json CountryOptions(const catalogue::Snapshot& snap, Lang lang, const std::strin
   return out;
 }
 
+// Names of the search page's filter parameters, in the page's language.
+struct SearchParams {
+  const char* organisation;
+  const char* life_event;
+  const char* type;
+  const char* page;
+};
+
+SearchParams SearchParamsIn(Lang lang) {
+  if (lang == Lang::kNl) return {"organisatie", "levensgebeurtenis", "soort", "pagina"};
+  return {"organisation", "life-event", "type", "page"};
+}
+
 }  // namespace
 
 Result<UiTexts> UiTexts::Load(const std::filesystem::path& directory) {
@@ -193,12 +206,15 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
   const json& t = texts_.In(lang);
   std::string q = std::string(Trim(r.QueryOr("q", "")));
   if (q.size() > 200) q.resize(200);
-  std::string org = r.QueryOr("organisatie", r.QueryOr("organisation", ""));
-  std::string event = r.QueryOr("levensgebeurtenis", r.QueryOr("life-event", ""));
-  std::string type = r.QueryOr("soort", r.QueryOr("type", ""));
+  // Either language's parameter names are accepted, so a link keeps working
+  // after a language switch.
+  const SearchParams nl = SearchParamsIn(Lang::kNl), en = SearchParamsIn(Lang::kEn);
+  std::string org = r.QueryOr(nl.organisation, r.QueryOr(en.organisation, ""));
+  std::string event = r.QueryOr(nl.life_event, r.QueryOr(en.life_event, ""));
+  std::string type = r.QueryOr(nl.type, r.QueryOr(en.type, ""));
   size_t page = 1;
   try {
-    page = std::clamp<size_t>(std::stoul(r.QueryOr("pagina", r.QueryOr("page", "1"))), 1, 100);
+    page = std::clamp<size_t>(std::stoul(r.QueryOr(nl.page, r.QueryOr(en.page, "1"))), 1, 100);
   } catch (const std::exception&) {
     page = 1;
   }
@@ -214,28 +230,22 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
   query.offset = (page - 1) * kResultsPerPage;
   query.limit = kResultsPerPage;
 
-  const char* org_param = lang == Lang::kNl ? "organisatie" : "organisation";
-  const char* event_param = lang == Lang::kNl ? "levensgebeurtenis" : "life-event";
-  const char* type_param = lang == Lang::kNl ? "soort" : "type";
-  const char* page_param = lang == Lang::kNl ? "pagina" : "page";
+  const SearchParams params = SearchParamsIn(lang);
   auto url = [&](const std::string& in_lang_base, const std::string& o, const std::string& e,
                  const std::string& ty, size_t p, Lang l) {
+    const SearchParams names = SearchParamsIn(l);
     std::string u = in_lang_base + "?q=" + paths::EncodeQuery(q);
-    const char* op = l == Lang::kNl ? "organisatie" : "organisation";
-    const char* ep = l == Lang::kNl ? "levensgebeurtenis" : "life-event";
-    const char* tp = l == Lang::kNl ? "soort" : "type";
-    const char* pp = l == Lang::kNl ? "pagina" : "page";
-    if (!o.empty()) u += std::string("&") + op + "=" + paths::EncodeQuery(o);
-    if (!e.empty()) u += std::string("&") + ep + "=" + paths::EncodeQuery(e);
-    if (!ty.empty()) u += std::string("&") + tp + "=" + paths::EncodeQuery(ty);
-    if (p > 1) u += std::string("&") + pp + "=" + std::to_string(p);
+    if (!o.empty()) u += std::string("&") + names.organisation + "=" + paths::EncodeQuery(o);
+    if (!e.empty()) u += std::string("&") + names.life_event + "=" + paths::EncodeQuery(e);
+    if (!ty.empty()) u += std::string("&") + names.type + "=" + paths::EncodeQuery(ty);
+    if (p > 1) u += std::string("&") + names.page + "=" + std::to_string(p);
     return u;
   };
   std::string base = paths::Search(lang);
 
   json ctx = {{"q", q}, {"searched", !q.empty()}, {"search_url", base},
-              {"org_param", org_param}, {"event_param", event_param},
-              {"type_param", type_param}, {"page_param", page_param}};
+              {"org_param", params.organisation}, {"event_param", params.life_event},
+              {"type_param", params.type}, {"page_param", params.page}};
   if (!q.empty()) {
     auto results = index_.Search(query);
     if (!results.ok()) {
