@@ -32,6 +32,11 @@ Commands:
                  with the demo content)
   migrate        apply database migrations and exit
   load-content   load (or reload) the content files into the database
+  import-document FILE…
+                 import official documents (plain text extracted from the
+                 PDF) into the knowledge base: answers to parliamentary
+                 questions become one article per question, letters one
+                 article per passage; importing a document again updates it
   reindex        rebuild the search index from the database
   check-content  validate the content files without loading them
   help           show this text
@@ -47,6 +52,8 @@ Options (each also as an environment variable):
   --threads N           request threads (LOKET_THREADS, default 2 per core)
   --web-dir DIR         templates and static files (LOKET_WEB_DIR)
   --content-dir DIR     content files (LOKET_CONTENT_DIR)
+  --title TEXT          import-document: the document's title, when its text
+                        does not say (one file at a time)
 )";
 }
 
@@ -94,6 +101,8 @@ Result<Config> ParseConfig(int argc, char** argv) {
     } else if (is("--content-dir")) {
       LOKET_ASSIGN_OR_RETURN(std::string v, value());
       c.content_dir = v;
+    } else if (is("--title")) {
+      LOKET_ASSIGN_OR_RETURN(c.title, value());
     } else if (arg.rfind("--", 0) == 0) {
       return InvalidArgument("unknown option " + arg);
     } else {

@@ -13,7 +13,7 @@
 namespace loket::app {
 
 struct Config {
-  std::string command;                  // serve, migrate, load-content, reindex, check-content
+  std::string command;                  // serve, migrate, load-content, import-document, …
   std::filesystem::path data_dir;       // SQLite file and search index live here
   std::string database_url;             // PostgreSQL; empty for the embedded SQLite default
   std::string address = "127.0.0.1";
@@ -21,6 +21,7 @@ struct Config {
   size_t threads = 0;                   // 0: chosen from the number of cores
   std::filesystem::path web_dir;        // templates, i18n, static files, openapi.json
   std::filesystem::path content_dir;    // data/ content files
+  std::string title;                    // import-document: the document's title
   std::vector<std::string> args;        // positional arguments after the command
 };
 

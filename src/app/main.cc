@@ -1,11 +1,14 @@
 // `loket`: the web server and the admin command line. This is the only
 // place that knows every module and chooses the concrete backends.
+#include <chrono>
 #include <csignal>
 #include <cstdio>
 #include <fstream>
 #include <sstream>
 #include <thread>
 #include <vector>
+
+#include <date/date.h>
 
 #include "app/config.h"
 #include "catalogue/catalogue.h"
@@ -17,6 +20,8 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "http/templates.h"
+#include "knowledge/document_parser.h"
+#include "knowledge/knowledge_base.h"
 #include "search/xapian_index.h"
 #include "storage/migrations.h"
 #include "storage/postgres/postgres_database.h"
@@ -30,6 +35,7 @@ namespace fs = std::filesystem;
 std::vector<storage::Migration> AllMigrations() {
   std::vector<storage::Migration> all;
   for (const auto& m : catalogue::CatalogueMigrations()) all.push_back(m);
+  for (const auto& m : knowledge::KnowledgeMigrations()) all.push_back(m);
   return all;
 }
 
@@ -49,19 +55,44 @@ Result<std::unique_ptr<search::SearchIndex>> OpenIndex(const Config& c) {
   return search::OpenXapianIndex(options);
 }
 
-// Rebuilds the index from one snapshot; returns the content version indexed.
-Result<int64_t> IndexSnapshot(const catalogue::Snapshot& snapshot, search::SearchIndex& index) {
-  auto docs = frontoffice::BuildSearchDocuments(snapshot);
+std::string TodayUtc() {
+  return date::format("%F", date::floor<date::days>(std::chrono::system_clock::now()));
+}
+
+// What the search index was built from: when any of it changes, the index
+// is rebuilt (a new day may end an article's validity).
+struct IndexedState {
+  int64_t catalogue = -1;
+  int64_t knowledge = -1;
+  std::string day;
+  bool operator==(const IndexedState&) const = default;
+};
+
+// The sources of the search index: the catalogue and the knowledge base.
+struct Sources {
+  catalogue::Catalogue& catalogue;
+  knowledge::KnowledgeBase& knowledge;
+
+  IndexedState Current() const {
+    auto c = catalogue.Current();
+    auto k = knowledge.Current();
+    return {c ? c->version() : -1, k ? k->version() : -1, TodayUtc()};
+  }
+};
+
+// Rebuilds the index from the current snapshots; returns what it indexed.
+Result<IndexedState> Reindex(const Sources& sources, search::SearchIndex& index) {
+  auto catalogue = sources.catalogue.Current();
+  auto knowledge = sources.knowledge.Current();
+  if (!catalogue || !knowledge) return Unavailable("the database cannot be read");
+  IndexedState state{catalogue->version(), knowledge->version(), TodayUtc()};
+  auto docs = frontoffice::BuildSearchDocuments(*catalogue, *knowledge, state.day);
   LOKET_RETURN_IF_ERROR(index.Rebuild(docs));
   Log(LogLevel::kInfo, "search_index_rebuilt",
       std::to_string(docs.size()) + " documents, content version " +
-          std::to_string(snapshot.version()));
-  return snapshot.version();
-}
-
-Result<int64_t> Reindex(catalogue::Catalogue& catalogue, search::SearchIndex& index) {
-  LOKET_RETURN_IF_ERROR(catalogue.Refresh());
-  return IndexSnapshot(*catalogue.Current(), index);
+          std::to_string(state.catalogue) + ", knowledge version " +
+          std::to_string(state.knowledge));
+  return state;
 }
 
 Status LoadContent(const Config& c, catalogue::Catalogue& catalogue) {
@@ -72,6 +103,39 @@ Status LoadContent(const Config& c, catalogue::Catalogue& catalogue) {
       std::to_string(content.services.size()) + " services, " +
           std::to_string(content.posts.size()) + " posts, " +
           std::to_string(content.countries.size()) + " countries");
+  return {};
+}
+
+// Imports every file, or none: all are read and checked first.
+Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
+  if (c.args.empty()) return InvalidArgument("import-document needs one or more FILEs");
+  if (!c.title.empty() && c.args.size() > 1) {
+    return InvalidArgument("--title applies to one file; import the files one at a time");
+  }
+  std::vector<std::string> texts;
+  for (const std::string& file : c.args) {
+    auto text = ReadFile(file);
+    if (!text.ok()) return InvalidArgument(file + ": cannot be read");
+    auto parsed = knowledge::ParseDocument(*text, file);
+    if (!parsed.ok()) {
+      return InvalidArgument(file + ": " + parsed.status().message() + "; nothing imported");
+    }
+    texts.push_back(std::move(text).value());
+  }
+  for (size_t i = 0; i < c.args.size(); ++i) {
+    LOKET_ASSIGN_OR_RETURN(auto report, knowledge.Import(texts[i], c.args[i], c.title));
+    const knowledge::SourceDocument& d = report.document;
+    std::printf("%s: %s%s%s: %zu %s (%zu new, %zu updated, %zu removed)\n", c.args[i].c_str(),
+                d.title.c_str(), d.reference.empty() ? "" : ", ", d.reference.c_str(),
+                report.articles,
+                d.kind == knowledge::DocumentKind::kQuestions ? "questions" : "passages",
+                report.added, report.updated, report.removed);
+    if (!report.missing_numbers.empty()) {
+      std::string numbers;
+      for (int n : report.missing_numbers) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+      std::printf("  warning: no question found for number(s) %s\n", numbers.c_str());
+    }
+  }
   return {};
 }
 
@@ -100,9 +164,13 @@ Status Serve(const Config& c) {
   catalogue::Catalogue catalogue(*repository);
   LOKET_RETURN_IF_ERROR(catalogue.Refresh());
   if (catalogue.Empty()) LOKET_RETURN_IF_ERROR(LoadContent(c, catalogue));
+  auto knowledge_repository = knowledge::NewSqlKnowledgeRepository(*db);
+  knowledge::KnowledgeBase knowledge(*knowledge_repository);
+  LOKET_RETURN_IF_ERROR(knowledge.Refresh());
+  const Sources sources{catalogue, knowledge};
 
   LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));
-  LOKET_ASSIGN_OR_RETURN(int64_t indexed_at_start, Reindex(catalogue, *index));
+  LOKET_ASSIGN_OR_RETURN(IndexedState indexed_at_start, Reindex(sources, *index));
 
   LOKET_ASSIGN_OR_RETURN(auto templates, http::Templates::Load(c.web_dir / "templates"));
   LOKET_ASSIGN_OR_RETURN(auto texts, frontoffice::UiTexts::Load(c.web_dir / "i18n"));
@@ -113,7 +181,7 @@ Status Serve(const Config& c) {
   }
   LOKET_ASSIGN_OR_RETURN(std::string openapi, ReadFile(c.web_dir / "openapi.json"));
 
-  frontoffice::FrontOffice front(catalogue, *index, *templates, std::move(texts),
+  frontoffice::FrontOffice front(catalogue, knowledge, *index, *templates, std::move(texts),
                                  [] { return std::chrono::system_clock::now(); });
   http::Metrics metrics;
   metrics.AddGauge("loket_search_documents", "Documents in the search index.",
@@ -134,6 +202,7 @@ Status Serve(const Config& c) {
   server.Route(http::Method::kGet, "/healthz", [&](const http::Request&) {
     // Ready means: the database answers and the index holds documents.
     Status s = catalogue.Refresh();
+    if (s.ok()) s = knowledge.Refresh();
     bool ok = s.ok() && index->DocumentCount() > 0;
     return http::JsonResponse(ok ? 200 : 503, ok ? R"({"status":"ok"})" : R"({"status":"unavailable"})");
   });
@@ -143,21 +212,20 @@ Status Serve(const Config& c) {
   server.SetFallback([&](const http::Request& r) { return front.NotFound(r); });
   LOKET_RETURN_IF_ERROR(server.Start());
 
-  // Keeps the search index in step with content changed by other
-  // processes (`loket load-content`, other nodes).
+  // Keeps the search index in step with content and knowledge changed by
+  // other processes (`loket load-content`, `loket import-document`, other
+  // nodes).
   std::atomic<bool> stopping{false};
   std::thread sync([&] {
-    int64_t indexed = indexed_at_start;
+    IndexedState indexed = indexed_at_start;
     while (!stopping) {
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
-      auto snapshot = catalogue.Current();
-      if (snapshot && snapshot->version() != indexed) {
-        auto version = IndexSnapshot(*snapshot, *index);
-        if (version.ok()) {
-          indexed = *version;
-        } else {
-          Log(LogLevel::kError, "search_index_rebuild_failed", version.status().ToString());
-        }
+      if (sources.Current() == indexed) continue;
+      auto state = Reindex(sources, *index);
+      if (state.ok()) {
+        indexed = *state;
+      } else {
+        Log(LogLevel::kError, "search_index_rebuild_failed", state.status().ToString());
       }
     }
   });
@@ -197,9 +265,12 @@ Status RunCommand(const Config& c) {
     std::printf("content loaded\n");
     return {};
   }
+  auto knowledge_repository = knowledge::NewSqlKnowledgeRepository(*db);
+  knowledge::KnowledgeBase knowledge(*knowledge_repository);
+  if (c.command == "import-document") return ImportDocuments(c, knowledge);
   if (c.command == "reindex") {
     LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));
-    LOKET_RETURN_IF_ERROR(Reindex(catalogue, *index).status());
+    LOKET_RETURN_IF_ERROR(Reindex(Sources{catalogue, knowledge}, *index).status());
     std::printf("search index rebuilt: %zu documents\n", index->DocumentCount());
     return {};
   }

@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/log.h"
+#include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
 #include "frontoffice/paths.h"
 #include "http/problem.h"
@@ -89,6 +90,27 @@ json Page(const std::vector<T>& items, const Paging& p, const std::string& base,
           {"results", results}, {"_links", links}};
 }
 
+// An article in one language: the text is the whole passage (question and
+// answer); Dutch where there is no translation.
+json ArticleJson(const knowledge::Article& a, Lang lang) {
+  Lang content = lang == Lang::kEn && a.body.en.empty() ? Lang::kNl : lang;
+  const knowledge::Source& s = a.source;
+  return {{"id", a.id},
+          {"lang", std::string(LangCode(content))},
+          {"title", a.title.In(content)},
+          {"question", a.question.In(content)},
+          {"answer", a.body.In(content)},
+          {"text", a.FullText(content)},
+          {"heading", a.heading},
+          {"tags", a.tags},
+          {"validUntil", a.valid_until.empty() ? json(nullptr) : json(a.valid_until)},
+          {"source",
+           {{"document", s.document}, {"reference", s.reference}, {"date", s.date},
+            {"number", s.number}}},
+          {"url", paths::KnowledgeArticle(lang, a.id)},
+          {"_links", {{"self", {{"href", "/api/v1/knowledge/" + a.id}}}}}};
+}
+
 json ServiceJson(const catalogue::Service& s) {
   return {{"id", s.id},
           {"organisation", s.organisation_id},
@@ -170,6 +192,8 @@ void FrontOffice::RegisterApi(http::Server& server, std::string openapi_json) {
   route("/api/v1/posts/:id", &FrontOffice::ApiPost);
   route("/api/v1/organisations", &FrontOffice::ApiOrganisations);
   route("/api/v1/search", &FrontOffice::ApiSearch);
+  route("/api/v1/knowledge", &FrontOffice::ApiKnowledge);
+  route("/api/v1/knowledge/:id", &FrontOffice::ApiArticle);
   server.Route(Method::kGet, "/api/v1/openapi.json",
                [doc = std::move(openapi_json)](const Request&) {
                  http::Response r = http::JsonResponse(200, doc);
@@ -274,7 +298,6 @@ http::Response FrontOffice::ApiOrganisations(const http::Request& r) const {
 }
 
 http::Response FrontOffice::ApiSearch(const http::Request& r) const {
-  static const std::vector<std::string> kTypes = {"service", "life-event", "country", "post"};
   search::Query q;
   q.text = r.QueryOr("q", "");
   if (q.text.size() > 500) {
@@ -283,10 +306,11 @@ http::Response FrontOffice::ApiSearch(const http::Request& r) const {
   }
   if (auto bad = ReadLang(r, q.lang)) return *bad;
   if (auto type = r.Query("type")) {
-    if (std::find(kTypes.begin(), kTypes.end(), *type) == kTypes.end()) {
+    if (!IsSearchType(*type)) {
       return http::ProblemResponse(
           400, "Bad Request",
-          "Parameter 'type' must be one of: service, life-event, country, post.", r.target);
+          "Parameter 'type' must be one of: service, life-event, country, post, knowledge.",
+          r.target);
     }
     q.type = *type;
   }
@@ -304,9 +328,11 @@ http::Response FrontOffice::ApiSearch(const http::Request& r) const {
   if (!results.ok()) return http::ProblemFromStatus(results.status(), r.target);
   json hits = json::array();
   for (const auto& h : results->hits) {
-    hits.push_back({{"type", h.type}, {"id", h.id}, {"lang", std::string(LangCode(h.lang))},
-                    {"title", h.title}, {"url", h.url}, {"snippet", h.snippet},
-                    {"score", h.score}});
+    json hit = {{"type", h.type},   {"id", h.id},     {"lang", std::string(LangCode(h.lang))},
+                {"title", h.title}, {"url", h.url},   {"snippet", h.snippet},
+                {"text", h.text},   {"score", h.score}};
+    if (!h.attributes.empty()) hit["source"] = h.attributes;
+    hits.push_back(std::move(hit));
   }
   json facets = json::object();
   for (const auto& [name, counts] : results->facets) {
@@ -319,6 +345,28 @@ http::Response FrontOffice::ApiSearch(const http::Request& r) const {
                {"suggestion", results->suggestion ? json(*results->suggestion) : json(nullptr)},
                {"corrected", results->corrected},
                {"facets", facets}});
+}
+
+http::Response FrontOffice::ApiKnowledge(const http::Request& r) const {
+  Paging p;
+  if (auto bad = ReadPaging(r, p)) return *bad;
+  Lang lang = Lang::kNl;
+  if (auto bad = ReadLang(r, lang)) return *bad;
+  auto snap = knowledge_.Current();
+  std::vector<const knowledge::Article*> list;
+  if (snap) list = snap->Visible(Today());
+  std::string base = "/api/v1/knowledge";
+  if (lang == Lang::kEn) base += "?lang=en";
+  return Json(Page(list, p, base, [&](auto* a) { return ArticleJson(*a, lang); }));
+}
+
+http::Response FrontOffice::ApiArticle(const http::Request& r) const {
+  Lang lang = Lang::kNl;
+  if (auto bad = ReadLang(r, lang)) return *bad;
+  auto snap = knowledge_.Current();
+  const knowledge::Article* a = snap ? snap->Find(r.Param("id")) : nullptr;
+  if (!a || !knowledge::IsVisible(*a, Today())) return NotFoundProblem(r);
+  return Json(ArticleJson(*a, lang));
 }
 
 }  // namespace loket::frontoffice

@@ -1,11 +1,52 @@
 #include "frontoffice/documents.h"
 
+#include <algorithm>
+
 #include "core/strings.h"
 #include "frontoffice/paths.h"
 
 namespace loket::frontoffice {
 
-std::vector<search::Document> BuildSearchDocuments(const catalogue::Snapshot& snapshot) {
+namespace {
+
+// A knowledge article: its question (or section heading) weighs like a
+// title, its answer like a body; the hit carries the whole passage and
+// where it comes from.
+void AddArticles(const knowledge::Snapshot& knowledge, std::string_view today,
+                 std::vector<search::Document>& docs) {
+  for (const knowledge::Article* a : knowledge.Visible(today)) {
+    for (Lang lang : {Lang::kNl, Lang::kEn}) {
+      if (lang == Lang::kEn && a->body.en.empty()) continue;
+      search::Document d;
+      d.type = "knowledge";
+      d.id = a->id;
+      d.lang = lang;
+      d.title = a->title.In(lang);
+      d.summary = a->question.In(lang);
+      if (d.summary.empty()) d.summary = a->heading;
+      d.body = a->body.In(lang);
+      d.keywords = a->tags;
+      d.full_text = a->FullText(lang);
+      d.url = paths::KnowledgeArticle(lang, a->id);
+      if (!a->source.document_key.empty()) d.facets["document"] = {a->source.document_key};
+      const knowledge::Source& s = a->source;
+      d.attributes = {{"document", s.document}, {"reference", s.reference},
+                      {"date", s.date},         {"number", s.number},
+                      {"heading", a->heading}};
+      docs.push_back(std::move(d));
+    }
+  }
+}
+
+}  // namespace
+
+bool IsSearchType(std::string_view type) {
+  return std::find(kSearchTypes.begin(), kSearchTypes.end(), type) != kSearchTypes.end();
+}
+
+std::vector<search::Document> BuildSearchDocuments(const catalogue::Snapshot& snapshot,
+                                                   const knowledge::Snapshot& knowledge,
+                                                   std::string_view today) {
   std::vector<search::Document> docs;
   const catalogue::Content& c = snapshot.content();
   for (Lang lang : {Lang::kNl, Lang::kEn}) {
@@ -87,6 +128,7 @@ std::vector<search::Document> BuildSearchDocuments(const catalogue::Snapshot& sn
       docs.push_back(std::move(d));
     }
   }
+  AddArticles(knowledge, today, docs);
   return docs;
 }
 

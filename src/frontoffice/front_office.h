@@ -17,6 +17,7 @@
 #include "http/request.h"
 #include "http/server.h"
 #include "http/templates.h"
+#include "knowledge/knowledge_base.h"
 #include "search/search_index.h"
 
 namespace loket::frontoffice {
@@ -33,8 +34,9 @@ struct UiTexts {
 
 class FrontOffice {
  public:
-  FrontOffice(catalogue::Catalogue& catalogue, const search::SearchIndex& index,
-              const http::Templates& templates, UiTexts texts, Clock clock);
+  FrontOffice(catalogue::Catalogue& catalogue, knowledge::KnowledgeBase& knowledge,
+              const search::SearchIndex& index, const http::Templates& templates, UiTexts texts,
+              Clock clock);
 
   void RegisterPages(http::Server& server);
   void RegisterApi(http::Server& server, std::string openapi_json);
@@ -50,6 +52,8 @@ class FrontOffice {
   http::Response CountriesPage(const http::Request& r, Lang lang) const;
   http::Response CountryPage(const http::Request& r, Lang lang) const;
   http::Response PostPage(const http::Request& r, Lang lang) const;
+  http::Response KnowledgePage(const http::Request& r, Lang lang) const;
+  http::Response ArticlePage(const http::Request& r, Lang lang) const;
 
   http::Response ApiServices(const http::Request& r) const;
   http::Response ApiService(const http::Request& r) const;
@@ -61,6 +65,8 @@ class FrontOffice {
   http::Response ApiPost(const http::Request& r) const;
   http::Response ApiOrganisations(const http::Request& r) const;
   http::Response ApiSearch(const http::Request& r) const;
+  http::Response ApiKnowledge(const http::Request& r) const;
+  http::Response ApiArticle(const http::Request& r) const;
 
   // Renders `page` inside the layout. `alternate` is this page's URL in the
   // other language.
@@ -69,8 +75,12 @@ class FrontOffice {
   http::Response ErrorPage(int status, Lang lang, const std::string& heading_key,
                            const std::string& text_key) const;
   std::shared_ptr<const catalogue::Snapshot> Snapshot() const;
+  // Today's date (YYYY-MM-DD, UTC): knowledge articles past their validity
+  // are no longer shown.
+  std::string Today() const;
 
   catalogue::Catalogue& catalogue_;
+  knowledge::KnowledgeBase& knowledge_;
   const search::SearchIndex& index_;
   const http::Templates& templates_;
   UiTexts texts_;

@@ -2,8 +2,11 @@
 #include <fstream>
 #include <sstream>
 
+#include <date/date.h>
+
 #include "core/log.h"
 #include "core/strings.h"
+#include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
 #include "frontoffice/opening_hours.h"
 #include "frontoffice/paths.h"
@@ -102,9 +105,11 @@ Result<UiTexts> UiTexts::Load(const std::filesystem::path& directory) {
   return texts;
 }
 
-FrontOffice::FrontOffice(catalogue::Catalogue& catalogue, const search::SearchIndex& index,
-                         const http::Templates& templates, UiTexts texts, Clock clock)
+FrontOffice::FrontOffice(catalogue::Catalogue& catalogue, knowledge::KnowledgeBase& knowledge,
+                         const search::SearchIndex& index, const http::Templates& templates,
+                         UiTexts texts, Clock clock)
     : catalogue_(catalogue),
+      knowledge_(knowledge),
       index_(index),
       templates_(templates),
       texts_(std::move(texts)),
@@ -114,6 +119,10 @@ FrontOffice::FrontOffice(catalogue::Catalogue& catalogue, const search::SearchIn
 
 std::shared_ptr<const catalogue::Snapshot> FrontOffice::Snapshot() const {
   return catalogue_.Current();
+}
+
+std::string FrontOffice::Today() const {
+  return date::format("%F", date::floor<date::days>(clock_()));
 }
 
 void FrontOffice::RegisterPages(http::Server& server) {
@@ -135,6 +144,8 @@ void FrontOffice::RegisterPages(http::Server& server) {
   page("/landen", "/en/countries", &FrontOffice::CountriesPage);
   page("/landen/:code", "/en/countries/:code", &FrontOffice::CountryPage);
   page("/posten/:id", "/en/posts/:id", &FrontOffice::PostPage);
+  page("/kennisbank", "/en/knowledge", &FrontOffice::KnowledgePage);
+  page("/kennisbank/:id", "/en/knowledge/:id", &FrontOffice::ArticlePage);
 }
 
 http::Response FrontOffice::Render(int status, Lang lang, const std::string& page, json context,
@@ -156,6 +167,7 @@ http::Response FrontOffice::Render(int status, Lang lang, const std::string& pag
                  {"search_url", paths::Search(lang)},
                  {"services_url", paths::Services(lang)},
                  {"countries_url", paths::Countries(lang)},
+                 {"knowledge_url", paths::Knowledge(lang)},
                  {"q", context.value("q", "")}};
   auto html = templates_.Render("layout", layout, shared);
   if (!html.ok()) {
@@ -218,8 +230,7 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
   } catch (const std::exception&) {
     page = 1;
   }
-  static const std::vector<std::string> kTypes = {"service", "life-event", "country", "post"};
-  if (!type.empty() && std::find(kTypes.begin(), kTypes.end(), type) == kTypes.end()) type.clear();
+  if (!type.empty() && !IsSearchType(type)) type.clear();
 
   search::Query query;
   query.text = q;
@@ -296,8 +307,8 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
     ctx["has_org_options"] = !ctx["org_options"].empty();
     ctx["has_event_options"] = !ctx["event_options"].empty();
     json type_options = json::array();
-    for (const auto& ty : kTypes) {
-      type_options.push_back({{"value", ty}, {"label", t.value("type_" + ty, ty)},
+    for (std::string_view ty : kSearchTypes) {
+      type_options.push_back({{"value", ty}, {"label", t.value("type_" + std::string(ty), std::string(ty))},
                               {"selected", ty == type}});
     }
     ctx["type_options"] = type_options;
@@ -513,6 +524,120 @@ http::Response FrontOffice::PostPage(const http::Request& r, Lang lang) const {
   ctx["home_url"] = paths::Home(lang);
   ctx["country_name"] = country ? country->name.In(lang) : p->country_code;
   return Render(200, lang, "post", ctx, p->name.In(lang), paths::Post(Other(lang), p->id));
+}
+
+namespace {
+
+// "8 maart 2022" for "2022-03-08"; the text as it is when it is no date.
+std::string HumanDate(const std::string& iso, const json& t) {
+  if (iso.size() != 10) return iso;
+  try {
+    int month = std::stoi(iso.substr(5, 2));
+    int day = std::stoi(iso.substr(8, 2));
+    return std::to_string(day) + " " + t.value("month_" + std::to_string(month), "") + " " +
+           iso.substr(0, 4);
+  } catch (const std::exception&) {
+    return iso;
+  }
+}
+
+// Where an article comes from, for people: "Vragen en antwoorden,
+// Kamerstuk 35 830 V, nr. 8, vraag 12".
+std::string SourceLabel(const knowledge::Source& s, const json& t) {
+  std::vector<std::string> parts;
+  if (!s.document.empty()) parts.push_back(s.document);
+  if (!s.reference.empty()) parts.push_back(s.reference);
+  if (!s.number.empty()) parts.push_back(t.value("question_number", "") + " " + s.number);
+  return Join(parts, ", ");
+}
+
+json ArticleLink(const knowledge::Article& a, Lang lang) {
+  json link = {{"title", a.title.In(lang)}, {"url", paths::KnowledgeArticle(lang, a.id)}};
+  if (!a.source.number.empty()) link["number"] = a.source.number;
+  return link;
+}
+
+}  // namespace
+
+http::Response FrontOffice::KnowledgePage(const http::Request&, Lang lang) const {
+  auto snap = knowledge_.Current();
+  const json& t = texts_.In(lang);
+  // One group per document, in the knowledge base's order (newest first);
+  // editors' own articles last.
+  json groups = json::array();
+  std::map<std::string, size_t> group_of;
+  json own = json::array();
+  for (const knowledge::Article* a : snap ? snap->Visible(Today()) : std::vector<const knowledge::Article*>{}) {
+    if (a->source.document_key.empty()) {
+      own.push_back(ArticleLink(*a, lang));
+      continue;
+    }
+    auto [it, added] = group_of.emplace(a->source.document_key, groups.size());
+    if (added) {
+      groups.push_back({{"title", a->source.document},
+                        {"reference", a->source.reference},
+                        {"date", HumanDate(a->source.date, t)},
+                        {"has_date", !a->source.date.empty()},
+                        {"id", "doc-" + a->source.document_key},
+                        {"articles", json::array()}});
+    }
+    groups[it->second]["articles"].push_back(ArticleLink(*a, lang));
+  }
+  json ctx = {{"groups", groups},
+              {"has_groups", !groups.empty()},
+              {"own", own},
+              {"has_own", !own.empty()},
+              {"search_url", paths::Search(lang)},
+              {"type_param", SearchParamsIn(lang).type},
+              {"home_url", paths::Home(lang)}};
+  return Render(200, lang, "knowledge", ctx, t.value("knowledge_heading", ""),
+                paths::Knowledge(Other(lang)));
+}
+
+http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const {
+  auto snap = knowledge_.Current();
+  const json& t = texts_.In(lang);
+  const knowledge::Article* a = snap ? snap->Find(r.Param("id")) : nullptr;
+  if (!a || !knowledge::IsVisible(*a, Today())) {
+    return ErrorPage(404, lang, "not_found_heading", "not_found_text");
+  }
+  // Imported articles are in Dutch; the English site shows them as they
+  // are, marked as Dutch.
+  bool translated = lang == Lang::kNl || !a->body.en.empty();
+  Lang content_lang = translated ? lang : Lang::kNl;
+  json ctx = {{"title", a->title.In(content_lang)},
+              {"heading", a->heading},
+              {"question", Paragraphs(a->question.In(content_lang))},
+              {"has_question", !a->question.In(content_lang).empty()},
+              {"body", Paragraphs(a->body.In(content_lang))},
+              {"source", SourceLabel(a->source, t)},
+              {"has_source", !a->source.document.empty()},
+              {"date", HumanDate(a->source.date, t)},
+              {"date_iso", a->source.date},
+              {"has_date", !a->source.date.empty()},
+              {"tags", a->tags},
+              {"has_tags", !a->tags.empty()},
+              {"valid_until", HumanDate(a->valid_until, t)},
+              {"has_valid_until", !a->valid_until.empty()},
+              {"content_lang", std::string(LangCode(content_lang))},
+              {"untranslated", !translated},
+              {"knowledge_url", paths::Knowledge(lang)},
+              {"home_url", paths::Home(lang)}};
+  // The neighbouring articles of the same document.
+  const knowledge::Article* prev = nullptr;
+  const knowledge::Article* next = nullptr;
+  if (!a->source.document_key.empty()) {
+    for (const knowledge::Article* other : snap->Visible(Today())) {
+      if (other->source.document_key != a->source.document_key) continue;
+      if (other->ordinal < a->ordinal && (!prev || other->ordinal > prev->ordinal)) prev = other;
+      if (other->ordinal > a->ordinal && (!next || other->ordinal < next->ordinal)) next = other;
+    }
+  }
+  if (prev) ctx["prev"] = ArticleLink(*prev, lang);
+  if (next) ctx["next"] = ArticleLink(*next, lang);
+  ctx["has_neighbours"] = prev || next;
+  return Render(200, lang, "article", ctx, a->title.In(content_lang),
+                paths::KnowledgeArticle(Other(lang), a->id));
 }
 
 }  // namespace loket::frontoffice

@@ -25,6 +25,10 @@ std::string Country(Lang lang, const std::string& code) {
 std::string Post(Lang lang, const std::string& id) {
   return (Nl(lang) ? "/posten/" : "/en/posts/") + id;
 }
+std::string Knowledge(Lang lang) { return Nl(lang) ? "/kennisbank" : "/en/knowledge"; }
+std::string KnowledgeArticle(Lang lang, const std::string& id) {
+  return Knowledge(lang) + "/" + id;
+}
 
 std::string EncodeQuery(const std::string& value) {
   static const char* kHex = "0123456789ABCDEF";

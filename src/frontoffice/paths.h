@@ -17,6 +17,8 @@ std::string LifeEvent(Lang lang, const std::string& id);
 std::string Countries(Lang lang);
 std::string Country(Lang lang, const std::string& code);  // code in upper case
 std::string Post(Lang lang, const std::string& id);
+std::string Knowledge(Lang lang);
+std::string KnowledgeArticle(Lang lang, const std::string& id);
 // Percent-encodes a query-string value.
 std::string EncodeQuery(const std::string& value);
 

@@ -1,5 +1,5 @@
 // The search interface: full-text search over everything the public can
-// find (services, life events, countries, posts; later knowledge articles).
+// find (services, life events, countries, posts, knowledge articles).
 //
 // The index is derived data: it is rebuilt from the database at any time
 // (`loket reindex`) and each node keeps its own copy. Documents are indexed
@@ -22,7 +22,7 @@
 namespace loket::search {
 
 struct Document {
-  std::string type;  // "service", "life-event", "country", "post"
+  std::string type;  // "service", "life-event", "country", "post", "knowledge"
   std::string id;    // unique within type
   Lang lang = Lang::kNl;
   std::string title;
@@ -33,6 +33,10 @@ struct Document {
   // Facet values (ids, not labels): "organisation", "life-event", "country".
   std::map<std::string, std::vector<std::string>> facets;
   int popularity = 0;  // 0–100, a small prior for ties
+  // The text returned with a hit; summary and body when empty.
+  std::string full_text;
+  // Returned with a hit as they are (a knowledge article's source).
+  std::map<std::string, std::string> attributes;
 };
 
 struct Query {
@@ -51,6 +55,8 @@ struct Hit {
   std::string title;
   std::string url;
   std::string snippet;  // HTML-escaped, matched words wrapped in <mark>…</mark>
+  std::string text;     // the document's whole text (Document::full_text)
+  std::map<std::string, std::string> attributes;
   double score = 0;
 };
 

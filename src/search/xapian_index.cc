@@ -77,7 +77,7 @@ constexpr size_t kMaxQueryWords = 32;
 constexpr size_t kMaxLimit = 100;
 constexpr size_t kMaxOffset = 10000;
 constexpr size_t kSnippetBytes = 200;
-constexpr size_t kMaxStoredTextBytes = 20000;
+constexpr size_t kMaxStoredTextBytes = 200000;
 constexpr size_t kMaxPooledHandles = 16;
 constexpr size_t kMaxFieldBytes = 100;  // type, id, facet names and values
 constexpr unsigned kMaxPartialExpansion = 50;
@@ -414,14 +414,18 @@ class Indexer {
                   Xapian::sortable_serialise(std::clamp(d.popularity, 0, 100) / 100.0));
     if (!facets.empty()) doc.add_value(kSlotFacets, facets);
 
-    std::string text = d.summary;
-    if (!d.body.empty()) {
-      if (!text.empty()) text += "\n\n";
-      text += d.body;
+    std::string text = d.full_text;
+    if (text.empty()) {
+      text = d.summary;
+      if (!d.body.empty()) {
+        if (!text.empty()) text += "\n\n";
+        text += d.body;
+      }
     }
     TruncateUtf8(text, kMaxStoredTextBytes);
     Json data = {{"type", d.type},   {"id", d.id},   {"lang", LangCode(d.lang)},
                  {"title", d.title}, {"url", d.url}, {"text", text}};
+    if (!d.attributes.empty()) data["attributes"] = d.attributes;
     doc.set_data(data.dump(-1, ' ', false, Json::error_handler_t::replace));
     db_.replace_document(id_term, doc);
   }
@@ -1135,11 +1139,15 @@ class XapianIndex final : public SearchIndex {
     hit.url = data.value("url", "");
     hit.score = it.get_weight();
     std::string text = data.value("text", "");
+    if (auto attributes = data.find("attributes"); attributes != data.end()) {
+      hit.attributes = attributes->get<std::map<std::string, std::string>>();
+    }
     if (!text.empty()) {
       hit.snippet =
           mset.snippet(text, kSnippetBytes, s.Stemmer(hit.lang),
                        Xapian::MSet::SNIPPET_EXHAUSTIVE,
                        "<mark>", "</mark>", "…");
+      hit.text = std::move(text);
     }
     return hit;
   }

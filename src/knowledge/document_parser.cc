@@ -1,0 +1,635 @@
+#include "knowledge/document_parser.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "core/strings.h"
+#include "knowledge/pdf_text.h"
+
+namespace loket::knowledge {
+namespace {
+
+using std::regex;
+using std::regex_constants::icase;
+
+// "Antwoord", "Antwoord:", "Antwoord 3", "Antwoord op vraag 3:", "3. Antwoord:",
+// "Antwoord van de minister:", each optionally followed by the answer's
+// first words.
+const regex& AnswerMarker() {
+  static const regex re(
+      "^(?:([0-9]{1,3})[.)]?\\s*)?Antwoord(?:\\s+(?:op\\s+)?(?:vraag\\s+)?([0-9]{1,3})[a-z]?)?"
+      "(?:\\s+van\\s+(?:de|het)\\s+[^:]{1,60})?\\s*(?:[:.–-]\\s*(.*))?$",
+      icase);
+  return re;
+}
+
+const regex& VraagMarker() {
+  static const regex re("^Vraag\\s+([0-9]{1,3})[a-z]?\\s*[.:)]?\\s*(.*)$", icase);
+  return re;
+}
+
+const regex& NumberedLine() {
+  static const regex re("^([0-9]{1,3})[.)]?(?:\\s+(\\S.*))?$");
+  return re;
+}
+
+// Margin page references after a question ("…bijstand? 12 13").
+const regex& TrailingReferences() {
+  static const regex re("([?.])\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}$");
+  return re;
+}
+
+// The end of the questions: a new part ("II Volledige agenda"), an annex,
+// the signature.
+const regex& EndOfQuestions() {
+  static const regex re(
+      "^((I|II|III|IV|V|VI|VII|VIII|IX|X)\\.? +[A-Z][^.]{0,60}|Bijlagen?( [0-9A-Z]{1,3})?:?( .{0,60})?|"
+      "De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.]{0,80},?)$");
+  return re;
+}
+
+// Paragraphs that open a party's questions in a report.
+const regex& QuestionIntro() {
+  static const regex re(
+      "^.{0,60}\\b(leden van de|fractie|fractieleden|Deze leden|De leden|Vragen en opmerkingen)",
+      icase);
+  return re;
+}
+
+const regex& Signature() {
+  static const regex re("^De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.\\n]{0,80},");
+  return re;
+}
+
+const regex& SeeAnswer() {
+  static const regex re("^Zie (het |ook het )?antwoord(en)? op (de )?vra(ag|gen) [0-9]+[^.]{0,40}\\.?$", icase);
+  return re;
+}
+
+const regex& PartyHeading() {
+  static const regex re("(vragen|opmerkingen|fractie|leden)", icase);
+  return re;
+}
+
+const regex& Kennisgenomen() {
+  static const regex re("kennis ?genomen|hebben de volgende vragen|hebben hierover", icase);
+  return re;
+}
+
+const regex& ReferencePattern() {
+  static const regex re(
+      "vergaderjaar ([0-9]{4} ?(?:–|-|—) ?[0-9]{4}),? (.+?),? nr\\. ?([0-9]+)(?: [0-9]+)?$");
+  return re;
+}
+
+const regex& DatePattern() {
+  static const regex re(
+      "(Den Haag|'s-Gravenhage|Vastgesteld|Datum|Gedateerd)[,:]? ([0-9]{1,2}) "
+      "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+      " ([0-9]{4})",
+      icase);
+  return re;
+}
+
+const regex& TitlePattern() {
+  static const regex re(
+      "^(Lijst van vragen en antwoorden.*|Verslag van een (schriftelijk|notaoverleg|"
+      "wetgevingsoverleg).*|Antwoorden? op (schriftelijke |feitelijke |Kamer)?vragen.*|"
+      "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*)$",
+      icase);
+  return re;
+}
+
+// The match refers into `text`, which must outlive it.
+bool IsAnswerMarker(const std::string& text, std::smatch* m = nullptr) {
+  std::smatch local;
+  return std::regex_match(text, m ? *m : local, AnswerMarker());
+}
+
+struct Candidate {
+  size_t line = 0;
+  int number = 0;
+  std::string rest;  // the question's first words on the marker line
+};
+
+// A line that may open question `n`: "Vraag 3", "3" alone, "3. Hoeveel …".
+std::optional<Candidate> QuestionCandidate(const std::vector<Line>& lines, size_t i) {
+  const std::string& t = lines[i].text;
+  if (t.empty() || IsAnswerMarker(t)) return std::nullopt;
+  std::smatch m;
+  if (std::regex_match(t, m, VraagMarker())) {
+    return Candidate{i, std::stoi(m[1].str()), m[2].str()};
+  }
+  if (!std::regex_match(t, m, NumberedLine())) return std::nullopt;
+  Candidate c{i, std::stoi(m[1].str()), m[2].matched ? m[2].str() : ""};
+  if (!c.rest.empty()) {
+    // The question starts with a capital or a quote.
+    if (!StartsUpper(c.rest) && c.rest.rfind("«", 0) != 0 && c.rest[0] != '"' &&
+        c.rest.rfind("‘", 0) != 0 && c.rest.rfind("“", 0) != 0 && c.rest[0] != '(') {
+      return std::nullopt;
+    }
+    return c;
+  }
+  // The number alone: the question follows on the next line.
+  for (size_t j = i + 1; j < lines.size() && j <= i + 3; ++j) {
+    if (lines[j].text.empty() || lines[j].number_only) continue;
+    if (IsAnswerMarker(lines[j].text) || !StartsUpper(lines[j].text)) return std::nullopt;
+    return c;
+  }
+  return std::nullopt;
+}
+
+std::string CleanQuestionLine(std::string text) {
+  return std::regex_replace(text, TrailingReferences(), "$1");
+}
+
+// The paragraphs of lines [from, to), with `first` (the rest of a marker
+// line) in front.
+std::vector<std::string> ParagraphsOf(const std::vector<Line>& lines, size_t from, size_t to,
+                                      const std::string& first = {}, bool question = false) {
+  std::vector<Line> part;
+  if (!Trim(first).empty()) part.push_back(Line{std::string(Trim(first))});
+  for (size_t i = from; i < to && i < lines.size(); ++i) {
+    Line l = lines[i];
+    if (question) l.text = CleanQuestionLine(l.text);
+    part.push_back(std::move(l));
+  }
+  return JoinParagraphs(part);
+}
+
+bool IsHeadingLike(std::string_view p) {
+  if (p.empty() || p.size() > 140 || EndsSentence(p) || p.find('\n') != std::string_view::npos) {
+    return false;
+  }
+  if (p.rfind("– ", 0) == 0) return false;
+  size_t words = static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1;
+  if (words > 16) return false;
+  return StartsUpper(p) || std::isdigit(static_cast<unsigned char>(p[0]));
+}
+
+bool IsQuestionStart(const std::string& p) {
+  if (std::regex_search(p, QuestionIntro())) return true;
+  if (p.find('?') != std::string::npos) return true;
+  if (IsHeadingLike(p) && std::regex_search(p, PartyHeading())) return true;
+  return std::regex_match(p, EndOfQuestions());
+}
+
+// Index of the first line at or after `from` that ends the questions part.
+size_t EndOfQuestionsLine(const std::vector<Line>& lines, size_t from) {
+  for (size_t i = from; i < lines.size(); ++i) {
+    if (std::regex_match(lines[i].text, EndOfQuestions())) return i;
+  }
+  return lines.size();
+}
+
+std::string JoinText(const std::vector<std::string>& paragraphs, size_t from, size_t to) {
+  std::vector<std::string> part(paragraphs.begin() + static_cast<long>(from),
+                                paragraphs.begin() + static_cast<long>(to));
+  return Join(part, "\n\n");
+}
+
+// A question block in a report: drop the part headings and the generic
+// "the members have read …" openings, keep the heading for the article.
+std::string QuestionText(std::vector<std::string> paragraphs, std::string& heading) {
+  std::vector<std::string> kept;
+  for (auto& p : paragraphs) {
+    if (IsHeadingLike(p)) {
+      if (std::regex_search(p, PartyHeading())) heading = p;
+      continue;
+    }
+    if (std::regex_search(p, Kennisgenomen()) && p.find('?') == std::string::npos) continue;
+    kept.push_back(std::move(p));
+  }
+  if (kept.empty()) return Join(paragraphs, "\n\n");
+  return Join(kept, "\n\n");
+}
+
+struct AnswerMark {
+  size_t line = 0;
+  int number = 0;  // 0 when the marker has none
+  std::string rest;
+};
+
+std::vector<AnswerMark> FindAnswerMarkers(const std::vector<Line>& lines) {
+  std::vector<AnswerMark> out;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::smatch m;
+    if (!IsAnswerMarker(lines[i].text, &m)) continue;
+    AnswerMark a{i, 0, m[3].matched ? m[3].str() : ""};
+    if (m[1].matched) a.number = std::stoi(m[1].str());
+    if (m[2].matched) a.number = std::stoi(m[2].str());
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+// Numbered answers after each question ("N. Antwoord:"), the questions
+// unnumbered before them.
+std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
+                                                const std::vector<AnswerMark>& marks) {
+  std::vector<ParsedPassage> out;
+  std::string heading;
+  size_t end = EndOfQuestionsLine(lines, marks.back().line + 1);
+  std::vector<std::string> previous_answer;
+  for (size_t k = 0; k <= marks.size(); ++k) {
+    size_t from = k == 0 ? 0 : marks[k - 1].line + 1;
+    size_t to = k < marks.size() ? marks[k].line : end;
+    std::vector<std::string> paragraphs =
+        ParagraphsOf(lines, from, to, k == 0 ? "" : marks[k - 1].rest);
+    if (k == marks.size()) {
+      if (!out.empty()) out.back().text = Join(paragraphs, "\n\n");
+      break;
+    }
+    // The text between two markers is the previous answer, then the next
+    // question: it starts at the first paragraph that opens a question.
+    size_t split = 0;
+    if (k > 0) {
+      split = paragraphs.size();
+      // "Zie het antwoord op vraag 2." is the whole answer.
+      bool see_other = !paragraphs.empty() && std::regex_search(paragraphs[0], SeeAnswer());
+      for (size_t i = 1; i < paragraphs.size(); ++i) {
+        if (see_other || IsQuestionStart(paragraphs[i])) {
+          split = i;
+          break;
+        }
+      }
+      if (split == paragraphs.size() && paragraphs.size() > 1) split = paragraphs.size() - 1;
+      out.back().text = JoinText(paragraphs, 0, split);
+    } else {
+      // Before the first answer: from the first paragraph that opens a
+      // question (titles and introductions go).
+      split = paragraphs.empty() ? 0 : paragraphs.size() - 1;
+      for (size_t i = 0; i < paragraphs.size(); ++i) {
+        if (IsQuestionStart(paragraphs[i])) {
+          split = i;
+          break;
+        }
+      }
+    }
+    ParsedPassage p;
+    p.number = std::to_string(marks[k].number);
+    std::vector<std::string> q(paragraphs.begin() + static_cast<long>(split), paragraphs.end());
+    p.question = QuestionText(std::move(q), heading);
+    p.heading = heading;
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// Numbered questions, each followed by its answer, with or without an
+// "Antwoord" line between them.
+std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines,
+                                                  const std::vector<Candidate>& questions,
+                                                  const std::vector<AnswerMark>& marks) {
+  std::vector<ParsedPassage> out;
+  size_t end = EndOfQuestionsLine(lines, questions.back().line + 1);
+  for (size_t k = 0; k < questions.size(); ++k) {
+    const Candidate& q = questions[k];
+    size_t next = k + 1 < questions.size() ? questions[k + 1].line : end;
+    const AnswerMark* mark = nullptr;
+    for (const auto& a : marks) {
+      if (a.line > q.line && a.line < next) {
+        mark = &a;
+        break;
+      }
+    }
+    ParsedPassage p;
+    p.number = std::to_string(q.number);
+    if (mark) {
+      p.question = Join(ParagraphsOf(lines, q.line + 1, mark->line, q.rest, true), "\n\n");
+      p.text = Join(ParagraphsOf(lines, mark->line + 1, next, mark->rest), "\n\n");
+    } else {
+      // Without a marker the question ends at its question mark (or its
+      // first paragraph).
+      size_t qend = q.line + 1;
+      bool done = CleanQuestionLine(q.rest).ends_with("?");
+      while (!done && qend < next) {
+        const Line& l = lines[qend];
+        ++qend;
+        if (l.text.empty() && qend > q.line + 2) break;
+        if (CleanQuestionLine(l.text).ends_with("?")) done = true;
+      }
+      p.question = Join(ParagraphsOf(lines, q.line + 1, qend, q.rest, true), "\n\n");
+      p.text = Join(ParagraphsOf(lines, qend, next), "\n\n");
+    }
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
+// The question markers paired with answer markers: for each answer, the
+// last candidate for the next number before it (a numbered list inside an
+// answer comes before the real question's number, never after).
+std::vector<Candidate> PairQuestions(const std::vector<Line>& lines,
+                                     const std::vector<AnswerMark>& marks) {
+  std::vector<Candidate> out;
+  int expected = 1;
+  size_t from = 0;
+  for (const auto& a : marks) {
+    std::optional<Candidate> best;
+    for (size_t i = from; i < a.line; ++i) {
+      auto c = QuestionCandidate(lines, i);
+      if (!c) continue;
+      bool fits = a.number ? c->number == a.number
+                           : c->number >= expected && c->number <= expected + 3;
+      if (fits) best = c;
+    }
+    if (best) {
+      expected = best->number + 1;
+      out.push_back(*best);
+    }
+    from = a.line + 1;
+  }
+  return out;
+}
+
+// Numbered questions without answer markers: each number in sequence whose
+// block asks something.
+std::vector<Candidate> SequentialQuestions(const std::vector<Line>& lines) {
+  std::vector<Candidate> out;
+  int expected = 1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    auto c = QuestionCandidate(lines, i);
+    if (!c || c->number < expected || c->number > expected + 3) continue;
+    bool asks = c->rest.find('?') != std::string::npos;
+    for (size_t j = i + 1; j < lines.size() && j <= i + 10 && !asks; ++j) {
+      if (lines[j].text.empty() && j > i + 1) break;
+      asks = lines[j].text.find('?') != std::string::npos;
+    }
+    if (!asks) continue;
+    out.push_back(*c);
+    expected = c->number + 1;
+  }
+  return out;
+}
+
+std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
+  std::vector<std::string> paragraphs = JoinParagraphs(lines);
+  std::vector<ParsedPassage> out;
+  std::string heading;
+  bool last_was_heading = false;
+  constexpr size_t kShortWords = 30;
+  auto words = [](const std::string& s) {
+    return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+  };
+  bool pending_short = false;  // the last passage is short and open for the next
+  for (size_t i = 0; i < paragraphs.size(); ++i) {
+    const std::string& p = paragraphs[i];
+    if (std::regex_search(p, Signature())) {
+      heading.clear();
+      last_was_heading = false;
+      continue;
+    }
+    if (IsHeadingLike(p) && i + 1 < paragraphs.size()) {
+      heading = last_was_heading ? heading + " – " + p : p;
+      last_was_heading = true;
+      pending_short = false;
+      continue;
+    }
+    last_was_heading = false;
+    bool list_item = p.rfind("– ", 0) == 0;
+    if (!out.empty() && out.back().heading == heading && (list_item || pending_short)) {
+      out.back().text += (list_item ? "\n" : "\n\n") + p;
+    } else {
+      out.push_back(ParsedPassage{"", heading, "", p});
+    }
+    pending_short = words(out.back().text) < kShortWords;
+  }
+  // Salutations and signatures are no passages.
+  std::erase_if(out, [&](const ParsedPassage& p) { return words(p.text) < 8; });
+  return out;
+}
+
+bool IsValidUtf8(std::string_view s) {
+  constexpr size_t kBad = 9;
+  for (size_t i = 0; i < s.size();) {
+    auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80                  ? 0
+               : c >= 0xC2 && c <= 0xDF  ? 1
+               : (c & 0xF0) == 0xE0      ? 2
+               : c >= 0xF0 && c <= 0xF4  ? 3
+                                         : kBad;
+    if (n == kBad || i + n >= s.size()) return false;
+    for (size_t k = 1; k <= n; ++k) {
+      if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += n + 1;
+  }
+  return true;
+}
+
+std::string Slug(std::string_view text) {
+  std::string out;
+  for (char ch : text) {
+    auto c = static_cast<unsigned char>(ch);
+    if (std::isalnum(c)) {
+      out += static_cast<char>(std::tolower(c));
+    } else if (!out.empty() && out.back() != '-') {
+      out += '-';
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  if (out.size() > 60) out.resize(60);
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+std::string MonthNumber(std::string month) {
+  static const char* const kMonths[] = {"januari", "februari", "maart",     "april",
+                                        "mei",     "juni",     "juli",      "augustus",
+                                        "september", "oktober", "november", "december"};
+  for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (int i = 0; i < 12; ++i) {
+    if (month == kMonths[i]) return (i < 9 ? "0" : "") + std::to_string(i + 1);
+  }
+  return "01";
+}
+
+constexpr size_t kTitleLines = 40;
+
+void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view name,
+                  DocumentKind kind, SourceDocument& doc) {
+  // The paper's reference, from its running footers (the most common one).
+  std::map<std::string, int> refs;
+  for (const std::string& f : clean.footers) {
+    std::smatch m;
+    if (std::regex_search(f, m, ReferencePattern())) {
+      std::string number = m[2].str();
+      ++refs["Kamerstuk " + number + ", nr. " + m[3].str()];
+    }
+  }
+  if (!refs.empty()) {
+    doc.reference = std::max_element(refs.begin(), refs.end(), [](auto& a, auto& b) {
+                      return a.second < b.second;
+                    })->first;
+    doc.key = Slug(doc.reference.substr(std::string_view("Kamerstuk ").size()));
+  } else {
+    std::string_view stem = name.substr(name.find_last_of('/') + 1);
+    stem = stem.substr(0, stem.rfind('.'));
+    doc.key = Slug(stem);
+  }
+  if (doc.key.empty()) doc.key = "document";
+  std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
+  std::smatch m;
+  if (std::regex_search(text, m, DatePattern())) {
+    int day = std::stoi(m[2].str());
+    doc.date = m[4].str() + "-" + MonthNumber(m[3].str()) + "-" + (day < 10 ? "0" : "") +
+               std::to_string(day);
+  }
+  // The title stands at the top, if the text has one.
+  for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
+    const Line& l = clean.lines[i];
+    if (std::regex_match(l.text, TitlePattern())) {
+      doc.title = l.text;
+      break;
+    }
+  }
+  if (doc.title.empty()) {
+    bool to_parliament = !doc.reference.empty() ||
+                         text.find("Aan de Voorzitter van de") != std::string::npos;
+    doc.title = kind == DocumentKind::kQuestions ? "Vragen en antwoorden"
+                : to_parliament                  ? "Kamerbrief"
+                                                 : "Document";
+  }
+}
+
+std::vector<std::string> Sentences(const std::string& text) {
+  std::vector<std::string> out;
+  std::string flat = text;
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < flat.size(); ++i) {
+    bool end = (flat[i] == '.' || flat[i] == '?' || flat[i] == '!') && flat[i + 1] == ' ' &&
+               StartsUpper(std::string_view(flat).substr(i + 2));
+    if (end) {
+      out.push_back(flat.substr(start, i + 1 - start));
+      start = i + 2;
+    }
+  }
+  if (start < flat.size()) out.push_back(std::string(Trim(flat.substr(start))));
+  return out;
+}
+
+size_t WordCount(std::string_view s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
+// A title: the first question asked in so many words ("Waarom niet?" says
+// too little), else the first sentence; cut at a word boundary.
+std::string TitleFrom(const std::string& text, size_t max_bytes = 160) {
+  constexpr size_t kMinTitleWords = 6;
+  std::vector<std::string> sentences = Sentences(text);
+  std::string title = sentences.empty() ? text : sentences.front();
+  for (const std::string& s : sentences) {
+    if (s.ends_with("?") && WordCount(s) >= kMinTitleWords) {
+      title = s;
+      break;
+    }
+  }
+  if (title.size() > max_bytes) {
+    size_t cut = title.rfind(' ', max_bytes);
+    title = title.substr(0, cut == std::string::npos ? max_bytes : cut) + " …";
+  }
+  return title;
+}
+
+}  // namespace
+
+std::string Article::FullText(Lang lang) const {
+  const std::string& q = question.In(lang);
+  const std::string& b = body.In(lang);
+  if (q.empty()) return b;
+  return q + "\n\n" + b;
+}
+
+Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view name) {
+  if (Trim(text).empty()) return InvalidArgument("the file is empty");
+  if (text.find('\0') != std::string_view::npos || !IsValidUtf8(text)) {
+    return InvalidArgument("the file is not UTF-8 text (extract the text of a PDF first)");
+  }
+  CleanText clean = CleanPdfText(text);
+  const std::vector<Line>& lines = clean.lines;
+
+  ParsedDocument out;
+  std::vector<AnswerMark> marks = FindAnswerMarkers(lines);
+  std::vector<Candidate> questions;
+  if (marks.size() >= 2) questions = PairQuestions(lines, marks);
+  bool numbered_answers =
+      marks.size() >= 2 && std::count_if(marks.begin(), marks.end(), [](const AnswerMark& a) {
+                             return a.number > 0;
+                           }) >= static_cast<long>(marks.size() * 3 / 4);
+  if (questions.size() >= 2 && questions.size() * 2 >= marks.size()) {
+    out.passages = ParseNumberedQuestions(lines, questions, marks);
+  } else if (numbered_answers) {
+    out.passages = ParseNumberedAnswers(lines, marks);
+  } else {
+    questions = SequentialQuestions(lines);
+    if (questions.size() >= 2) out.passages = ParseNumberedQuestions(lines, questions, marks);
+  }
+  std::erase_if(out.passages, [](const ParsedPassage& p) {
+    return Trim(p.question).empty() && Trim(p.text).empty();
+  });
+  if (out.passages.size() >= 2) {
+    out.document.kind = DocumentKind::kQuestions;
+    int expected = 0;
+    for (const auto& p : out.passages) {
+      int n = std::stoi(p.number);
+      for (int k = expected + 1; expected > 0 && k < n; ++k) out.missing_numbers.push_back(k);
+      expected = n;
+    }
+    for (const auto& p : out.passages) {
+      if (Trim(p.question).empty() || Trim(p.text).empty()) {
+        return InvalidArgument("question " + p.number +
+                               (Trim(p.question).empty() ? " has no question text"
+                                                         : " has no answer"));
+      }
+    }
+  } else {
+    out.passages = ParseLetter(lines);
+    size_t words = 0;
+    for (const auto& p : out.passages) {
+      words += static_cast<size_t>(std::count(p.text.begin(), p.text.end(), ' ')) + 1;
+    }
+    if (out.passages.size() < 3 || words < 150) {
+      return InvalidArgument(
+          "this is neither a list of questions and answers nor a letter or report: found " +
+          std::to_string(out.passages.size()) + " passage(s) of prose");
+    }
+    out.document.kind = DocumentKind::kLetter;
+  }
+  ReadMetadata(clean, text, name, out.document.kind, out.document);
+  return out;
+}
+
+std::vector<Article> ToArticles(const ParsedDocument& parsed) {
+  std::vector<Article> out;
+  const SourceDocument& d = parsed.document;
+  int ordinal = 0;
+  for (const ParsedPassage& p : parsed.passages) {
+    Article a;
+    ++ordinal;
+    a.ordinal = ordinal;
+    a.source.document_key = d.key;
+    a.source.document = d.title;
+    a.source.reference = d.reference;
+    a.source.date = d.date;
+    a.source.number = p.number;
+    a.heading = p.heading;
+    a.question.nl = p.question;
+    a.body.nl = p.text;
+    if (d.kind == DocumentKind::kQuestions) {
+      a.id = d.key + "-" + p.number;
+      a.title.nl = TitleFrom(p.question);
+    } else {
+      a.id = d.key + "-p" + std::to_string(ordinal);
+      a.title.nl = p.heading.empty() ? TitleFrom(p.text, 100) : p.heading;
+    }
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+}  // namespace loket::knowledge

@@ -1,0 +1,50 @@
+// Turns the plain text of an official document into knowledge articles.
+//
+// Two kinds are recognised:
+// - answers to parliamentary questions ("Lijst van vragen en antwoorden",
+//   "Verslag van een schriftelijk overleg", answers to written questions):
+//   one passage per question, holding its number, the question and the
+//   complete answer. Layouts vary: the number alone on a line with the
+//   question below it, the number and the question on one line, "Vraag N",
+//   a party's paragraph followed by "N. Antwoord:", an "Antwoord" line
+//   between question and answer or none at all; page references in the
+//   margin are dropped;
+// - letters and reports: one passage per paragraph (short paragraphs and
+//   lists joined to their neighbour), each with the heading it stands under.
+// Page footers, page numbers, footnotes, hyphenation and bullets are cleaned
+// up first (pdf_text.h).
+// Thread-safety: pure functions.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/status.h"
+#include "knowledge/model.h"
+
+namespace loket::knowledge {
+
+struct ParsedPassage {
+  std::string number;    // the question's number; empty for a letter's passage
+  std::string heading;   // the section (or party block) it stands under
+  std::string question;  // empty for a letter's passage
+  std::string text;      // the complete answer, or the passage
+};
+
+struct ParsedDocument {
+  SourceDocument document;
+  std::vector<ParsedPassage> passages;
+  // Question numbers the sequence skipped (a question the layout hid).
+  std::vector<int> missing_numbers;
+};
+
+// `name` is the file name, the document's key when its text names no
+// parliamentary paper. Fails with InvalidArgument, saying why, for text
+// that is neither kind of document.
+Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view name);
+
+// The articles for a parsed document (ids, titles, sources, order).
+std::vector<Article> ToArticles(const ParsedDocument& parsed);
+
+}  // namespace loket::knowledge

@@ -1,0 +1,140 @@
+#include "knowledge/knowledge_base.h"
+
+#include <regex>
+#include <set>
+
+#include "core/strings.h"
+#include "knowledge/document_parser.h"
+
+namespace loket::knowledge {
+
+Snapshot::Snapshot(std::vector<Article> articles, int64_t version)
+    : articles_(std::move(articles)), version_(version) {
+  for (size_t i = 0; i < articles_.size(); ++i) by_id_[articles_[i].id] = i;
+}
+
+const Article* Snapshot::Find(const std::string& id) const {
+  auto it = by_id_.find(id);
+  return it == by_id_.end() ? nullptr : &articles_[it->second];
+}
+
+std::vector<const Article*> Snapshot::Visible(std::string_view today) const {
+  std::vector<const Article*> out;
+  for (const Article& a : articles_) {
+    if (IsVisible(a, today)) out.push_back(&a);
+  }
+  return out;
+}
+
+bool IsVisible(const Article& a, std::string_view today) {
+  return a.published && (a.valid_until.empty() || a.valid_until >= today);
+}
+
+Status ValidateArticle(const Article& a) {
+  static const std::regex date_re("^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$");
+  if (!IsSlug(a.id) || a.id.size() > 100) {
+    return InvalidArgument("id: use lower-case letters, digits and hyphens (at most 100)");
+  }
+  if (Trim(a.title.nl).empty()) return InvalidArgument("title: the Dutch title is required");
+  if (Trim(a.body.nl).empty()) return InvalidArgument("body: the Dutch text is required");
+  if (a.title.nl.size() > 300 || a.title.en.size() > 300) {
+    return InvalidArgument("title: at most 300 characters");
+  }
+  for (const std::string* text : {&a.body.nl, &a.body.en, &a.question.nl, &a.question.en}) {
+    if (text->size() > 100000) return InvalidArgument("body: at most 100,000 characters");
+  }
+  if (!a.valid_until.empty() && !std::regex_match(a.valid_until, date_re)) {
+    return InvalidArgument("valid_until: a date as YYYY-MM-DD");
+  }
+  if (a.tags.size() > 20) return InvalidArgument("tags: at most 20");
+  for (const std::string& tag : a.tags) {
+    if (Trim(tag).empty() || tag.size() > 60) return InvalidArgument("tags: 1 to 60 characters each");
+  }
+  return {};
+}
+
+KnowledgeBase::KnowledgeBase(KnowledgeRepository& repository,
+                             std::chrono::milliseconds refresh_interval)
+    : repository_(repository), refresh_interval_(refresh_interval) {}
+
+Result<ImportReport> KnowledgeBase::Import(std::string_view text, std::string_view file_name,
+                                           std::string_view title) {
+  LOKET_ASSIGN_OR_RETURN(ParsedDocument parsed, ParseDocument(text, file_name));
+  if (!Trim(title).empty()) parsed.document.title = std::string(Trim(title));
+  std::vector<Article> articles = ToArticles(parsed);
+  ImportReport report;
+  report.document = parsed.document;
+  report.articles = articles.size();
+  report.missing_numbers = parsed.missing_numbers;
+  LOKET_ASSIGN_OR_RETURN(auto before, repository_.AllArticles());
+  std::set<std::string> existing;
+  for (const Article& a : before) {
+    if (a.source.document_key == parsed.document.key) existing.insert(a.id);
+  }
+  for (const Article& a : articles) {
+    if (existing.erase(a.id)) {
+      ++report.updated;
+    } else {
+      ++report.added;
+    }
+  }
+  report.removed = existing.size();
+  LOKET_RETURN_IF_ERROR(repository_.StoreDocument(parsed.document, articles));
+  Refresh().ok();  // stored; readers catch up at the next refresh otherwise
+  return report;
+}
+
+Status KnowledgeBase::Save(const Article& article) {
+  LOKET_RETURN_IF_ERROR(ValidateArticle(article));
+  Article a = article;
+  LOKET_ASSIGN_OR_RETURN(auto existing, repository_.FindArticle(a.id));
+  if (existing) {
+    // The source of an imported article is the document's; editors change
+    // the text, not where it came from.
+    a.source = existing->source;
+    a.ordinal = existing->ordinal;
+  }
+  LOKET_RETURN_IF_ERROR(repository_.StoreArticle(a));
+  Refresh().ok();
+  return {};
+}
+
+Status KnowledgeBase::SetPublished(const std::string& id, bool published) {
+  LOKET_ASSIGN_OR_RETURN(auto existing, repository_.FindArticle(id));
+  if (!existing) return NotFound("no article '" + id + "'");
+  existing->published = published;
+  LOKET_RETURN_IF_ERROR(repository_.StoreArticle(*existing));
+  Refresh().ok();
+  return {};
+}
+
+std::shared_ptr<const Snapshot> KnowledgeBase::Current() {
+  {
+    std::lock_guard lock(mu_);
+    if (current_ && std::chrono::steady_clock::now() - checked_ < refresh_interval_) {
+      return current_;
+    }
+  }
+  // A failed refresh keeps serving the last good snapshot.
+  Refresh().ok();
+  std::lock_guard lock(mu_);
+  return current_;
+}
+
+Status KnowledgeBase::Refresh() {
+  LOKET_ASSIGN_OR_RETURN(int64_t version, repository_.Version());
+  {
+    std::lock_guard lock(mu_);
+    checked_ = std::chrono::steady_clock::now();
+    if (current_ && current_->version() == version) return {};
+  }
+  // A change between reading the version and the articles is loaded
+  // again by the next refresh: the stored version is newer by then.
+  LOKET_ASSIGN_OR_RETURN(auto articles, repository_.AllArticles());
+  auto snapshot = std::make_shared<const Snapshot>(std::move(articles), version);
+  std::lock_guard lock(mu_);
+  if (!current_ || current_->version() <= version) current_ = std::move(snapshot);
+  return {};
+}
+
+}  // namespace loket::knowledge

@@ -1,0 +1,441 @@
+#include "knowledge/pdf_text.h"
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+#include <optional>
+#include <regex>
+
+#include "core/strings.h"
+
+namespace loket::knowledge {
+namespace {
+
+// The first code point of `text` (0 when empty or not UTF-8).
+char32_t FirstCodePoint(std::string_view text) {
+  if (text.empty()) return 0;
+  auto b = static_cast<unsigned char>(text[0]);
+  if (b < 0x80) return b;
+  if ((b & 0xE0) == 0xC0 && text.size() >= 2) {
+    return static_cast<char32_t>(((b & 0x1F) << 6) | (static_cast<unsigned char>(text[1]) & 0x3F));
+  }
+  if ((b & 0xF0) == 0xE0 && text.size() >= 3) {
+    return static_cast<char32_t>(((b & 0x0F) << 12) |
+                                 ((static_cast<unsigned char>(text[1]) & 0x3F) << 6) |
+                                 (static_cast<unsigned char>(text[2]) & 0x3F));
+  }
+  return 0;
+}
+
+// The last code point's first byte offset.
+size_t LastCodePointStart(std::string_view text) {
+  size_t i = text.size();
+  while (i > 0) {
+    --i;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) return i;
+  }
+  return 0;
+}
+
+bool IsUpperCp(char32_t c) {
+  if (c < 0x80) return c >= 'A' && c <= 'Z';
+  if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
+  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0;
+  return false;
+}
+
+bool IsLowerCp(char32_t c) {
+  if (c < 0x80) return c >= 'a' && c <= 'z';
+  if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
+  if (c >= 0x100 && c <= 0x17F) return c % 2 == 1;
+  return false;
+}
+
+bool IsLetterCp(char32_t c) { return IsUpperCp(c) || IsLowerCp(c); }
+
+void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
+  for (size_t pos = s.find(from); pos != std::string::npos; pos = s.find(from, pos + to.size())) {
+    s.replace(pos, from.size(), to);
+  }
+}
+
+// Running footers of parliamentary papers, with the page number at the end.
+const std::regex& FooterPattern() {
+  static const std::regex re(
+      "^(Tweede|Eerste) Kamer,? (der Staten-Generaal,? )?vergaderjaar "
+      "[0-9]{4} ?(–|-|—) ?[0-9]{4}.*$");
+  return re;
+}
+
+// "Pagina 3 van 12", "- 3 -", "3/12".
+const std::regex& PageNumberPattern() {
+  static const std::regex re(
+      "^((Pagina|Page|Blz\\.?) [0-9]{1,4}( (van|of) [0-9]{1,4})?|- ?[0-9]{1,4} ?-|[0-9]{1,4} ?/ ?[0-9]{1,4})$",
+      std::regex::icase);
+  return re;
+}
+
+const char* const kBulletGlyphs[] = {"•", "●", "▪", "■", "◦", "○", "·", "", "", "", "", "", "",
+                                     "–", "—", "-", "*", "o", "➢", "►", "✓"};
+
+// Removes a leading bullet glyph; returns whether there was one.
+bool StripBullet(std::string& text) {
+  for (const char* glyph : kBulletGlyphs) {
+    std::string_view g(glyph);
+    if (text.size() > g.size() + 1 && text.compare(0, g.size(), g) == 0 &&
+        (text[g.size()] == ' ')) {
+      // "o" and "-" only as bullets when a word follows ("o tekst", "- tekst").
+      std::string rest(Trim(std::string_view(text).substr(g.size())));
+      if (rest.empty()) return false;
+      if ((g == "o" || g == "-" || g == "*") && !IsLetterCp(FirstCodePoint(rest)) &&
+          !std::isdigit(static_cast<unsigned char>(rest[0]))) {
+        return false;
+      }
+      text = rest;
+      return true;
+    }
+  }
+  return false;
+}
+
+bool IsNumberOnly(std::string_view t) {
+  if (t.empty() || t.size() > 9) return false;
+  bool digit = false;
+  for (char c : t) {
+    if (std::isdigit(static_cast<unsigned char>(c))) {
+      digit = true;
+    } else if (c != '.' && c != ' ' && c != ')') {
+      return false;
+    }
+  }
+  return digit;
+}
+
+// A line that repeats on many pages with only its digits changing is a
+// running header or footer.
+std::string RepeatKey(std::string_view text) {
+  std::string key;
+  for (char c : text) key += std::isdigit(static_cast<unsigned char>(c)) ? '#' : c;
+  return key;
+}
+
+bool LooksLikeMarkerLine(std::string_view text) {
+  static const std::regex re("^([0-9]{1,3}[.)]? ?)?(Vraag|Antwoord)\\b.*", std::regex::icase);
+  return std::regex_match(text.begin(), text.end(), re);
+}
+
+// Footnotes: "N text" lines at the foot of a page whose marker N stands
+// glued to a word earlier in the text ("goederen.1", "vertegenwoordigingen7").
+struct Marker {
+  size_t line = 0;
+  size_t pos = 0;
+  size_t len = 0;
+};
+
+// Finds the glued marker for footnote `n` in lines [from_line, to_line),
+// starting at `from`.
+std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vector<bool>& skip,
+                                 int n, Marker from, size_t to_line) {
+  const std::string digits = std::to_string(n);
+  for (size_t i = from.line; i < to_line; ++i) {
+    if (skip[i]) continue;
+    const std::string& t = lines[i].text;
+    size_t start = i == from.line ? from.pos + from.len : 0;
+    for (size_t p = t.find(digits, start); p != std::string::npos; p = t.find(digits, p + 1)) {
+      if (p == 0) continue;
+      unsigned char before = static_cast<unsigned char>(t[p - 1]);
+      size_t after = p + digits.size();
+      bool after_ok = after == t.size() || t[after] == ' ' || t[after] == ',' ||
+                      t[after] == ';' || t[after] == ':' || t[after] == '.' || t[after] == ')';
+      bool before_ok = before >= 0x80 || std::isalpha(before) || before == '.' || before == ',' ||
+                       before == ';' || before == ':' || before == ')' || before == '"' ||
+                       before == '\'';
+      if (before_ok && after_ok) {
+        // Not the decimals of a number ("3,1", "2.015"). ("G20" is taken:
+        // footnote numbers this high are rare next to such names.)
+        bool after_digit = p >= 2 && std::isdigit(static_cast<unsigned char>(t[p - 2]));
+        if (after_digit && (before == ',' || (before == '.' && digits.size() == 3))) continue;
+        return Marker{i, p, digits.size()};
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+const std::regex& FootnoteStart() {
+  static const std::regex re("^([0-9]{1,3}) (\\S.*)$");
+  return re;
+}
+
+constexpr int kMaxSkippedFootnotes = 3;
+
+void RemoveFootnotes(std::vector<Line>& lines) {
+  std::vector<bool> remove(lines.size(), false);
+  std::vector<Marker> markers;
+  Marker last{0, 0, 0};  // markers stand in the text in their order
+  int next = 1;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::smatch m;
+    const std::string& t = lines[i].text;
+    if (!std::regex_match(t, m, FootnoteStart())) continue;
+    // Footnotes are numbered in sequence; one whose text the extraction
+    // lost is skipped over.
+    int number = std::stoi(m[1].str());
+    if (number < next || number > next + kMaxSkippedFootnotes) continue;
+    if (LooksLikeMarkerLine(m[2].str())) continue;
+    auto marker = FindMarker(lines, remove, number, last, i);
+    // A footnote whose marker is not recognisable ("Top-2517") still goes
+    // when it is the next in sequence and stands at the foot of a page.
+    if (!marker && number != next) continue;
+    // The footnote's continuation lines: up to the next page, the next
+    // footnote, or a blank line after a finished sentence.
+    bool ended = EndsSentence(m[2].str());
+    size_t j = i + 1;
+    for (; j < lines.size(); ++j) {
+      const Line& l = lines[j];
+      if (l.page_start) break;
+      std::smatch n;
+      if (std::regex_match(l.text, n, FootnoteStart())) {
+        int following = std::stoi(n[1].str());
+        if (following > number && following <= number + 1 + kMaxSkippedFootnotes) break;
+      }
+      if (l.text.empty()) {
+        if (ended) break;
+        continue;
+      }
+      ended = EndsSentence(l.text);
+    }
+    if (!marker) {
+      size_t after = j;
+      while (after < lines.size() && lines[after].text.empty()) ++after;
+      if (after < lines.size() && !lines[after].page_start &&
+          !std::regex_match(lines[after].text, FootnoteStart())) {
+        continue;
+      }
+    } else {
+      markers.push_back(*marker);
+      last = *marker;
+    }
+    for (size_t k = i; k < j; ++k) remove[k] = !lines[k].text.empty() || k == i;
+    next = number + 1;
+    i = j - 1;
+  }
+  // Markers out of the text, last first so positions stay valid.
+  for (auto it = markers.rbegin(); it != markers.rend(); ++it) {
+    lines[it->line].text.erase(it->pos, it->len);
+  }
+  std::vector<Line> kept;
+  kept.reserve(lines.size());
+  bool after_footnote = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (remove[i]) {
+      after_footnote = true;
+      continue;
+    }
+    // What follows a footnote block is the next page.
+    if (after_footnote && !lines[i].text.empty()) {
+      lines[i].page_start = true;
+      after_footnote = false;
+    }
+    kept.push_back(std::move(lines[i]));
+  }
+  // Blank lines inside a removed footnote block collapse with their
+  // neighbours.
+  std::vector<Line> out;
+  for (auto& l : kept) {
+    if (l.text.empty() && !out.empty() && out.back().text.empty()) continue;
+    out.push_back(std::move(l));
+  }
+  lines = std::move(out);
+}
+
+bool IsTableRow(std::string_view text) {
+  // Columns set apart by runs of spaces.
+  size_t gaps = 0;
+  for (size_t p = text.find("  "); p != std::string_view::npos; p = text.find("  ", p)) {
+    ++gaps;
+    while (p < text.size() && text[p] == ' ') ++p;
+  }
+  return gaps >= 2;
+}
+
+bool IsCoordinatingWord(std::string_view word) {
+  return word == "en" || word == "of" || word == "tot" || word == "als" || word == "noch" ||
+         word == "and" || word == "or";
+}
+
+// Appends `next` to a paragraph's last line, joining a hyphenated word.
+void AppendWrapped(std::string& text, std::string_view next) {
+  if (text.empty()) {
+    text = next;
+    return;
+  }
+  if (text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ') {
+    size_t prev = LastCodePointStart(std::string_view(text).substr(0, text.size() - 1));
+    bool letter_before = IsLetterCp(FirstCodePoint(std::string_view(text).substr(prev)));
+    std::string_view first_word = next.substr(0, next.find(' '));
+    if (letter_before && StartsLower(next) && !IsCoordinatingWord(first_word)) {
+      text.pop_back();  // "Buiten-" + "landse"
+      text += next;
+      return;
+    }
+    bool digits = std::isdigit(static_cast<unsigned char>(text[text.size() - 2])) &&
+                  std::isdigit(static_cast<unsigned char>(next.empty() ? ' ' : next[0]));
+    if ((letter_before && !IsCoordinatingWord(first_word)) || digits) {
+      text += next;  // "Chinees-" + "Russische", "COVID-" + "19"
+      return;
+    }
+  }
+  text += ' ';
+  text += next;
+}
+
+}  // namespace
+
+bool StartsUpper(std::string_view text) { return IsUpperCp(FirstCodePoint(text)); }
+bool StartsLower(std::string_view text) { return IsLowerCp(FirstCodePoint(text)); }
+
+bool EndsSentence(std::string_view text) {
+  text = Trim(text);
+  while (!text.empty()) {
+    std::string_view last = text.substr(LastCodePointStart(text));
+    if (last == "." || last == "?" || last == "!" || last == ":" || last == ";") return true;
+    if (last == ")" || last == "»" || last == "”" || last == "’" || last == "\"" || last == "'") {
+      text.remove_suffix(last.size());
+      continue;
+    }
+    return false;
+  }
+  return false;
+}
+
+CleanText CleanPdfText(std::string_view raw) {
+  std::string text(raw);
+  ReplaceAll(text, "\r\n", "\n");
+  std::replace(text.begin(), text.end(), '\r', '\n');
+  std::replace(text.begin(), text.end(), '\t', ' ');
+  ReplaceAll(text, "\xC2\xA0", " ");  // no-break space
+  ReplaceAll(text, "\xC2\xAD\n", "-\n");  // soft hyphen at a line end
+  ReplaceAll(text, "\xC2\xAD", "");
+  ReplaceAll(text, "\xEF\xAC\x81", "fi");  // ligatures
+  ReplaceAll(text, "\xEF\xAC\x82", "fl");
+
+  CleanText out;
+  bool page_start = true;
+  for (const std::string& part : Split(text, '\n')) {
+    std::string raw_line = part;
+    // A form feed separates pages.
+    size_t ff;
+    while ((ff = raw_line.find('\f')) != std::string::npos) {
+      std::string before = raw_line.substr(0, ff);
+      if (!Trim(before).empty()) out.lines.push_back(Line{std::string(Trim(before)), page_start});
+      page_start = true;
+      raw_line.erase(0, ff + 1);
+    }
+    Line line;
+    // Runs of spaces inside a line stay (table columns); the ends go.
+    line.text = std::string(Trim(raw_line));
+    if (line.text.empty()) {
+      if (out.lines.empty() || !out.lines.back().text.empty()) out.lines.push_back(line);
+      continue;
+    }
+    // pdftotext starts each page's first line with a single space.
+    line.page_start = page_start || (raw_line.size() > 1 && raw_line[0] == ' ' && raw_line[1] != ' ');
+    page_start = false;
+    if (std::regex_match(line.text, FooterPattern())) {
+      out.footers.push_back(line.text);
+      page_start = true;
+      continue;
+    }
+    if (std::regex_match(line.text, PageNumberPattern())) {
+      page_start = true;
+      continue;
+    }
+    line.bullet = StripBullet(line.text);
+    line.number_only = !line.bullet && IsNumberOnly(line.text);
+    out.lines.push_back(std::move(line));
+  }
+
+  // Running headers and footers the patterns above do not know.
+  std::map<std::string, int> counts;
+  for (const Line& l : out.lines) {
+    if (l.text.size() >= 15 && l.text.size() <= 120 &&
+        std::any_of(l.text.begin(), l.text.end(), [](char c) { return std::isdigit(c); })) {
+      ++counts[RepeatKey(l.text)];
+    }
+  }
+  std::vector<Line> kept;
+  kept.reserve(out.lines.size());
+  bool next_page = false;
+  for (Line& l : out.lines) {
+    auto it = counts.find(RepeatKey(l.text));
+    if (it != counts.end() && it->second >= 3 && !LooksLikeMarkerLine(l.text)) {
+      out.footers.push_back(l.text);
+      next_page = true;
+      continue;
+    }
+    if (next_page && !l.text.empty()) {
+      l.page_start = true;
+      next_page = false;
+    }
+    kept.push_back(std::move(l));
+  }
+  out.lines = std::move(kept);
+  RemoveFootnotes(out.lines);
+  return out;
+}
+
+std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
+  std::vector<std::string> paragraphs;
+  std::string current;
+  bool closed_by_blank = false;  // `current` ended at a blank line
+  auto flush = [&] {
+    std::string_view t = Trim(current);
+    if (!t.empty()) paragraphs.emplace_back(t);
+    current.clear();
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const Line& l = lines[i];
+    if (l.number_only) continue;
+    if (l.text.empty()) {
+      closed_by_blank = !current.empty();
+      continue;
+    }
+    if (closed_by_blank) {
+      // A paragraph broken by a page break (or a removed footnote) goes on:
+      // the text before the break ends mid-sentence and the text after it
+      // starts in lower case.
+      bool continues =
+          !EndsSentence(current) && !l.bullet && (StartsLower(l.text) || current.back() == '-');
+      if (!continues) flush();
+      closed_by_blank = false;
+    }
+    // A heading at the top of a page, right after a finished sentence.
+    bool own_line = i + 1 == lines.size() || lines[i + 1].text.empty();
+    if (!current.empty() && l.page_start && own_line && StartsUpper(l.text) &&
+        !EndsSentence(l.text) && l.text.size() < 100) {
+      flush();
+    }
+    if (current.empty()) {
+      current = l.bullet ? "– " + l.text : l.text;
+      continue;
+    }
+    if (l.bullet) {
+      current += "\n– " + l.text;
+    } else if (IsTableRow(l.text)) {
+      current += "\n" + l.text;
+    } else {
+      size_t last_line = current.rfind('\n');
+      std::string_view last = std::string_view(current).substr(last_line == std::string::npos ? 0 : last_line + 1);
+      if (IsTableRow(last)) {
+        current += "\n" + l.text;
+      } else {
+        AppendWrapped(current, l.text);
+      }
+    }
+  }
+  flush();
+  return paragraphs;
+}
+
+}  // namespace loket::knowledge

@@ -1,0 +1,46 @@
+// Plain text extracted from an official PDF (pdftotext and the like),
+// cleaned of what the page layout left in it: running page headers and
+// footers ("Tweede Kamer, vergaderjaar 2021–2022, 35 925 V, nr. 84 2"),
+// page numbers, footnotes and their markers in the text, words hyphenated
+// across line ends ("Buiten-" / "landse"), bullet glyphs, and paragraphs
+// broken by a page break.
+// Thread-safety: pure functions.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace loket::knowledge {
+
+struct Line {
+  std::string text;         // trimmed; empty for a blank line
+  bool page_start = false;  // the first line of a page
+  bool bullet = false;      // a list item (its glyph removed from `text`)
+  bool number_only = false;  // nothing but a number: a page number, or a question's
+};
+
+struct CleanText {
+  std::vector<Line> lines;
+  // The running footers removed, as printed (for the document's reference).
+  std::vector<std::string> footers;
+};
+
+CleanText CleanPdfText(std::string_view raw);
+
+// Joins lines into paragraphs: wrapped lines become one line, words
+// hyphenated at a line end are joined, a paragraph broken by a page break is
+// rejoined; list items and table rows keep a line each. Number-only lines
+// are dropped.
+std::vector<std::string> JoinParagraphs(std::span<const Line> lines);
+
+// True when the text ends a sentence or a clause (., ?, !, :, ;, a closing
+// quote or bracket after one of those).
+bool EndsSentence(std::string_view text);
+// The first code point is an upper-case or lower-case letter (Latin
+// scripts, including accented letters).
+bool StartsUpper(std::string_view text);
+bool StartsLower(std::string_view text);
+
+}  // namespace loket::knowledge
