@@ -1,11 +1,182 @@
+// The knowledge base service on both storage backends.
 #include "knowledge/knowledge_base.h"
 
 #include <gtest/gtest.h>
 
+#include <fstream>
+#include <sstream>
+
+#include "storage/migrations.h"
+#include "storage/testing/test_database.h"
+
 namespace loket::knowledge {
 namespace {
 
-TEST(KnowledgeBase, Placeholder) { EXPECT_TRUE(ValidateArticle(Article{}).code() != StatusCode::kOk); }
+std::string ReadDocument(const std::string& name) {
+  std::ifstream in(std::string(LOKET_DOCUMENTS_DIR) + "/" + name);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// A small list of questions and answers; `questions` of them.
+std::string SmallQuestions(int questions) {
+  std::string text = "Lijst van vragen en antwoorden\n\n";
+  const char* asks[] = {"Hoeveel paspoorten gaven de ambassades in 2023 uit?",
+                        "Hoe lang duurt het aanvragen van een visum kort verblijf?",
+                        "Kunt u aangeven hoeveel Nederlanders consulaire bijstand kregen?"};
+  const char* answers[] = {"De ambassades gaven in 2023 ruim 130.000 paspoorten uit.",
+                           "Een beslissing volgt binnen vijftien dagen na de aanvraag.",
+                           "In 2023 kregen ruim 2.000 Nederlanders consulaire bijstand."};
+  for (int i = 0; i < questions; ++i) {
+    text += std::to_string(i + 1) + "\n" + asks[i] + "\n\nAntwoord\n" + answers[i] + "\n\n";
+    if (i == 0) text += "Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 99 2\n\n";
+  }
+  return text + "Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 99 3\n";
+}
+
+class KnowledgeBaseTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    auto test_db = storage::TestDatabase::Create(GetParam());
+    if (!test_db.ok() && test_db.status().code() == StatusCode::kUnavailable) {
+      if (storage::PostgresRequired()) FAIL() << "CI=true but LOKET_TEST_PG_URL is unset";
+      GTEST_SKIP() << test_db.status().message();
+    }
+    ASSERT_TRUE(test_db.ok()) << test_db.status().ToString();
+    test_db_ = std::move(test_db).value();
+    auto db = test_db_->Open();
+    ASSERT_TRUE(db.ok()) << db.status().ToString();
+    db_ = std::move(db).value();
+    ASSERT_TRUE(storage::ApplyMigrations(*db_, KnowledgeMigrations()).ok());
+    repository_ = NewSqlKnowledgeRepository(*db_);
+    kb_ = std::make_unique<KnowledgeBase>(*repository_, std::chrono::milliseconds(0));
+  }
+
+  size_t CountFromDocument(const std::string& key) {
+    size_t n = 0;
+    for (const Article& a : kb_->Current()->articles()) n += a.source.document_key == key;
+    return n;
+  }
+
+  std::unique_ptr<storage::TestDatabase> test_db_;
+  std::unique_ptr<storage::Database> db_;
+  std::unique_ptr<KnowledgeRepository> repository_;
+  std::unique_ptr<KnowledgeBase> kb_;
+};
+
+TEST_P(KnowledgeBaseTest, ImportingAgainUpdatesAndNeverDuplicates) {
+  std::string text = ReadDocument("verslag-jaarverslag-bz-2020.txt");
+  auto first = kb_->Import(text, "verslag.txt");
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  EXPECT_EQ(first->articles, 31u);
+  EXPECT_EQ(first->added, 31u);
+  auto again = kb_->Import(text, "another-name.txt");
+  ASSERT_TRUE(again.ok()) << again.status().ToString();
+  EXPECT_EQ(again->added, 0u);
+  EXPECT_EQ(again->updated, 31u);
+  EXPECT_EQ(kb_->Current()->articles().size(), 31u);
+  const Article* a = kb_->Current()->Find(first->document.key + "-12");
+  ASSERT_NE(a, nullptr);
+  EXPECT_EQ(a->source.number, "12");
+  EXPECT_EQ(a->source.reference, "Kamerstuk 35 830 V, nr. 8");
+  EXPECT_NE(a->FullText(Lang::kNl).find("De OESO publiceert jaarlijks"), std::string::npos);
+  EXPECT_NE(a->FullText(Lang::kNl).find("Waarom niet?"), std::string::npos);
+}
+
+TEST_P(KnowledgeBaseTest, QuestionsNoLongerInTheDocumentAreRemoved) {
+  auto three = kb_->Import(SmallQuestions(3), "lijst.txt");
+  ASSERT_TRUE(three.ok()) << three.status().ToString();
+  EXPECT_EQ(three->articles, 3u);
+  auto two = kb_->Import(SmallQuestions(2), "lijst.txt");
+  ASSERT_TRUE(two.ok()) << two.status().ToString();
+  EXPECT_EQ(two->removed, 1u);
+  EXPECT_EQ(CountFromDocument(three->document.key), 2u);
+}
+
+TEST_P(KnowledgeBaseTest, ImportingAgainKeepsWhatEditorsDecided) {
+  auto report = kb_->Import(SmallQuestions(3), "lijst.txt");
+  ASSERT_TRUE(report.ok());
+  const std::string id = report->document.key + "-2";
+  ASSERT_TRUE(kb_->SetPublished(id, false).ok());
+  ASSERT_TRUE(kb_->Import(SmallQuestions(3), "lijst.txt").ok());
+  const Article* a = kb_->Current()->Find(id);
+  ASSERT_NE(a, nullptr);
+  EXPECT_FALSE(a->published);
+  EXPECT_EQ(kb_->Current()->Visible("2026-01-01").size(), 2u);
+}
+
+TEST_P(KnowledgeBaseTest, AFileThatIsNoDocumentImportsNothing) {
+  ASSERT_TRUE(kb_->Import(SmallQuestions(2), "lijst.txt").ok());
+  int64_t version = kb_->Current()->version();
+  for (std::string bad : {std::string("melk, brood, kaas"), std::string("\x89PNG\r\n\x1a\n\0\0", 10),
+                          std::string("")}) {
+    auto r = kb_->Import(bad, "bad.txt");
+    ASSERT_FALSE(r.ok());
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);
+    EXPECT_FALSE(r.status().message().empty());
+  }
+  ASSERT_TRUE(kb_->Refresh().ok());
+  EXPECT_EQ(kb_->Current()->version(), version);
+  EXPECT_EQ(kb_->Current()->articles().size(), 2u);
+}
+
+TEST_P(KnowledgeBaseTest, EditorsArticlesAreCheckedAndStored) {
+  Article a;
+  a.id = "Not A Slug";
+  a.title.nl = "Titel";
+  a.body.nl = "Tekst";
+  Status bad = kb_->Save(a);
+  EXPECT_EQ(bad.code(), StatusCode::kInvalidArgument);
+  EXPECT_NE(bad.message().find("id"), std::string::npos);
+  a.id = "reisadvies-uitleg";
+  a.title.nl = " ";
+  EXPECT_EQ(kb_->Save(a).code(), StatusCode::kInvalidArgument);
+  a.title = {"Wat betekenen de kleuren van het reisadvies?", "What do the colours mean?"};
+  a.valid_until = "31-12-2026";
+  EXPECT_EQ(kb_->Save(a).code(), StatusCode::kInvalidArgument);
+  EXPECT_TRUE(kb_->Current()->articles().empty());
+
+  a.valid_until = "2026-12-31";
+  a.body = {"Groen: geen bijzondere risico's.", "Green: no special risks."};
+  a.tags = {"reisadvies"};
+  ASSERT_TRUE(kb_->Save(a).ok());
+  const Article* stored = kb_->Current()->Find("reisadvies-uitleg");
+  ASSERT_NE(stored, nullptr);
+  EXPECT_EQ(stored->title, a.title);
+  EXPECT_EQ(stored->tags, a.tags);
+  EXPECT_TRUE(stored->source.document_key.empty());
+  EXPECT_FALSE(stored->updated_at.empty());
+}
+
+TEST_P(KnowledgeBaseTest, ArticlesPastTheirValidityAreNotVisible) {
+  Article a;
+  a.id = "tijdelijk";
+  a.title.nl = "Tijdelijke maatregel";
+  a.body.nl = "Geldt tot het einde van het jaar.";
+  a.valid_until = "2026-12-31";
+  ASSERT_TRUE(kb_->Save(a).ok());
+  auto snap = kb_->Current();
+  EXPECT_EQ(snap->Visible("2026-12-31").size(), 1u);
+  EXPECT_EQ(snap->Visible("2027-01-01").size(), 0u);
+  ASSERT_TRUE(kb_->SetPublished("tijdelijk", false).ok());
+  EXPECT_EQ(kb_->Current()->Visible("2026-06-01").size(), 0u);
+  EXPECT_EQ(kb_->SetPublished("no-such-article", true).code(), StatusCode::kNotFound);
+}
+
+TEST_P(KnowledgeBaseTest, AnotherProcessSeesAnImport) {
+  auto other_db = test_db_->Open();
+  ASSERT_TRUE(other_db.ok());
+  auto other_repository = NewSqlKnowledgeRepository(**other_db);
+  KnowledgeBase other(*other_repository, std::chrono::milliseconds(0));
+  ASSERT_TRUE(other.Refresh().ok());
+  EXPECT_TRUE(other.Current()->articles().empty());
+  ASSERT_TRUE(kb_->Import(SmallQuestions(3), "lijst.txt").ok());
+  EXPECT_EQ(other.Current()->articles().size(), 3u);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, KnowledgeBaseTest, ::testing::Values("sqlite", "postgres"),
+                         [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
 
 }  // namespace
 }  // namespace loket::knowledge

@@ -24,30 +24,12 @@
 #include "storage/migrations.h"
 #include "storage/postgres/postgres_database.h"
 #include "storage/sqlite/sqlite_database.h"
+#include "storage/testing/test_database.h"
 
 namespace loket::storage {
 namespace {
 
 using ::testing::TestParamInfo;
-
-std::string RandomHex() {
-  std::random_device rd;
-  std::mt19937_64 gen((static_cast<uint64_t>(rd()) << 32) ^ rd());
-  const char* digits = "0123456789abcdef";
-  std::string out;
-  uint64_t v = gen();
-  for (int i = 0; i < 16; ++i, v >>= 4) out += digits[v & 0xf];
-  return out;
-}
-
-// Points a libpq URL or key=value string at one schema.
-std::string WithSearchPath(const std::string& url, const std::string& schema) {
-  if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return url + (url.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema;
-  }
-  return url + " options='-csearch_path=" + schema + "'";
-}
 
 // Unwraps a Result or fails the test; the exception ends the test body
 // (GoogleTest reports it), so use these on the test's own thread only.
@@ -66,30 +48,15 @@ void MustOk(const Status& s) {
 class StorageConformance : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
-    if (GetParam() == "sqlite") {
-      std::string pattern = (std::filesystem::temp_directory_path() / "loket-storage-XXXXXX");
-      ASSERT_NE(mkdtemp(pattern.data()), nullptr);
-      dir_ = pattern;
-    } else {
-      const char* url = std::getenv("LOKET_TEST_PG_URL");
-      if (url == nullptr || *url == '\0') {
-        const char* ci = std::getenv("CI");
-        if (ci != nullptr && std::string(ci) == "true") {
-          FAIL() << "CI=true but LOKET_TEST_PG_URL is unset: PostgreSQL must be tested in CI";
-        }
-        GTEST_SKIP() << "LOKET_TEST_PG_URL unset; start a server with scripts/pg-test-cluster.sh";
+    auto test_db = TestDatabase::Create(GetParam());
+    if (!test_db.ok() && test_db.status().code() == StatusCode::kUnavailable) {
+      if (PostgresRequired()) {
+        FAIL() << "CI=true but LOKET_TEST_PG_URL is unset: PostgreSQL must be tested in CI";
       }
-      admin_url_ = url;
-      schema_ = "t_" + RandomHex();
-      auto admin = OpenPostgres({.url = admin_url_, .connections = 1});
-      ASSERT_TRUE(admin.ok()) << admin.status().ToString();
-      auto tx = (*admin)->BeginWrite();
-      ASSERT_TRUE(tx.ok()) << tx.status().ToString();
-      Status s = (*tx)->ExecuteScript("CREATE SCHEMA " + schema_);
-      ASSERT_TRUE(s.ok()) << s.ToString();
-      s = (*tx)->Commit();
-      ASSERT_TRUE(s.ok()) << s.ToString();
+      GTEST_SKIP() << test_db.status().message();
     }
+    ASSERT_TRUE(test_db.ok()) << test_db.status().ToString();
+    test_db_ = std::move(test_db).value();
     auto db = Open();
     ASSERT_TRUE(db.ok()) << db.status().ToString();
     db_ = std::move(db).value();
@@ -97,29 +64,11 @@ class StorageConformance : public ::testing::TestWithParam<std::string> {
 
   void TearDown() override {
     db_.reset();
-    if (!dir_.empty()) {
-      std::error_code ec;
-      std::filesystem::remove_all(dir_, ec);
-    }
-    if (!schema_.empty()) {
-      auto admin = OpenPostgres({.url = admin_url_, .connections = 1});
-      ASSERT_TRUE(admin.ok()) << admin.status().ToString();
-      auto tx = (*admin)->BeginWrite();
-      ASSERT_TRUE(tx.ok()) << tx.status().ToString();
-      EXPECT_TRUE((*tx)->ExecuteScript("DROP SCHEMA " + schema_ + " CASCADE").ok());
-      EXPECT_TRUE((*tx)->Commit().ok());
-    }
+    test_db_.reset();
   }
 
   // A new handle on the same database (SQLite file or PostgreSQL schema).
-  Result<std::unique_ptr<Database>> Open(int connections = 8) {
-    if (GetParam() == "sqlite") {
-      return OpenSqlite({.path = dir_ + "/loket.db", .readers = 4, .busy_timeout_ms = 5000});
-    }
-    return OpenPostgres({.url = WithSearchPath(admin_url_, schema_),
-                         .connections = connections,
-                         .connect_timeout_s = 10});
-  }
+  Result<std::unique_ptr<Database>> Open(int connections = 8) { return test_db_->Open(connections); }
 
   Dialect dialect() const { return GetParam() == "sqlite" ? Dialect::kSqlite : Dialect::kPostgres; }
 
@@ -138,9 +87,7 @@ class StorageConformance : public ::testing::TestWithParam<std::string> {
     return Read("SELECT COUNT(*) FROM " + std::string(table)).at(0).Int(0);
   }
 
-  std::string dir_;
-  std::string admin_url_;
-  std::string schema_;
+  std::unique_ptr<TestDatabase> test_db_;
   std::unique_ptr<Database> db_;
 };
 
@@ -628,7 +575,7 @@ TEST_P(StorageConformance, DroppedConnectionIsUnavailableThenReconnects) {
   if (dialect() != Dialect::kPostgres) GTEST_SKIP() << "needs a server to drop connections";
   db_.reset();
   db_ = Must(Open(/*connections=*/1));
-  auto admin = Must(OpenPostgres({.url = admin_url_, .connections = 1}));
+  auto admin = Must(Open(/*connections=*/1));  // a second session
   auto kill = [&](int64_t pid) {
     auto tx = Must(admin->BeginWrite());
     auto rows = Must(tx->Query("SELECT pg_terminate_backend(CAST($1 AS INTEGER), 10000)", {pid}));
