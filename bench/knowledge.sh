@@ -1,0 +1,245 @@
+#!/usr/bin/env bash
+# Knowledge-base search, measured against two references in the same run on
+# the same machine and over the same corpus (see bench/knowledge/README.md):
+#   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl and
+#            heldout.jsonl for loket, for Xapian with its default settings and
+#            for PostgreSQL 15 full-text search ('dutch', ranked OR query)
+#   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
+#            loket's search API under wrk (bench/knowledge.lua), the same
+#            questions as the PostgreSQL query under pgbench
+# The corpus is what loket serves after importing the seed documents.
+#
+#   bench/knowledge.sh    prints a markdown report and writes bench/results/knowledge.md
+#
+# Environment: KNOWLEDGE_DOCS (the documents to import, a list or a pattern;
+# default ../shared/seeds/*.txt beside the repository), BENCH_DURATION (s per
+# run, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 64),
+# BENCH_KEEP=1 (keep the work directory, with per-query ranks), LOKET_BIN and
+# SEARCH_EVAL_BIN (prebuilt binaries; by default both are built in
+# build/release). Everything listens on 127.0.0.1 and is stopped on exit.
+set -euo pipefail
+
+ROOT=$(cd -- "$(dirname -- "${BASH_SOURCE[0]}")/.." && pwd -P)
+BENCH=$ROOT/bench
+SETS=$BENCH/knowledge
+DURATION=${BENCH_DURATION:-10}
+WARMUP=${BENCH_WARMUP:-3}
+CONNECTIONS=${BENCH_CONNECTIONS:-64}
+THREADS=2
+KNOWLEDGE_DOCS=${KNOWLEDGE_DOCS:-$ROOT/../shared/seeds/*.txt}
+PG_BIN=/usr/lib/postgresql/15/bin
+
+say() { echo "knowledge: [${SECONDS}s] $*" >&2; }
+die() { echo "knowledge: error: $*" >&2; exit 1; }
+
+for tool in wrk curl python3 psql; do
+  command -v "$tool" >/dev/null || die "$tool not found (see docs/benchmarks.md)"
+done
+[[ -x $PG_BIN/pgbench ]] || die "$PG_BIN/pgbench not found (apt-get install postgresql-15)"
+
+# A list of files or a pattern: split and globbed on purpose.
+# shellcheck disable=SC2206
+DOCS=( $KNOWLEDGE_DOCS )
+for doc in "${DOCS[@]}"; do
+  [[ -f $doc ]] || die "no document $doc (set KNOWLEDGE_DOCS)"
+done
+
+# Settings from the caller's environment must not redirect loket or libpq.
+for v in $(compgen -e | grep -E '^(LOKET_[A-Z_]+|PG[A-Z]+)$' | grep -v '^LOKET_BIN$' || true); do
+  unset "$v"
+done
+
+WORK=$(mktemp -d /tmp/loket-knowledge.XXXXXXXX)
+# The postgres user (the test cluster drops to it) must reach $WORK/pg.
+chmod 0755 "$WORK"
+mkdir -p "$WORK/results"
+LOKET_PID=
+PG_DIR=
+
+cleanup() {
+  local rc=$?
+  trap - EXIT INT TERM
+  if [[ -n $LOKET_PID ]] && kill -0 "$LOKET_PID" 2>/dev/null; then
+    kill -TERM "$LOKET_PID" 2>/dev/null || true
+    for _ in $(seq 50); do kill -0 "$LOKET_PID" 2>/dev/null || break; sleep 0.1; done
+    kill -KILL "$LOKET_PID" 2>/dev/null || true
+    wait "$LOKET_PID" 2>/dev/null || true
+  fi
+  if [[ -n $PG_DIR ]]; then
+    "$ROOT/scripts/pg-test-cluster.sh" stop "$PG_DIR" >/dev/null 2>&1 || true
+  fi
+  if [[ -n ${BENCH_KEEP:-} ]]; then say "kept $WORK"; else rm -rf -- "$WORK"; fi
+  exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+json_field() {  # key: prints that top-level field of the JSON on stdin, or nothing
+  python3 -c 'import json, sys
+try: print(json.load(sys.stdin).get(sys.argv[1], ""))
+except Exception: pass' "$1"
+}
+
+# ---------------------------------------------------------------------------
+# Build.
+LOKET=${LOKET_BIN:-$ROOT/build/release/src/app/loket}
+EVAL=${SEARCH_EVAL_BIN:-$ROOT/build/release/bench/search_eval}
+targets=()
+[[ -n ${LOKET_BIN:-} ]] || targets+=(loket)
+[[ -n ${SEARCH_EVAL_BIN:-} ]] || targets+=(search_eval)
+if (( ${#targets[@]} )); then
+  if [[ ! -f $ROOT/build/release/build.ninja ]]; then
+    say "configuring the release build"
+    (cd "$ROOT" && cmake --preset release >&2)
+  fi
+  say "building ${targets[*]} (release; nothing to do if up to date)"
+  (cd "$ROOT" && cmake --build --preset release -j2 --target "${targets[@]}" >&2)
+fi
+[[ -x $LOKET ]] || die "no loket binary at $LOKET"
+[[ -x $EVAL ]] || die "no search_eval binary at $EVAL"
+
+# ---------------------------------------------------------------------------
+# Start loket on the embedded default (SQLite + Xapian) and import the documents.
+say "starting loket"
+"$LOKET" serve --data-dir "$WORK/data" --port 0 --address 127.0.0.1 \
+  --web-dir "$ROOT/web" --content-dir "$ROOT/data" >"$WORK/loket.out" 2>"$WORK/loket.log" &
+LOKET_PID=$!
+LOKET_URL=
+for _ in $(seq 600); do
+  LOKET_URL=$(sed -n 's|^Loket Buitenland is running at \(http://127\.0\.0\.1:[0-9]*\)/$|\1|p' \
+    "$WORK/loket.out")
+  [[ -n $LOKET_URL ]] && break
+  kill -0 "$LOKET_PID" 2>/dev/null || { cat "$WORK/loket.log" >&2; die "loket exited"; }
+  sleep 0.1
+done
+[[ -n $LOKET_URL ]] || { cat "$WORK/loket.log" >&2; die "loket did not start within 60 s"; }
+say "loket at $LOKET_URL; importing ${#DOCS[@]} documents"
+"$LOKET" import-document --data-dir "$WORK/data" "${DOCS[@]}" >&2 ||
+  die "loket import-document failed"
+
+# The server picks up imports within a second or two: wait until the
+# knowledge base lists passages and the search finds them.
+CORPUS_SIZE=
+for _ in $(seq 60); do
+  total=$(curl -sf "$LOKET_URL/api/v1/knowledge?page=1&pageSize=1" | json_field total || true)
+  found=$(curl -sf "$LOKET_URL/api/v1/search?q=ministerie&lang=nl&type=knowledge&limit=1" |
+    json_field total || true)
+  if [[ $total =~ ^[0-9]+$ && $total -gt 0 && $found =~ ^[0-9]+$ && $found -gt 0 ]]; then
+    CORPUS_SIZE=$total
+    break
+  fi
+  kill -0 "$LOKET_PID" 2>/dev/null || { cat "$WORK/loket.log" >&2; die "loket exited"; }
+  sleep 0.5
+done
+[[ -n $CORPUS_SIZE ]] ||
+  { tail -n 20 "$WORK/loket.log" >&2; die "no searchable knowledge after 30 s (/api/v1/knowledge total: ${total:-none})"; }
+say "knowledge base: $CORPUS_SIZE passages"
+
+# ---------------------------------------------------------------------------
+say "starting PostgreSQL"
+PG_DIR=$WORK/pg
+PG_URL=$("$ROOT/scripts/pg-test-cluster.sh" start "$PG_DIR" | tail -n 1)
+[[ $PG_URL == postgresql://* ]] || die "no PostgreSQL URL from pg-test-cluster.sh"
+
+# ---------------------------------------------------------------------------
+# Quality. The postgres reference (re)creates the table eval_corpus, which
+# the latency run below uses.
+quality() {  # engine set search_eval-arguments...
+  local engine=$1 set=$2
+  shift 2
+  say "quality: $engine on $set"
+  "$EVAL" "$@" --queries "$SETS/$set.jsonl" --json --verbose \
+    >"$WORK/results/quality-$engine-$set.json" 2>"$WORK/ranks-$engine-$set.txt" ||
+    { cat "$WORK/ranks-$engine-$set.txt" >&2; die "search_eval failed ($engine on $set)"; }
+}
+for set in dev heldout; do
+  quality loket "$set" --url "$LOKET_URL"
+  quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"
+  quality postgres "$set" --reference postgres --corpus-url "$LOKET_URL" --pg-url "$PG_URL"
+done
+
+# ---------------------------------------------------------------------------
+# Latency: the dev questions, in turn, on both.
+python3 - "$SETS/dev.jsonl" "$WORK/questions.txt" "$WORK/questions.copy" <<'EOF'
+import json, sys
+questions = [json.loads(l)["question"] for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
+with open(sys.argv[2], "w", encoding="utf-8") as f:
+    f.writelines(q.replace("\n", " ") + "\n" for q in questions)
+with open(sys.argv[3], "w", encoding="utf-8") as f:
+    for i, q in enumerate(questions, start=1):
+        q = q.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+        f.write(f"{i}\t{q}\n")
+EOF
+NQUESTIONS=$(wc -l <"$WORK/questions.copy")
+psql "$PG_URL" -q -v ON_ERROR_STOP=1 >&2 <<EOF
+SET client_min_messages = warning;
+DROP TABLE IF EXISTS eval_questions;
+CREATE TABLE eval_questions (i int PRIMARY KEY, question text NOT NULL);
+\copy eval_questions FROM '$WORK/questions.copy'
+ANALYZE;
+EOF
+# The query of search_eval's postgres reference (kPgSearch in
+# bench/search_eval.cc; keep the two in step), the question taken from
+# eval_questions: the question's lexemes, each quoted, ORed, ranked by
+# ts_rank_cd.
+cat >"$WORK/pgbench.sql" <<EOF
+\\set i random(1, $NQUESTIONS)
+SELECT e.id, e.text
+  FROM eval_corpus e,
+       (SELECT string_agg('''' || replace(replace(l, '\\', '\\\\'), '''', '''''') || '''', ' | ')::tsquery AS q
+          FROM eval_questions, unnest(tsvector_to_array(to_tsvector('dutch', question))) AS l
+         WHERE i = :i) x
+ WHERE e.tsv @@ x.q
+ ORDER BY ts_rank_cd(e.tsv, x.q) DESC, e.id
+ LIMIT 10;
+EOF
+
+say "loket search: warm-up ${WARMUP} s, then ${DURATION} s"
+WRK=(wrk -t "$THREADS" -c "$CONNECTIONS" --timeout 10s --latency -s "$BENCH/knowledge.lua")
+"${WRK[@]}" -d "${WARMUP}s" "$LOKET_URL" -- "$WORK/questions.txt" >/dev/null
+"${WRK[@]}" -d "${DURATION}s" "$LOKET_URL" -- "$WORK/questions.txt" >"$WORK/loket.wrk"
+python3 "$BENCH/bench.py" wrk "$WORK/results/latency-loket.json" "$WORK/loket.wrk"
+
+say "PostgreSQL search: warm-up ${WARMUP} s, then ${DURATION} s"
+PGBENCH=("$PG_BIN/pgbench" -n -c "$CONNECTIONS" -j "$THREADS" -f "$WORK/pgbench.sql")
+"${PGBENCH[@]}" -T "$WARMUP" "$PG_URL" >"$WORK/warmup.pgbench" 2>&1 ||
+  { cat "$WORK/warmup.pgbench" >&2; die "pgbench failed"; }
+mkdir -p "$WORK/pgbench-log"
+"${PGBENCH[@]}" -T "$DURATION" --log --log-prefix="$WORK/pgbench-log/tx" "$PG_URL" \
+  >"$WORK/postgres.pgbench" 2>&1 || { cat "$WORK/postgres.pgbench" >&2; die "pgbench failed"; }
+python3 "$BENCH/bench.py" pgbench "$WORK/results/latency-postgres.json" "$WORK/postgres.pgbench" \
+  "$WORK/pgbench-log"
+
+# ---------------------------------------------------------------------------
+mkdir -p "$BENCH/results"
+python3 - "$WORK/results" "$CORPUS_SIZE" "${#DOCS[@]}" "$CONNECTIONS" "$DURATION" "$WARMUP" <<'EOF' |
+import datetime, json, os, sys
+results, corpus, docs, connections, duration, warmup = sys.argv[1:]
+load = lambda name: json.load(open(os.path.join(results, name)))
+engines = [("loket", "loket"), ("xapian-default", "Xapian, default settings"),
+           ("postgres", "PostgreSQL 15, 'dutch', OR + ts_rank_cd")]
+sets = ["dev", "heldout"]
+q = {(e, s): load(f"quality-{e}-{s}.json") for e, _ in engines for s in sets}
+now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+print(f"## Knowledge search, {now}\n")
+print(f"{corpus} passages from {docs} documents; {os.cpu_count()} CPUs, load average "
+      f"{' '.join(open('/proc/loadavg').read().split()[:3])} at the end.\n")
+print("### Quality (first passage holding the expected answer)\n")
+print("| engine | " + " | ".join(f"{s} ({q[('loket', s)]['queries']}): MRR@10 | R@1 | R@5" for s in sets) + " |")
+print("|---|" + "---:|" * (3 * len(sets)))
+for e, label in engines:
+    cells = [f"{q[(e, s)][k]:.3f}" for s in sets for k in ("mrr10", "recall1", "recall5")]
+    print(f"| {label} | " + " | ".join(cells) + " |")
+lo, pg = load("latency-loket.json"), load("latency-postgres.json")
+print(f"\n### Latency ({connections} connections, {duration} s after a {warmup} s warm-up, dev questions)\n")
+print("| | requests/s | p50 | p99 | errors |")
+print("|---|---:|---:|---:|---:|")
+fmt = lambda ms: "–" if ms is None else f"{ms:.2f} ms"
+print(f"| loket search API (wrk) | {lo['rps']:.0f} | {fmt(lo['p50_ms'])} | {fmt(lo['p99_ms'])} | {lo['errors']} |")
+print(f"| PostgreSQL query (pgbench) | {pg['rps']:.0f} | {fmt(pg['p50_ms'])} | {fmt(pg['p99_ms'])} | {pg['errors']} |")
+ratio = lambda a, b: "–" if not a or not b else f"{a / b:.2f}"
+print(f"| loket / PostgreSQL | {ratio(lo['rps'], pg['rps'])} | {ratio(lo['p50_ms'], pg['p50_ms'])} "
+      f"| {ratio(lo['p99_ms'], pg['p99_ms'])} | |")
+EOF
+  tee "$BENCH/results/knowledge.md"
