@@ -13,7 +13,7 @@ for t in "$@"; do targets+=(--target "$t"); done
 packages=(
   build-essential cmake ninja-build pkg-config git curl ca-certificates tzdata
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
-  libxapian-dev libsqlite3-dev libpq-dev postgresql
+  libxapian-dev libhunspell-dev hunspell-nl libsqlite3-dev libpq-dev postgresql
   nlohmann-json3-dev libkainjow-mustache-dev libhowardhinnant-date-dev
   libsodium-dev libcurl4-openssl-dev libgtest-dev libgmock-dev
   chromium wrk nginx-light

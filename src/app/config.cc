@@ -52,6 +52,10 @@ Options (each also as an environment variable):
   --threads N           request threads (LOKET_THREADS, default 2 per core)
   --web-dir DIR         templates and static files (LOKET_WEB_DIR)
   --content-dir DIR     content files (LOKET_CONTENT_DIR)
+  --compound-dictionary PATH
+                        hunspell dictionary that splits Dutch compounds, without
+                        .aff/.dic (LOKET_COMPOUND_DICTIONARY, default
+                        /usr/share/hunspell/nl from Debian's hunspell-nl)
   --title TEXT          import-document: the document's title, when its text
                         does not say (one file at a time)
 )";
@@ -64,6 +68,7 @@ Result<Config> ParseConfig(int argc, char** argv) {
   c.address = Env("LOKET_ADDRESS", c.address);
   c.web_dir = Env("LOKET_WEB_DIR", LOKET_DEFAULT_WEB_DIR);
   c.content_dir = Env("LOKET_CONTENT_DIR", LOKET_DEFAULT_CONTENT_DIR);
+  c.compound_dictionary = Env("LOKET_COMPOUND_DICTIONARY", "/usr/share/hunspell/nl");
   LOKET_ASSIGN_OR_RETURN(c.port, ParsePort(Env("LOKET_PORT", "8080")));
   std::string threads = Env("LOKET_THREADS", "0");
   c.threads = std::strtoul(threads.c_str(), nullptr, 10);
@@ -101,6 +106,9 @@ Result<Config> ParseConfig(int argc, char** argv) {
     } else if (is("--content-dir")) {
       LOKET_ASSIGN_OR_RETURN(std::string v, value());
       c.content_dir = v;
+    } else if (is("--compound-dictionary")) {
+      LOKET_ASSIGN_OR_RETURN(std::string v, value());
+      c.compound_dictionary = v;
     } else if (is("--title")) {
       LOKET_ASSIGN_OR_RETURN(c.title, value());
     } else if (arg.rfind("--", 0) == 0) {

@@ -21,6 +21,7 @@ struct Config {
   size_t threads = 0;                   // 0: chosen from the number of cores
   std::filesystem::path web_dir;        // templates, i18n, static files, openapi.json
   std::filesystem::path content_dir;    // data/ content files
+  std::filesystem::path compound_dictionary;  // hunspell-nl, for Dutch compounds
   std::string title;                    // import-document: the document's title
   std::vector<std::string> args;        // positional arguments after the command
 };

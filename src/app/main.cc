@@ -52,6 +52,7 @@ Result<std::unique_ptr<search::SearchIndex>> OpenIndex(const Config& c) {
   options.directory = c.data_dir / "search";
   auto synonyms = ReadFile(c.content_dir / "synonyms.txt");
   if (synonyms.ok()) options.synonyms = search::ParseSynonyms(*synonyms);
+  options.compound_dictionary = c.compound_dictionary;
   return search::OpenXapianIndex(options);
 }
 

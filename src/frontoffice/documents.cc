@@ -9,9 +9,11 @@ namespace loket::frontoffice {
 
 namespace {
 
-// A knowledge article: its question (or section heading) weighs like a
-// title, its answer like a body; the hit carries the whole passage and
-// where it comes from.
+// A knowledge article: the question weighs like a summary (people ask in
+// their own words what the document asked), the answer or passage like a
+// body, a letter's section heading as part of it. The title (a question
+// sentence, a heading) is shown, not searched: weighting it drowned the
+// rest of the passage. A hit carries the whole passage and its source.
 void AddArticles(const knowledge::Snapshot& knowledge, std::string_view today,
                  std::vector<search::Document>& docs) {
   for (const knowledge::Article* a : knowledge.Visible(today)) {
@@ -22,9 +24,10 @@ void AddArticles(const knowledge::Snapshot& knowledge, std::string_view today,
       d.id = a->id;
       d.lang = lang;
       d.title = a->title.In(lang);
+      d.index_title = false;
       d.summary = a->question.In(lang);
-      if (d.summary.empty()) d.summary = a->heading;
       d.body = a->body.In(lang);
+      if (d.summary.empty() && !a->heading.empty()) d.body = a->heading + "\n\n" + d.body;
       d.keywords = a->tags;
       d.full_text = a->FullText(lang);
       d.url = paths::KnowledgeArticle(lang, a->id);

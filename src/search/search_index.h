@@ -33,6 +33,9 @@ struct Document {
   // Facet values (ids, not labels): "organisation", "life-event", "country".
   std::map<std::string, std::vector<std::string>> facets;
   int popularity = 0;  // 0–100, a small prior for ties
+  // False when the title only summarises the body in other words (a
+  // passage's question or section heading): it is shown, not searched.
+  bool index_title = true;
   // The text returned with a hit; summary and body when empty.
   std::string full_text;
   // Returned with a hit as they are (a knowledge article's source).

@@ -23,6 +23,7 @@
 
 #include "core/log.h"
 #include "core/strings.h"
+#include "search/decompounder.h"
 
 namespace loket::search {
 namespace {
@@ -64,6 +65,9 @@ constexpr double kTitleBoost = 2.0;
 // the word in its title or keywords was saturated and ranked alike. Tuned
 // on the test corpus (k1 2–5 with title boost 2 all rank it well).
 constexpr double kBm25K1 = 3.0;
+// Passages of running text (knowledge articles) have no field weights to
+// compensate for: the usual k1 (Robertson's 1.2) ranks them best.
+constexpr double kPassageBm25K1 = 1.2;
 constexpr double kBm25K2 = 0.0;
 constexpr double kBm25K3 = 1.0;
 constexpr double kBm25B = 0.5;
@@ -83,6 +87,8 @@ constexpr size_t kMaxFieldBytes = 100;  // type, id, facet names and values
 constexpr unsigned kMaxPartialExpansion = 50;
 constexpr size_t kMinCorrectedChars = 4;  // shorter words are never "corrected"
 constexpr size_t kMinSuggestedChars = 3;  // nor corrected into shorter ones
+
+const std::string kEmpty;
 
 constexpr char kCurrentFile[] = "current";
 constexpr std::string_view kGenerationPrefix = "gen-";
@@ -337,8 +343,9 @@ std::vector<std::vector<SynonymEntry>> NormaliseSynonyms(
 
 class Indexer {
  public:
-  Indexer(Xapian::WritableDatabase& db, const std::vector<std::vector<std::string>>& synonyms)
-      : db_(db), synonyms_(NormaliseSynonyms(synonyms)) {
+  Indexer(Xapian::WritableDatabase& db, const std::vector<std::vector<std::string>>& synonyms,
+          Decompounder* decompounder)
+      : db_(db), synonyms_(NormaliseSynonyms(synonyms)), decompounder_(decompounder) {
     tg_.set_database(db_);
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     for (const auto& group : synonyms_) {
@@ -363,12 +370,15 @@ class Indexer {
     tg_.set_document(doc);
 
     // Title, keywords and summary feed the spelling dictionary: they are
-    // the carefully written words people are most likely to mean.
+    // the carefully written words people are most likely to mean. (A
+    // passage's body is such text too.)
+    const std::string& title = d.index_title ? d.title : kEmpty;
     tg_.set_flags(Xapian::TermGenerator::FLAG_SPELLING, 0);
-    CountWords(d.title, d.lang);
+    CountWords(title, d.lang);
     for (const auto& keyword : d.keywords) CountWords(keyword, d.lang);
     CountWords(d.summary, d.lang);
-    tg_.index_text(d.title, kTitleWdf);
+    if (!d.index_title) CountWords(d.body, d.lang);
+    tg_.index_text(title, kTitleWdf);
     tg_.increase_termpos();
     for (const auto& keyword : d.keywords) {
       tg_.index_text(keyword, kKeywordWdf);
@@ -381,17 +391,27 @@ class Indexer {
     tg_.increase_termpos();
     // The title alone again, under its own prefix: for the title boost and
     // for `title:` searches.
-    tg_.index_text(d.title, 1, kPrefixTitle);
+    tg_.index_text(title, 1, kPrefixTitle);
 
     std::map<std::string, Xapian::termcount> phrase_wdf;
-    CountMultiwords(d.title, kTitleWdf, d.lang, phrase_wdf);
+    CountMultiwords(title, kTitleWdf, d.lang, phrase_wdf);
     std::map<std::string, Xapian::termcount> title_phrases;
-    CountMultiwords(d.title, 1, d.lang, title_phrases);
+    CountMultiwords(title, 1, d.lang, title_phrases);
     for (const auto& [term, wdf] : title_phrases) phrase_wdf[Cat(kPrefixTitle, term)] += wdf;
     for (const auto& keyword : d.keywords)
       CountMultiwords(keyword, kKeywordWdf, d.lang, phrase_wdf);
     CountMultiwords(d.summary, kSummaryWdf, d.lang, phrase_wdf);
     CountMultiwords(d.body, kBodyWdf, d.lang, phrase_wdf);
+    // The parts of Dutch compounds, so that "beveiliging van informatie"
+    // finds "informatiebeveiliging" and the other way round.
+    // A part is weaker evidence than the word itself: it counts like a
+    // word of the body, wherever the compound stands.
+    if (d.lang == Lang::kNl && decompounder_) {
+      for (const std::string* text : {&title, &d.summary, &d.body}) {
+        CountCompoundParts(*text, phrase_wdf);
+      }
+      for (const auto& keyword : d.keywords) CountCompoundParts(keyword, phrase_wdf);
+    }
     for (const auto& [term, wdf] : phrase_wdf) doc.add_term(term, wdf);
 
     const std::string id_term = IdTerm(d.type, d.id, d.lang);
@@ -510,6 +530,13 @@ class Indexer {
     }
   }
 
+  void CountCompoundParts(const std::string& text, std::map<std::string, Xapian::termcount>& out) {
+    for (const Token& t : Tokenize(text)) {
+      if (t.has_digit) continue;
+      for (const std::string& part : decompounder_->Split(t.lower)) out["Z" + stem_nl_(part)] += 1;
+    }
+  }
+
   // Adds the phrase term of every multi-word synonym entry that occurs in
   // the text (word for word, or stem for stem in the document's language).
   void CountMultiwords(const std::string& text, Xapian::termcount wdf, Lang lang,
@@ -535,6 +562,7 @@ class Indexer {
 
   Xapian::WritableDatabase& db_;
   std::vector<std::vector<SynonymEntry>> synonyms_;
+  Decompounder* decompounder_;
   std::vector<Multiword> multiwords_;
   std::map<std::string, std::array<uint32_t, 2>> vocabulary_;  // word -> {nl, en}
   Xapian::TermGenerator tg_;
@@ -630,8 +658,10 @@ class Generation : public std::enable_shared_from_this<Generation> {
   };
 
   // Throws Xapian::Error when the directory is not a readable index.
-  static std::shared_ptr<Generation> Open(const fs::path& path, std::string name) {
+  static std::shared_ptr<Generation> Open(const fs::path& path, std::string name,
+                                          Decompounder* decompounder) {
     auto gen = std::shared_ptr<Generation>(new Generation(path, std::move(name)));
+    gen->decompounder_ = decompounder;
     auto searcher = std::make_unique<Searcher>(path.string());
     gen->doccount_ = searcher->db.get_doccount();
     std::istringstream words(searcher->db.get_metadata(kMetaSynonymWords));
@@ -689,6 +719,8 @@ class Generation : public std::enable_shared_from_this<Generation> {
   }
 
   bool IsSynonymWord(const std::string& word) const { return synonym_words_.count(word) > 0; }
+  // Null when no compound dictionary is installed.
+  Decompounder* decompounder() const { return decompounder_; }
   const std::vector<MultiwordSynonym>& multiwords() const { return multiwords_; }
 
   // The dictionary word closest to word (at most max_edits away); among
@@ -739,6 +771,7 @@ class Generation : public std::enable_shared_from_this<Generation> {
   const std::string name_;
   size_t doccount_ = 0;
   std::unordered_set<std::string> synonym_words_;
+  Decompounder* decompounder_ = nullptr;
   std::vector<MultiwordSynonym> multiwords_;
   std::vector<std::vector<VocabWord>> vocab_;  // by length in code points
 
@@ -840,6 +873,23 @@ std::vector<Xapian::Query> MultiwordQueries(Searcher& s, const Generation& gen, 
   return out;
 }
 
+// Dutch compounds in the query, each as all of its parts: "klimaathulp"
+// also finds "hulp" for the "klimaat".
+std::vector<Xapian::Query> CompoundQueries(Searcher& s, const Generation& gen, Lang lang,
+                                           const std::vector<Token>& tokens) {
+  std::vector<Xapian::Query> out;
+  if (lang != Lang::kNl || !gen.decompounder()) return out;
+  for (const Token& t : tokens) {
+    if (t.has_digit) continue;
+    std::vector<std::string> parts = gen.decompounder()->Split(t.lower);
+    if (parts.empty()) continue;
+    std::vector<Xapian::Query> terms;
+    for (const std::string& part : parts) terms.emplace_back("Z" + s.Stemmer(lang)(part));
+    out.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
+  }
+  return out;
+}
+
 // The text searched in one language's documents with that language's
 // analysis: all text (with synonyms), plus titles on their own, so that a
 // word in the title counts for more than the same word anywhere else.
@@ -852,6 +902,7 @@ Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
                                unsigned flags) {
   Xapian::Query words = Parse(s.Parser(lang), s.Stemmer(lang), "", text, tokens, flags);
   std::vector<Xapian::Query> multiwords = MultiwordQueries(s, gen, lang, tokens);
+  for (auto& q : CompoundQueries(s, gen, lang, tokens)) multiwords.push_back(std::move(q));
   Xapian::Query match = words;
   if (!multiwords.empty()) {
     Xapian::Query synonyms(Xapian::Query::OP_OR, multiwords.begin(), multiwords.end());
@@ -925,11 +976,13 @@ Xapian::Query Finish(const Xapian::Query& core, const Query& query) {
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, filtered, prior);
 }
 
-Xapian::Enquire MakeEnquire(const Xapian::Database& db, const Xapian::Query& query) {
+Xapian::Enquire MakeEnquire(const Xapian::Database& db, const Xapian::Query& query,
+                            const Query& request) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
+  double k1 = request.type == std::optional<std::string>("knowledge") ? kPassageBm25K1 : kBm25K1;
   enquire.set_weighting_scheme(
-      Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+      Xapian::BM25Weight(k1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
   enquire.set_collapse_key(kSlotKey);
   return enquire;
 }
@@ -955,13 +1008,13 @@ class XapianIndex final : public SearchIndex {
     try {
       {
         Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        Indexer indexer(db, options_.synonyms);
+        Indexer indexer(db, options_.synonyms, decompounder_.get());
         for (const auto& d : documents) indexer.Add(d);
         indexer.Finish();
         db.commit();
         db.close();
       }
-      gen = Generation::Open(path, name);
+      gen = Generation::Open(path, name, decompounder_.get());
     } catch (const Xapian::Error& e) {
       std::error_code ec;
       fs::remove_all(path, ec);
@@ -1061,7 +1114,7 @@ class XapianIndex final : public SearchIndex {
       results.suggestion = corrected;
       Xapian::Query fixed = TextQuery(s, *gen, query.lang, corrected, flags);
       Xapian::Query typed = Finish(core, query);
-      bool typed_matches = !typed.empty() && !MakeEnquire(s.db, typed).get_mset(0, 1).empty();
+      bool typed_matches = !typed.empty() && !MakeEnquire(s.db, typed, query).get_mset(0, 1).empty();
       if (typed_matches) {
         // Keep what the typed words find, and add what the intended words
         // find: "belastign emigratie" should still put the tax page first.
@@ -1076,7 +1129,7 @@ class XapianIndex final : public SearchIndex {
     if (final_query.empty()) return results;
 
     FacetSpy spy;
-    Xapian::Enquire enquire = MakeEnquire(s.db, final_query);
+    Xapian::Enquire enquire = MakeEnquire(s.db, final_query, query);
     enquire.add_matchspy(&spy);
     size_t offset = std::min(query.offset, kMaxOffset);
     size_t limit = std::min(query.limit, kMaxLimit);
@@ -1187,7 +1240,7 @@ class XapianIndex final : public SearchIndex {
     if (cur && cur->name() == *name) return;
     if (*name == failed_name_) return;
     try {
-      SetCurrent(Generation::Open(options_.directory / *name, *name));
+      SetCurrent(Generation::Open(options_.directory / *name, *name, decompounder_.get()));
       Log(LogLevel::kInfo, "search.opened", *name);
     } catch (const Xapian::Error& e) {
       failed_name_ = *name;
@@ -1272,6 +1325,9 @@ class XapianIndex final : public SearchIndex {
   }
 
   const XapianOptions options_;
+  std::unique_ptr<Decompounder> decompounder_ =
+      options_.compound_dictionary.empty() ? nullptr
+                                           : Decompounder::Open(options_.compound_dictionary);
 
   mutable std::mutex current_mu_;
   mutable std::shared_ptr<Generation> current_;  // guarded by current_mu_

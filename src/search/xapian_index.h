@@ -32,6 +32,9 @@ struct XapianOptions {
   std::filesystem::path directory;  // the index lives in generations below it
   // Groups of words that find each other (one group per line in synonyms.txt).
   std::vector<std::vector<std::string>> synonyms;
+  // The hunspell dictionary (path without .aff/.dic) that splits Dutch
+  // compounds; empty or missing: compounds are not split.
+  std::filesystem::path compound_dictionary;
   // How often Search() looks (cheaply) whether another process switched the
   // current generation.
   std::chrono::milliseconds reload_interval{1000};

@@ -712,6 +712,68 @@ TEST(XapianIndexOwnTest, PopularityOnlyBreaksTies) {
   EXPECT_LT(Rank(*r, "relevant"), Rank(*r, "other")) << Describe(*r);
 }
 
+Document Passage(const std::string& id, const std::string& question, const std::string& answer) {
+  Document d;
+  d.type = "knowledge";
+  d.id = id;
+  d.title = "Vraag " + id;
+  d.index_title = false;
+  d.summary = question;
+  d.body = answer;
+  d.full_text = question + "\n\n" + answer;
+  d.attributes = {{"document", "Vragen en antwoorden"}, {"number", id}};
+  d.url = "/kennisbank/" + id;
+  return d;
+}
+
+TEST(XapianIndexOwnTest, DutchCompoundsFindTheirPartsAndTheOtherWayRound) {
+  TempDir dir;
+  XapianOptions options;
+  options.directory = dir.path();
+  options.compound_dictionary = "/usr/share/hunspell/nl";
+  auto index = OpenXapianIndex(options);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  ASSERT_TRUE((*index)
+                  ->Rebuild({Passage("1", "Hoe staat het met de informatiebeveiliging?",
+                                     "Het ministerie werkt aan verbeteringen."),
+                             Passage("2", "Wordt het personeel van de ambassade gevaccineerd?",
+                                     "Vaccins zijn naar de posten gestuurd."),
+                             Passage("3", "Hoe gaat het met de begroting?", "Goed.")})
+                  .ok());
+  Query q;
+  q.type = "knowledge";
+  q.text = "beveiliging van informatie";
+  auto r = (*index)->Search(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Rank(*r, "1"), 1u) << Describe(*r);
+  q.text = "ambassadepersoneel";
+  r = (*index)->Search(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Rank(*r, "2"), 1u) << Describe(*r);
+}
+
+TEST(XapianIndexOwnTest, PassagesComeBackWholeWithTheirAttributes) {
+  TempDir dir;
+  auto index = Open(dir.path());
+  std::string answer(30000, 'x');
+  answer = "Het antwoord begint hier. " + answer + " En eindigt hier.";
+  ASSERT_TRUE(index->Rebuild({Passage("7", "Hoeveel paspoorten zijn uitgegeven?", answer)}).ok());
+  Query q;
+  q.text = "paspoorten uitgegeven";
+  q.type = "knowledge";
+  auto r = index->Search(q);
+  ASSERT_TRUE(r.ok());
+  ASSERT_EQ(r->hits.size(), 1u);
+  EXPECT_EQ(r->hits[0].title, "Vraag 7");
+  EXPECT_EQ(r->hits[0].text, "Hoeveel paspoorten zijn uitgegeven?\n\n" + answer);
+  EXPECT_EQ(r->hits[0].attributes.at("number"), "7");
+  // The title is shown, not searched.
+  q.text = "vraag";
+  r = index->Search(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_TRUE(r->hits.empty()) << Describe(*r);
+}
+
 TEST(XapianIndexOwnTest, EmptyDirectoryIsAnEmptyIndex) {
   TempDir dir;
   auto index = Open(dir.path() / "not" / "yet");
