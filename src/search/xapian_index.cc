@@ -81,6 +81,8 @@ constexpr size_t kMaxQueryWords = 32;
 constexpr size_t kMaxLimit = 100;
 constexpr size_t kMaxOffset = 10000;
 constexpr size_t kSnippetBytes = 200;
+constexpr size_t kExhaustiveSnippetBytes = 2000;
+constexpr size_t kSnippetSourceBytes = 3000;
 constexpr size_t kMaxStoredTextBytes = 200000;
 constexpr size_t kMaxPooledHandles = 16;
 constexpr size_t kMaxFieldBytes = 100;  // type, id, facet names and values
@@ -177,12 +179,16 @@ std::string Sanitize(std::string_view text) {
   return out;
 }
 
-void TruncateUtf8(std::string& text, size_t max_bytes) {
-  if (text.size() <= max_bytes) return;
+// The length of the longest prefix of at most max_bytes that ends on a
+// character boundary.
+size_t Utf8Prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text.size();
   size_t n = max_bytes;
   while (n > 0 && (static_cast<unsigned char>(text[n]) & 0xC0) == 0x80) --n;
-  text.resize(n);
+  return n;
 }
+
+void TruncateUtf8(std::string& text, size_t max_bytes) { text.resize(Utf8Prefix(text, max_bytes)); }
 
 bool HasControl(std::string_view text) {
   return std::any_of(text.begin(), text.end(),
@@ -1196,10 +1202,17 @@ class XapianIndex final : public SearchIndex {
       hit.attributes = attributes->get<std::map<std::string, std::string>>();
     }
     if (!text.empty()) {
-      hit.snippet =
-          mset.snippet(text, kSnippetBytes, s.Stemmer(hit.lang),
-                       Xapian::MSet::SNIPPET_EXHAUSTIVE,
-                       "<mark>", "</mark>", "…");
+      // A short text is searched for its best snippet; a long passage only
+      // in its first part, where the first good one will do (snippets cost
+      // more than the rest of the search together: every word is stemmed).
+      unsigned flags = Xapian::MSet::SNIPPET_EXHAUSTIVE;
+      std::string_view from = text;
+      if (text.size() > kExhaustiveSnippetBytes) {
+        flags = 0;
+        from = from.substr(0, Utf8Prefix(text, kSnippetSourceBytes));
+      }
+      hit.snippet = mset.snippet(std::string(from), kSnippetBytes, s.Stemmer(hit.lang), flags,
+                                 "<mark>", "</mark>", "…");
       hit.text = std::move(text);
     }
     return hit;
