@@ -47,7 +47,7 @@ const regex& TrailingReferences() {
 const regex& EndOfQuestions() {
   static const regex re(
       "^((I|II|III|IV|V|VI|VII|VIII|IX|X)\\.? +[A-Z][^.]{0,60}|Bijlagen?( [0-9A-Z]{1,3})?:?( .{0,60})?|"
-      "De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.]{0,80},?)$");
+      "De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.]{0,80},)$");
   return re;
 }
 
@@ -56,6 +56,14 @@ const regex& QuestionIntro() {
   static const regex re(
       "^.{0,60}\\b(leden van de|fractie|fractieleden|Deze leden|De leden|Vragen en opmerkingen)",
       icase);
+  return re;
+}
+
+// The letterhead: addressee, place and date.
+const regex& Letterhead() {
+  static const regex re(
+      "^(Aan de (Voorzitter|leden)\\b.*|(Den Haag|'s-Gravenhage|Datum|Onderwerp|Ons kenmerk|"
+      "Uw kenmerk|Bijlage\\(n\\))[,:]? .*)$");
   return re;
 }
 
@@ -302,16 +310,24 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
       p.question = Join(ParagraphsOf(lines, q.line + 1, mark->line, q.rest, true), "\n\n");
       p.text = Join(ParagraphsOf(lines, mark->line + 1, next, mark->rest), "\n\n");
     } else {
-      // Without a marker the question ends at its question mark (or its
-      // first paragraph).
+      // Without a marker the question ends with the last line that asks
+      // something in its first paragraph (or with that paragraph).
       size_t qend = q.line + 1;
-      bool done = CleanQuestionLine(q.rest).ends_with("?");
-      while (!done && qend < next) {
-        const Line& l = lines[qend];
-        ++qend;
-        if (l.text.empty() && qend > q.line + 2) break;
-        if (CleanQuestionLine(l.text).ends_with("?")) done = true;
+      size_t first_blank = next;
+      for (size_t i = q.line + 1; i < next; ++i) {
+        if (lines[i].text.empty() && i > q.line + 1) {
+          first_blank = i;
+          break;
+        }
       }
+      bool asked = CleanQuestionLine(q.rest).ends_with("?");
+      for (size_t i = q.line + 1; i < first_blank; ++i) {
+        if (CleanQuestionLine(lines[i].text).ends_with("?")) {
+          qend = i + 1;
+          asked = true;
+        }
+      }
+      if (!asked) qend = first_blank;
       p.question = Join(ParagraphsOf(lines, q.line + 1, qend, q.rest, true), "\n\n");
       p.text = Join(ParagraphsOf(lines, qend, next), "\n\n");
     }
@@ -329,14 +345,19 @@ std::vector<Candidate> PairQuestions(const std::vector<Line>& lines,
   int expected = 1;
   size_t from = 0;
   for (const auto& a : marks) {
-    std::optional<Candidate> best;
+    // The number expected next beats a skip ahead (a page number at the
+    // top of a page inside the question).
+    std::optional<Candidate> best, skip;
     for (size_t i = from; i < a.line; ++i) {
       auto c = QuestionCandidate(lines, i);
       if (!c) continue;
-      bool fits = a.number ? c->number == a.number
-                           : c->number >= expected && c->number <= expected + 3;
-      if (fits) best = c;
+      if (a.number ? c->number == a.number : c->number == expected) {
+        best = c;
+      } else if (!a.number && c->number > expected && c->number <= expected + 3) {
+        skip = c;
+      }
     }
+    if (!best) best = skip;
     if (best) {
       expected = best->number + 1;
       out.push_back(*best);
@@ -378,7 +399,8 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   bool pending_short = false;  // the last passage is short and open for the next
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     const std::string& p = paragraphs[i];
-    if (std::regex_search(p, Signature())) {
+    if (std::regex_search(p, Signature()) ||
+        (IsHeadingLike(p) && std::regex_match(p, Letterhead()))) {
       heading.clear();
       last_was_heading = false;
       continue;
@@ -415,6 +437,12 @@ bool IsValidUtf8(std::string_view s) {
     if (n == kBad || i + n >= s.size()) return false;
     for (size_t k = 1; k <= n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
+    }
+    // No overlong forms, no surrogates, nothing above U+10FFFF.
+    auto second = static_cast<unsigned char>(s[i + 1]);
+    if ((c == 0xE0 && second < 0xA0) || (c == 0xED && second > 0x9F) ||
+        (c == 0xF0 && second < 0x90) || (c == 0xF4 && second > 0x8F)) {
+      return false;
     }
     i += n + 1;
   }

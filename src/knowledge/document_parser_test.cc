@@ -1,11 +1,663 @@
 #include "knowledge/document_parser.h"
 
+#include <gmock/gmock.h>
 #include <gtest/gtest.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/strings.h"
+#include "knowledge/pdf_text.h"
 
 namespace loket::knowledge {
 namespace {
 
-TEST(DocumentParser, Placeholder) { EXPECT_FALSE(ParseDocument("", "x").ok()); }
+using ::testing::AllOf;
+using ::testing::HasSubstr;
+using ::testing::Not;
+
+// Helpers
+
+std::string ReadDocument(const std::string& file) {
+  std::ifstream in(std::string(LOKET_DOCUMENTS_DIR) + "/" + file, std::ios::binary);
+  EXPECT_TRUE(in.good()) << "cannot read " << file;
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+ParsedDocument MustParse(std::string_view text, std::string_view name = "document.txt") {
+  Result<ParsedDocument> parsed = ParseDocument(text, name);
+  EXPECT_TRUE(parsed.ok()) << parsed.status().message();
+  return parsed.ok() ? std::move(parsed).value() : ParsedDocument{};
+}
+
+// `text` with the first `from` replaced by `to` (the test fails when absent).
+std::string Replaced(std::string text, std::string_view from, std::string_view to) {
+  size_t pos = text.find(from);
+  EXPECT_NE(pos, std::string::npos) << "not in the document: " << from;
+  if (pos != std::string::npos) text.replace(pos, from.size(), to);
+  return text;
+}
+
+// Every question and passage text of a document, one block after another.
+std::string AllText(const ParsedDocument& doc) {
+  std::string out;
+  for (const ParsedPassage& p : doc.passages) {
+    out += p.heading + "\n" + p.question + "\n" + p.text + "\n\n";
+  }
+  return out;
+}
+
+const ParsedPassage* PassageContaining(const ParsedDocument& doc, std::string_view needle) {
+  for (const ParsedPassage& p : doc.passages) {
+    if (p.text.find(needle) != std::string::npos) return &p;
+  }
+  return nullptr;
+}
+
+struct Qa {
+  std::string number;
+  std::string question;
+  std::string answer;
+};
+
+void ExpectQuestions(const ParsedDocument& doc, const std::vector<Qa>& want) {
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  EXPECT_TRUE(doc.missing_numbers.empty());
+  ASSERT_EQ(doc.passages.size(), want.size()) << AllText(doc);
+  for (size_t i = 0; i < want.size(); ++i) {
+    SCOPED_TRACE("question " + want[i].number);
+    EXPECT_EQ(doc.passages[i].number, want[i].number);
+    EXPECT_EQ(doc.passages[i].question, want[i].question);
+    EXPECT_EQ(doc.passages[i].text, want[i].answer);
+  }
+}
+
+Line L(std::string text, bool page_start = false, bool bullet = false, bool number_only = false) {
+  return Line{std::move(text), page_start, bullet, number_only};
+}
+
+// Pages of a document as pdftotext gives them: separated by form feeds.
+std::string Pages(const std::vector<std::string>& pages) {
+  std::string out;
+  for (const std::string& page : pages) out += (out.empty() ? "" : "\f") + page;
+  return out;
+}
+
+// The report of a written consultation, parsed once.
+const ParsedDocument& Verslag() {
+  static const ParsedDocument doc =
+      MustParse(ReadDocument("verslag-jaarverslag-bz-2020.txt"), "verslag.txt");
+  return doc;
+}
+
+void ExpectInvalid(std::string_view text) {
+  Result<ParsedDocument> parsed = ParseDocument(text, "upload.txt");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_FALSE(parsed.status().message().empty());
+}
+
+// Synthetic documents. Each has a running footer and a form feed inside an
+// answer.
+
+// (a) The number alone on a line, the question below it, an "Antwoord" line.
+const std::string kNumberAlone =
+    Pages({R"(Lijst van vragen en antwoorden
+
+Vastgesteld 20 november 2023
+
+1
+Hoeveel Nederlanders hebben in 2023 consulaire bijstand gekregen?
+
+Antwoord
+In 2023 hebben 2.114 Nederlanders consulaire bijstand gekregen. Het gaat
+vooral om gedetineerden, zieken en slachtoffers van misdrijven.
+
+2
+Hoeveel paspoorten zijn er aan de balie van de ambassades aangevraagd?
+
+Antwoord
+Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd. Dat
+is iets meer dan in 2022, toen de consulaire
+Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12 3
+)",
+           R"(balies door de pandemie nog beperkt open waren. Het aantal aanvragen via de
+gemeente Den Haag bleef gelijk.
+
+3
+Het aantal klachten over de wachttijden is in 2023 gestegen. Welke
+maatregelen neemt u om de wachttijden bij de balies te verkorten?
+
+Antwoord
+Het ministerie breidt de capaciteit uit met mobiele vulpunten en plant meer
+afspraken in de avonduren.
+)"});
+
+const std::vector<Qa> kNumberAloneWant = {
+    {"1", "Hoeveel Nederlanders hebben in 2023 consulaire bijstand gekregen?",
+     "In 2023 hebben 2.114 Nederlanders consulaire bijstand gekregen. Het gaat vooral om "
+     "gedetineerden, zieken en slachtoffers van misdrijven."},
+    {"2", "Hoeveel paspoorten zijn er aan de balie van de ambassades aangevraagd?",
+     "Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd. Dat is iets meer "
+     "dan in 2022, toen de consulaire balies door de pandemie nog beperkt open waren. Het aantal "
+     "aanvragen via de gemeente Den Haag bleef gelijk."},
+    {"3",
+     "Het aantal klachten over de wachttijden is in 2023 gestegen. Welke maatregelen neemt u om "
+     "de wachttijden bij de balies te verkorten?",
+     "Het ministerie breidt de capaciteit uit met mobiele vulpunten en plant meer afspraken in de "
+     "avonduren."},
+};
+
+// (b)-(d): the same questions and answers laid out otherwise, with the
+// question numbers and the "Antwoord" lines of (a) replaced.
+std::string Relayout(const std::vector<std::string>& numbers,
+                     const std::vector<std::string>& markers) {
+  std::string text = kNumberAlone;
+  for (size_t i = 0; i < 3; ++i) {
+    text = Replaced(text, "\n" + std::to_string(i + 1) + "\n", "\n" + numbers[i]);
+    text = Replaced(text, "\nAntwoord\n", "\n" + markers[i]);
+  }
+  return text;
+}
+
+// (d) No "Antwoord" marker: the answer follows the question.
+std::string NoMarker() { return Relayout({"1 ", "2 ", "3 "}, {"", "", ""}); }
+
+// (e)-(h) and the cases further on are variations on layout (a).
+std::string WithAnswer1(std::string_view answer) {
+  return Replaced(kNumberAlone,
+                  "In 2023 hebben 2.114 Nederlanders consulaire bijstand gekregen. Het gaat\n"
+                  "vooral om gedetineerden, zieken en slachtoffers van misdrijven.",
+                  answer);
+}
+
+const char kNumberedListAnswer[] = R"(Het kabinet zet drie stappen:
+1. Het kabinet breidt het aantal mobiele vulpunten uit naar twintig.
+2. Het Loket Buitenland wordt zeven dagen per week bereikbaar.
+3. Aanvragen voor een paspoort kunnen volledig digitaal worden gevolgd.
+Daarmee wordt de wachttijd korter.)";
+
+const char kTableAnswer[] = R"(Het aantal aanvragen per regio staat hieronder.
+
+Regio          2022      2023
+Europa         1.200     1.350
+Azië             310       420
+Amerika          275       344
+Aanvragen bij de gemeente Den Haag zijn niet meegeteld.)";
+
+// A letter to parliament: headings, a two-line heading, a footnote, a
+// paragraph broken by a page break, a list.
+const std::string kLetter = Pages({R"(Aan de Voorzitter van de Tweede Kamer der Staten-Generaal
+
+Den Haag, 3 april 2024
+
+Met deze brief informeer ik uw Kamer over de consulaire dienstverlening
+aan Nederlanders in het buitenland. Ik ga daarbij in op het rapport van
+de Nationale ombudsman en op de plannen van het kabinet voor dit jaar.
+
+Paspoorten en identiteitskaarten
+
+Nederlanders in het buitenland kunnen een paspoort aanvragen bij een
+ambassade, een consulaat-generaal of een mobiel vulpunt. In 2023 zijn
+ruim 95.000 aanvragen in behandeling genomen. De gemiddelde wachttijd
+voor een afspraak is gedaald van zes naar drie weken.
+
+Het kabinet wil de wachttijd verder verkorten. Daarom komen er in 2024
+vijf nieuwe mobiele vulpunten bij, vooral in landen waar veel
+Nederlanders wonen op grote afstand van een ambassade.
+
+Consulaire bijstand bij
+detentie en overlijden
+
+Ambassades bieden bijstand aan Nederlanders die in het buitenland
+gedetineerd zijn. De ombudsman stelt vast dat familieleden de ambassade
+soms moeilijk konden bereiken. Het kabinet onderschrijft deze conclusie
+van het rapport.3 Sinds januari is het contactcentrum daarom dag en
+nacht bereikbaar, ook in het weekend, zodat familie en advocaten ook
+buiten kantoortijden terechtkunnen bij
+
+3 Nationale ombudsman, Bereikbaar in nood, rapport 2024/012.
+Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 94 2
+)",
+                                   R"( medewerkers die de zaak kennen.
+
+De bijstand omvat onder meer:
+• het bezoeken van gedetineerden;
+– het informeren van familie in Nederland;
+- het bemiddelen bij medische zorg.
+
+De Minister van Buitenlandse Zaken,
+H.G.J. Bruins Slot
+)"});
+
+// The fixtures: the report of a written consultation and two letters
+
+TEST(VerslagFixture, HasThirtyOneNumberedQuestionsWithAnswers) {
+  const ParsedDocument& doc = Verslag();
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  EXPECT_EQ(doc.document.reference, "Kamerstuk 35 830 V, nr. 8");
+  EXPECT_TRUE(doc.missing_numbers.empty());
+  ASSERT_EQ(doc.passages.size(), 31u);
+  for (size_t i = 0; i < doc.passages.size(); ++i) {
+    EXPECT_EQ(doc.passages[i].number, std::to_string(i + 1));
+    EXPECT_FALSE(doc.passages[i].question.empty()) << "question " << i + 1;
+    EXPECT_FALSE(doc.passages[i].text.empty()) << "answer " << i + 1;
+  }
+}
+
+TEST(VerslagFixture, LeavesNoFootersPageNumbersFootnotesOrAgenda) {
+  ASSERT_FALSE(Verslag().passages.empty());
+  for (const ParsedPassage& p : Verslag().passages) {
+    SCOPED_TRACE("question " + p.number);
+    for (const std::string* text : {&p.question, &p.text}) {
+      for (const char* unwanted : {"Tweede Kamer, vergaderjaar", "The Wall Street Journal",
+                                   "EUObserver", "Business Insider", "Volledige agenda"}) {
+        EXPECT_THAT(*text, Not(HasSubstr(unwanted)));
+      }
+      std::istringstream lines(*text);
+      for (std::string line; std::getline(lines, line);) {
+        bool only_number = !line.empty() && line.find_first_not_of("0123456789 ") == line.npos;
+        EXPECT_FALSE(only_number) << "a line that is only a number: " << line;
+      }
+    }
+  }
+}
+
+TEST(VerslagFixture, ReferringAnswerAndAnswerOverAPageWithFootnotes) {
+  ASSERT_EQ(Verslag().passages.size(), 31u);
+  EXPECT_EQ(Verslag().passages[20].text, "Zie het antwoord op vraag 2.");
+  EXPECT_THAT(Verslag().passages[19].text, HasSubstr("Vanaf januari 2020 tot heden"));
+  EXPECT_THAT(Verslag().passages[19].text,
+              HasSubstr("Op 11 juni 2021 verstuurde Ambassade Washington"));
+}
+
+TEST(VerslagFixture, JoinsHyphenatedWords) {
+  std::string all = AllText(Verslag());
+  EXPECT_THAT(all, HasSubstr("informatiebeveiliging"));
+  EXPECT_THAT(all, HasSubstr("repatriëring"));
+  EXPECT_THAT(all, Not(HasSubstr("informatiebevei- liging")));
+  EXPECT_THAT(all, Not(HasSubstr("repatri- ëring")));
+}
+
+TEST(LetterFixtures, AreLettersWithHeadedPassages) {
+  for (const char* file : {"kamerbrief-postennet-2018.txt", "beleidsbrief-bz-2022.txt"}) {
+    SCOPED_TRACE(file);
+    ParsedDocument doc = MustParse(ReadDocument(file), file);
+    EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+    EXPECT_GE(doc.passages.size(), 10u);
+    size_t headed = 0;
+    for (const ParsedPassage& p : doc.passages) {
+      EXPECT_TRUE(p.number.empty() && p.question.empty());
+      EXPECT_FALSE(p.text.empty());
+      headed += p.heading.empty() ? 0 : 1;
+    }
+    EXPECT_GE(headed, doc.passages.size() / 2);
+  }
+}
+
+TEST(LetterFixtures, BeleidsbriefHeadingAndDate) {
+  ParsedDocument doc = MustParse(ReadDocument("beleidsbrief-bz-2022.txt"), "beleidsbrief.txt");
+  EXPECT_EQ(doc.document.date, "2022-03-08");
+  EXPECT_EQ(doc.document.reference, "Kamerstuk 35 925 V, nr. 84");
+  EXPECT_TRUE(std::any_of(doc.passages.begin(), doc.passages.end(), [](const ParsedPassage& p) {
+    return p.heading.find("Consulaire dienstverlening") != std::string::npos;
+  }));
+}
+
+TEST(LetterFixtures, PostennetFootnotesGoneDecimalsKept) {
+  std::string all = AllText(MustParse(ReadDocument("kamerbrief-postennet-2018.txt"), "p.txt"));
+  EXPECT_THAT(all, Not(HasSubstr("CBS, Internationaliseringsmonitor")));
+  EXPECT_THAT(all, Not(HasSubstr("Peildatum medio 2018")));
+  EXPECT_THAT(all, HasSubstr("goederen. Ons land"));
+  EXPECT_THAT(all, Not(HasSubstr("goederen.1 Ons land")));
+  EXPECT_THAT(all, HasSubstr("3,1 miljoen"));
+  EXPECT_THAT(all, Not(HasSubstr("Tweede Kamer, vergaderjaar")));
+}
+
+// Layouts of answers to questions
+
+TEST(QuestionLayouts, NumberAloneThenQuestionThenAntwoord) {
+  ExpectQuestions(MustParse(kNumberAlone), kNumberAloneWant);
+}
+
+TEST(QuestionLayouts, NumberAndQuestionOnOneLine) {
+  ExpectQuestions(
+      MustParse(Relayout({"1. ", "2 ", "3. "}, {"Antwoord:\n", "Antwoord:\n", "Antwoord:\n"})),
+      kNumberAloneWant);
+}
+
+TEST(QuestionLayouts, AnswerOnTheMarkerLine) {
+  ExpectQuestions(
+      MustParse(Relayout({"1. ", "2. ", "3. "}, {"Antwoord: ", "Antwoord: ", "Antwoord: "})),
+      kNumberAloneWant);
+}
+
+TEST(QuestionLayouts, VraagAndAntwoordWithNumbers) {
+  ExpectQuestions(MustParse(Relayout({"Vraag 1\n", "Vraag 2\n", "Vraag 3\n"},
+                                     {"Antwoord 1\n", "Antwoord op vraag 2\n", "Antwoord 3\n"})),
+                  kNumberAloneWant);
+}
+
+TEST(QuestionLayouts, NoAntwoordMarker) {
+  ExpectQuestions(MustParse(NoMarker()), kNumberAloneWant);
+}
+
+TEST(QuestionLayouts, NoAntwoordMarkerQuestionOfTwoSentences) {
+  ParsedDocument doc =
+      MustParse(Replaced(NoMarker(), "gekregen?\n", "gekregen?\nWaar was dat het vaakst?\n"));
+  ASSERT_EQ(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.passages[0].question, kNumberAloneWant[0].question + " Waar was dat het vaakst?");
+  EXPECT_EQ(doc.passages[0].text, kNumberAloneWant[0].answer);
+}
+
+TEST(QuestionLayouts, MarginPageReferencesLeaveTheQuestion) {
+  std::string text = Replaced(kNumberAlone, "gekregen?\n", "gekregen? 12 13\n");
+  text = Replaced(text, "aangevraagd?\n", "aangevraagd? 14\n");
+  ExpectQuestions(MustParse(Replaced(text, "verkorten?\n", "verkorten? 15–17\n")),
+                  kNumberAloneWant);
+}
+
+TEST(QuestionLayouts, NumberedListInAnswerStartsNoQuestion) {
+  ParsedDocument doc = MustParse(WithAnswer1(kNumberedListAnswer));
+  ASSERT_EQ(doc.passages.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    EXPECT_EQ(doc.passages[i].number, kNumberAloneWant[i].number);
+    EXPECT_EQ(doc.passages[i].question, kNumberAloneWant[i].question);
+  }
+  for (size_t i = 1; i < 3; ++i) EXPECT_EQ(doc.passages[i].text, kNumberAloneWant[i].answer);
+  EXPECT_THAT(doc.passages[0].text,
+              AllOf(HasSubstr("Het kabinet breidt het aantal mobiele vulpunten"),
+                    HasSubstr("zeven dagen per week bereikbaar."), HasSubstr("wachttijd korter.")));
+}
+
+TEST(QuestionLayouts, NumberedListItemsKeepALineEach) {
+  ParsedDocument doc = MustParse(WithAnswer1(kNumberedListAnswer));
+  ASSERT_FALSE(doc.passages.empty());
+  EXPECT_THAT(doc.passages[0].text,
+              HasSubstr("stappen:\n1. Het kabinet breidt het aantal mobiele vulpunten uit naar "
+                        "twintig.\n2. Het Loket Buitenland wordt zeven dagen per week "
+                        "bereikbaar.\n3. Aanvragen"));
+}
+
+TEST(QuestionLayouts, TableInAnswerKeepsARowPerLine) {
+  ParsedDocument doc = MustParse(WithAnswer1(kTableAnswer));
+  ASSERT_EQ(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.passages[0].text,
+            "Het aantal aanvragen per regio staat hieronder.\n\n"
+            "Regio          2022      2023\n"
+            "Europa         1.200     1.350\n"
+            "Azië             310       420\n"
+            "Amerika          275       344\n"
+            "Aanvragen bij de gemeente Den Haag zijn niet meegeteld.");
+  EXPECT_EQ(doc.passages[1].question, kNumberAloneWant[1].question);
+}
+
+TEST(QuestionLayouts, AnswerOverAPageBreakWithHyphenatedWord) {
+  std::string text = Replaced(kNumberAlone, "toen de consulaire\n", "toen de consu-\n");
+  ExpectQuestions(MustParse(Replaced(text, "\fbalies", "\f4\nlaire balies")), kNumberAloneWant);
+}
+
+TEST(QuestionLayouts, QuestionOverAPageBreakKeepsItsNumber) {
+  ParsedDocument doc = MustParse(
+      Replaced(kNumberAlone, "aangevraagd?\n",
+               "aangevraagd door\nTweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12 2\n\f3\n"
+               "Nederlanders die in Duitsland wonen?\n"));
+  ASSERT_EQ(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.passages[1].number, "2");
+  EXPECT_EQ(doc.passages[1].question,
+            "Hoeveel paspoorten zijn er aan de balie van de ambassades aangevraagd door "
+            "Nederlanders die in Duitsland wonen?");
+  EXPECT_EQ(doc.passages[0].text, kNumberAloneWant[0].answer);
+}
+
+TEST(QuestionLayouts, LastAnswerWithALineStartingDeMinister) {
+  ParsedDocument doc = MustParse(Replaced(kNumberAlone, "in de avonduren.",
+                                          "in de avonduren.\nDe Minister van Buitenlandse "
+                                          "Zaken informeert uw Kamer\nna de zomer."));
+  ASSERT_EQ(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.passages[2].text, kNumberAloneWant[2].answer +
+                                      " De Minister van Buitenlandse Zaken informeert uw Kamer "
+                                      "na de zomer.");
+}
+
+TEST(QuestionLayouts, RepeatedReferralAnswersAreKept) {
+  std::string text =
+      "Lijst van vragen en antwoorden\n\n1\nHoeveel Nederlanders zitten in het "
+      "buitenland gedetineerd?\n\nAntwoord\nHet zijn er 1.842.\n";
+  int n = 1;
+  for (const char* land : {"Duitsland", "Spanje", "België"}) {
+    text += "\n" + std::to_string(++n) + "\nHoeveel Nederlanders zitten in " + land +
+            " gedetineerd?\n\nAntwoord\nZie het antwoord op vraag 1.\n";
+  }
+  ParsedDocument doc = MustParse(text);
+  ASSERT_EQ(doc.passages.size(), 4u);
+  for (size_t i = 1; i < 4; ++i) EXPECT_EQ(doc.passages[i].text, "Zie het antwoord op vraag 1.");
+}
+
+// Letters
+
+TEST(Letters, HeadingsAndTwoLineHeading) {
+  ParsedDocument doc = MustParse(kLetter, "brief.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+  EXPECT_EQ(doc.document.date, "2024-04-03");
+  EXPECT_EQ(doc.document.reference, "Kamerstuk 36 180, nr. 94");
+  for (const char* passage : {"Nederlanders in het buitenland kunnen", "Het kabinet wil"}) {
+    const ParsedPassage* p = PassageContaining(doc, passage);
+    ASSERT_NE(p, nullptr) << passage;
+    EXPECT_EQ(p->heading, "Paspoorten en identiteitskaarten");
+  }
+  const ParsedPassage* detention = PassageContaining(doc, "Ambassades bieden bijstand");
+  ASSERT_NE(detention, nullptr);
+  EXPECT_EQ(detention->heading, "Consulaire bijstand bij detentie en overlijden");
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("Bruins Slot")));
+}
+
+TEST(Letters, AddresseeIsNoHeading) {
+  const ParsedPassage* intro =
+      PassageContaining(MustParse(kLetter, "brief.txt"), "Met deze brief informeer ik");
+  ASSERT_NE(intro, nullptr);
+  EXPECT_THAT(intro->heading, Not(HasSubstr("Aan de Voorzitter")));
+  EXPECT_THAT(intro->heading, Not(HasSubstr("Den Haag")));
+}
+
+TEST(Letters, BulletsBecomeListItems) {
+  ParsedDocument doc = MustParse(kLetter, "brief.txt");
+  const ParsedPassage* list = PassageContaining(doc, "De bijstand omvat onder meer:");
+  ASSERT_NE(list, nullptr);
+  EXPECT_THAT(list->text, HasSubstr("De bijstand omvat onder meer:\n"
+                                    "– het bezoeken van gedetineerden;\n"
+                                    "– het informeren van familie in Nederland;\n"
+                                    "– het bemiddelen bij medische zorg."));
+}
+
+TEST(Letters, SymbolFontBulletBecomesListItem) {
+  ParsedDocument doc =
+      MustParse(Replaced(kLetter, "– het informeren", "\uF0B7 het informeren"), "brief.txt");
+  const ParsedPassage* list = PassageContaining(doc, "De bijstand omvat onder meer:");
+  ASSERT_NE(list, nullptr);
+  EXPECT_THAT(list->text, HasSubstr("– het bezoeken van gedetineerden;\n"
+                                    "– het informeren van familie in Nederland;\n"));
+}
+
+TEST(Letters, FootnoteAndItsMarkerRemoved) {
+  std::string all = AllText(MustParse(kLetter, "brief.txt"));
+  EXPECT_THAT(all, Not(HasSubstr("Bereikbaar in nood")));
+  EXPECT_THAT(all, Not(HasSubstr("rapport.3")));
+  EXPECT_THAT(all, HasSubstr("van het rapport. Sinds januari"));
+  EXPECT_THAT(all, Not(HasSubstr("Tweede Kamer, vergaderjaar")));
+}
+
+TEST(Letters, ParagraphBrokenByPageBreakRejoined) {
+  const ParsedPassage* p =
+      PassageContaining(MustParse(kLetter, "brief.txt"), "Ambassades bieden bijstand");
+  ASSERT_NE(p, nullptr);
+  EXPECT_THAT(p->text, HasSubstr("terechtkunnen bij medewerkers die de zaak kennen."));
+}
+
+TEST(Letters, ParagraphBrokenBeforeACapitalRejoined) {
+  ParsedDocument doc = MustParse(
+      Replaced(kLetter, " medewerkers die de zaak kennen.", " Nederlandse advocaten in de regio."),
+      "brief.txt");
+  const ParsedPassage* p = PassageContaining(doc, "Ambassades bieden bijstand");
+  ASSERT_NE(p, nullptr);
+  EXPECT_THAT(p->text, HasSubstr("terechtkunnen bij Nederlandse advocaten in de regio."));
+}
+
+// Errors
+
+TEST(Errors, EmptyText) {
+  ExpectInvalid("");
+  ExpectInvalid(" \n\n  \n");
+}
+
+TEST(Errors, BinaryTextWithNulByte) {
+  ASSERT_TRUE(ParseDocument(kLetter, "brief.txt").ok());
+  ExpectInvalid(Replaced(kLetter, "Paspoorten en", std::string("Paspoorten\0en", 13)));
+}
+
+TEST(Errors, InvalidUtf8) {
+  ASSERT_TRUE(ParseDocument(kLetter, "brief.txt").ok());
+  ExpectInvalid(Replaced(kLetter, "Paspoorten en", "Paspoorten\xC3 en"));  // a lead byte alone
+  ExpectInvalid(Replaced(kLetter, "Paspoorten", "Pasp\xF6orten"));         // Latin-1 "ö"
+}
+
+TEST(Errors, EncodedSurrogateIsInvalidUtf8) {
+  ExpectInvalid(Replaced(kLetter, "Paspoorten", "Pasp\xED\xA0\x80orten"));
+}
+
+TEST(Errors, ShortNonDocument) { ExpectInvalid("boodschappenlijst: melk, brood"); }
+
+// Articles
+
+TEST(ToArticles, QuestionIdsTitlesAndSources) {
+  std::vector<Article> articles = ToArticles(MustParse(kNumberAlone, "lijst.txt"));
+  ASSERT_EQ(articles.size(), 3u);
+  for (size_t i = 0; i < 3; ++i) {
+    const Article& a = articles[i];
+    EXPECT_EQ(a.id, "36-410-v-nr-12-" + kNumberAloneWant[i].number);
+    EXPECT_EQ(a.ordinal, static_cast<int>(i + 1));
+    EXPECT_EQ(a.source,
+              (Source{"36-410-v-nr-12", "Lijst van vragen en antwoorden",
+                      "Kamerstuk 36 410 V, nr. 12", "2023-11-20", kNumberAloneWant[i].number}));
+    EXPECT_EQ(a.question.nl, kNumberAloneWant[i].question);
+    EXPECT_EQ(a.body.nl, kNumberAloneWant[i].answer);
+  }
+  EXPECT_EQ(articles[0].title.nl, kNumberAloneWant[0].question);
+  // The question's sentence, without the introduction before it.
+  EXPECT_EQ(articles[2].title.nl,
+            "Welke maatregelen neemt u om de wachttijden bij de balies te verkorten?");
+}
+
+TEST(ToArticles, KeyFromFileNameWithoutReference) {
+  std::string text =
+      Replaced(kNumberAlone, "Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12 3\n", "");
+  std::vector<Article> articles =
+      ToArticles(MustParse(text, "uploads/Antwoorden paspoorten 2024.txt"));
+  ASSERT_EQ(articles.size(), 3u);
+  EXPECT_EQ(articles[0].source.document_key, "antwoorden-paspoorten-2024");
+  EXPECT_EQ(articles[1].id, "antwoorden-paspoorten-2024-2");
+  EXPECT_TRUE(articles[1].source.reference.empty());
+}
+
+TEST(ToArticles, LetterPassageIdsAndTitles) {
+  ParsedDocument doc = MustParse(kLetter, "brief.txt");
+  std::vector<Article> articles = ToArticles(doc);
+  ASSERT_EQ(articles.size(), doc.passages.size());
+  ASSERT_GE(articles.size(), 4u);
+  for (size_t i = 0; i < articles.size(); ++i) {
+    EXPECT_EQ(articles[i].id, "36-180-nr-94-p" + std::to_string(i + 1));
+    EXPECT_TRUE(articles[i].question.nl.empty());
+    EXPECT_EQ(articles[i].body.nl, doc.passages[i].text);
+    EXPECT_EQ(articles[i].heading, doc.passages[i].heading);
+    EXPECT_EQ(articles[i].source.date, "2024-04-03");
+    EXPECT_EQ(articles[i].source.reference, "Kamerstuk 36 180, nr. 94");
+    EXPECT_FALSE(articles[i].title.nl.empty());
+  }
+  EXPECT_EQ(articles[1].title.nl, "Paspoorten en identiteitskaarten");
+}
+
+TEST(ToArticles, ImportingTwiceGivesIdenticalArticles) {
+  const std::string fixture = ReadDocument("beleidsbrief-bz-2022.txt");
+  for (const std::string& text : {kNumberAlone, kLetter, NoMarker(), fixture}) {
+    EXPECT_EQ(ToArticles(MustParse(text, "a.txt")), ToArticles(MustParse(text, "a.txt")));
+  }
+}
+
+// pdf_text helpers
+
+TEST(PdfText, EndsSentence) {
+  for (const char* yes : {"Dat is klaar.", "Hoe lang?", "Zo!", "als volgt:", "gedetineerden;",
+                          "(zie bijlage 2.)", "«een stop shop.»", "zei hij.”", "klaar. "}) {
+    EXPECT_TRUE(EndsSentence(yes)) << yes;
+  }
+  for (const char* no : {"", "Consulaire dienstverlening", "bekend raken bij", "(Kamerstuk 32 734)",
+                         "3,1", "Buiten-"}) {
+    EXPECT_FALSE(EndsSentence(no)) << no;
+  }
+}
+
+TEST(PdfText, StartsUpperAndLowerOnAccentedLetters) {
+  EXPECT_TRUE(StartsUpper("Ëen"));
+  EXPECT_FALSE(StartsLower("Ëen"));
+  EXPECT_TRUE(StartsLower("één"));
+  EXPECT_FALSE(StartsUpper("één"));
+  EXPECT_TRUE(StartsUpper("Éénmalig"));
+  EXPECT_TRUE(StartsLower("ëxtra"));
+  for (const char* neither : {"", "2024", "«Gemeente", "– lijst"}) {
+    EXPECT_FALSE(StartsUpper(neither)) << neither;
+    EXPECT_FALSE(StartsLower(neither)) << neither;
+  }
+}
+
+TEST(PdfText, StartsUpperAndLowerOnLatinExtendedA) {
+  EXPECT_TRUE(StartsUpper("Łódź"));
+  EXPECT_TRUE(StartsUpper("Žilina"));
+  EXPECT_FALSE(StartsLower("Łódź"));
+  EXPECT_TRUE(StartsLower("łódź"));
+}
+
+TEST(PdfText, JoinParagraphsJoinsWrappedAndHyphenatedLines) {
+  std::vector<Line> lines;
+  for (const std::string& text :
+       Split("Het Ministerie van Buiten-\nlandse Zaken helpt Neder-\nlanders in nood, ook bij "
+             "Chinees-\nRussische spanningen,\nCOVID-\n19 en de in-\nen uitvoer van "
+             "goederen.\n\nEen nieuwe alinea.",
+             '\n')) {
+    lines.push_back(L(text));
+  }
+  EXPECT_EQ(JoinParagraphs(lines),
+            (std::vector<std::string>{
+                "Het Ministerie van Buitenlandse Zaken helpt Nederlanders in nood, ook bij "
+                "Chinees-Russische spanningen, COVID-19 en de in- en uitvoer van goederen.",
+                "Een nieuwe alinea."}));
+}
+
+TEST(PdfText, JoinParagraphsAcrossAPageBreak) {
+  std::vector<Line> broken = {L("De ambassade helpt familie en advocaten bij"), L(""),
+                              L("het contact met de autoriteiten.", true)};
+  EXPECT_EQ(JoinParagraphs(broken),
+            (std::vector<std::string>{
+                "De ambassade helpt familie en advocaten bij het contact met de autoriteiten."}));
+  std::vector<Line> finished = {L("De ambassade helpt familie."), L(""),
+                                L("het contact loopt via Den Haag.", true)};
+  EXPECT_EQ(JoinParagraphs(finished).size(), 2u);
+}
+
+TEST(PdfText, JoinParagraphsKeepsListItemsAndTableRowsDropsNumbers) {
+  std::vector<Line> lines = {L("De bijstand omvat:"),           L("het bezoeken;", false, true),
+                             L("het informeren.", false, true), L(""),
+                             L("12", true, false, true),        L("Regio     2022     2023", true),
+                             L("Europa     1.200     1.350")};
+  EXPECT_EQ(JoinParagraphs(lines),
+            (std::vector<std::string>{"De bijstand omvat:\n– het bezoeken;\n– het informeren.",
+                                      "Regio     2022     2023\nEuropa     1.200     1.350"}));
+}
 
 }  // namespace
 }  // namespace loket::knowledge

@@ -37,17 +37,23 @@ size_t LastCodePointStart(std::string_view text) {
   return 0;
 }
 
+// Latin-1 and Latin Extended-A, where upper and lower case alternate; the
+// alternation changes parity at U+0139 and U+0179.
 bool IsUpperCp(char32_t c) {
   if (c < 0x80) return c >= 'A' && c <= 'Z';
   if (c >= 0xC0 && c <= 0xDE) return c != 0xD7;
-  if (c >= 0x100 && c <= 0x17F) return c % 2 == 0;
+  if (c >= 0x100 && c <= 0x137) return c % 2 == 0;
+  if (c >= 0x139 && c <= 0x148) return c % 2 == 1;
+  if (c >= 0x14A && c <= 0x177) return c % 2 == 0;
+  if (c == 0x178) return true;
+  if (c >= 0x179 && c <= 0x17E) return c % 2 == 1;
   return false;
 }
 
 bool IsLowerCp(char32_t c) {
   if (c < 0x80) return c >= 'a' && c <= 'z';
   if (c >= 0xDF && c <= 0xFF) return c != 0xF7;
-  if (c >= 0x100 && c <= 0x17F) return c % 2 == 1;
+  if (c >= 0x100 && c <= 0x17F) return !IsUpperCp(c);
   return false;
 }
 
@@ -75,8 +81,18 @@ const std::regex& PageNumberPattern() {
   return re;
 }
 
-const char* const kBulletGlyphs[] = {"•", "●", "▪", "■", "◦", "○", "·", "", "", "", "", "", "",
-                                     "–", "—", "-", "*", "o", "➢", "►", "✓"};
+// Bullets as PDF text extraction leaves them, including the private-use
+// code points of the Symbol and Wingdings fonts (U+F0B7, U+F0A7, U+F0D8,
+// U+F076, U+F0FC, U+F0E0).
+// "1. Het kabinet …", "b) de posten …": an item of a numbered list.
+const std::regex& NumberedItem() {
+  static const std::regex re("^([0-9]{1,2}|[a-z])[.)] +\\S");
+  return re;
+}
+
+const char* const kBulletGlyphs[] = {
+    "•", "●", "▪", "■", "◦", "○", "·", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x83\x98",
+    "\xEF\x81\xB6", "\xEF\x83\xBC", "\xEF\x83\xA0", "–", "—", "-", "*", "o", "➢", "►", "✓"};
 
 // Removes a leading bullet glyph; returns whether there was one.
 bool StripBullet(std::string& text) {
@@ -259,6 +275,8 @@ bool IsTableRow(std::string_view text) {
   return gaps >= 2;
 }
 
+constexpr size_t kMaxHeadingBytes = 140;
+
 bool IsCoordinatingWord(std::string_view word) {
   return word == "en" || word == "of" || word == "tot" || word == "als" || word == "noch" ||
          word == "and" || word == "or";
@@ -352,6 +370,7 @@ CleanText CleanPdfText(std::string_view raw) {
       continue;
     }
     line.bullet = StripBullet(line.text);
+    line.numbered = !line.bullet && std::regex_search(line.text, NumberedItem());
     line.number_only = !line.bullet && IsNumberOnly(line.text);
     out.lines.push_back(std::move(line));
   }
@@ -359,7 +378,9 @@ CleanText CleanPdfText(std::string_view raw) {
   // Running headers and footers the patterns above do not know.
   std::map<std::string, int> counts;
   for (const Line& l : out.lines) {
-    if (l.text.size() >= 15 && l.text.size() <= 120 &&
+    // Footers carry a page number and are no sentences ("Zie het antwoord
+    // op vraag 1." may well stand three times).
+    if (l.text.size() >= 15 && l.text.size() <= 120 && !EndsSentence(l.text) &&
         std::any_of(l.text.begin(), l.text.end(), [](char c) { return std::isdigit(c); })) {
       ++counts[RepeatKey(l.text)];
     }
@@ -405,8 +426,11 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       // A paragraph broken by a page break (or a removed footnote) goes on:
       // the text before the break ends mid-sentence and the text after it
       // starts in lower case.
-      bool continues =
-          !EndsSentence(current) && !l.bullet && (StartsLower(l.text) || current.back() == '-');
+      // Across a page break a sentence may go on with a name ("bij" /
+      // "Nederlandse advocaten"); a heading never ends a page.
+      bool continues = !EndsSentence(current) && !l.bullet &&
+                       (StartsLower(l.text) || current.back() == '-' ||
+                        (l.page_start && current.size() > kMaxHeadingBytes));
       if (!continues) flush();
       closed_by_blank = false;
     }
@@ -422,6 +446,8 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
     }
     if (l.bullet) {
       current += "\n– " + l.text;
+    } else if (l.numbered) {
+      current += "\n" + l.text;
     } else if (IsTableRow(l.text)) {
       current += "\n" + l.text;
     } else {
