@@ -128,6 +128,19 @@ TEST(PostgresTest, ServesTheSiteFromPostgres) {
     json hits = json::parse(server.Get("/api/v1/search?q=paspoort&type=service&limit=3").body);
     EXPECT_FALSE(hits["results"].empty());
     std::string out;
+    // The knowledge base on PostgreSQL, imported next to the running server.
+    EXPECT_EQ(RunLoket({"import-document", "--database-url", db_url,
+                        (SourceDir() / "tests/fixtures/documents/kamerbrief-postennet-2018.txt")
+                            .string()},
+                       &out),
+              0)
+        << out;
+    EXPECT_TRUE(WaitFor([&] {
+      json k = json::parse(
+          server.Get("/api/v1/search?q=Loket+Buitenland+one+stop+shop&type=knowledge&limit=3").body);
+      return !k["results"].empty() && k["results"][0]["source"]["reference"] ==
+                                          "Kamerstuk 32 734, nr. 32";
+    }));
     EXPECT_EQ(RunLoket({"migrate", "--database-url", db_url}, &out), 0);
     EXPECT_NE(out.find("0 migration(s) applied"), std::string::npos) << out;
   }

@@ -1,0 +1,127 @@
+// The knowledge base end to end: `loket import-document` next to a running
+// server, the search contract other tools rely on, the article pages.
+#include <gtest/gtest.h>
+
+#include <chrono>
+#include <fstream>
+#include <functional>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "integration/server_process.h"
+
+namespace loket::testing {
+namespace {
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string Document(const std::string& name) {
+  return (SourceDir() / "tests" / "fixtures" / "documents" / name).string();
+}
+
+bool WaitFor(const std::function<bool()>& condition) {
+  for (int i = 0; i < 100; ++i) {
+    if (condition()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return false;
+}
+
+json GetJson(const ServerProcess& server, const std::string& target) {
+  HttpResult r = server.Get(target);
+  json j = json::parse(r.body, nullptr, false);
+  return j.is_discarded() ? json::object() : j;
+}
+
+TEST(KnowledgeTest, ImportWhileServingAndFindTheAnswer) {
+  TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  ServerProcess server({"--data-dir", data});
+  ASSERT_TRUE(server.started());
+
+  std::string out;
+  ASSERT_EQ(RunLoket({"import-document", "--data-dir", data,
+                      Document("verslag-jaarverslag-bz-2020.txt")},
+                     &out),
+            0)
+      << out;
+  EXPECT_NE(out.find("31 questions (31 new"), std::string::npos) << out;
+
+  // The contract: best first, the whole passage in `text`, the document and
+  // the question's number in `source`.
+  const std::string query =
+      "/api/v1/search?lang=nl&type=knowledge&limit=5&q=hoeveel+DigiD+activeringscodes+per+"
+      "videocall";
+  ASSERT_TRUE(WaitFor([&] { return !GetJson(server, query)["results"].empty(); }));
+  json best = GetJson(server, query)["results"][0];
+  EXPECT_EQ(best["type"], "knowledge");
+  EXPECT_EQ(best["source"]["number"], "1");
+  EXPECT_EQ(best["source"]["reference"], "Kamerstuk 35 830 V, nr. 8");
+  std::string text = best["text"];
+  EXPECT_NE(text.find("Worden de gebeurtenissen, activiteiten en effecten geëvalueerd"),
+            std::string::npos);
+  EXPECT_NE(text.find("In totaal werden 114 activeringscodes verstrekt."), std::string::npos);
+  EXPECT_NE(text.find("structureel kan worden aangeboden."), std::string::npos);  // its end
+  EXPECT_EQ(text.find("Tweede Kamer, vergaderjaar"), std::string::npos);
+
+  // Importing again updates, never duplicates.
+  ASSERT_EQ(RunLoket({"import-document", "--data-dir", data,
+                      Document("verslag-jaarverslag-bz-2020.txt")},
+                     &out),
+            0);
+  EXPECT_NE(out.find("(0 new, 31 updated, 0 removed)"), std::string::npos) << out;
+  EXPECT_TRUE(WaitFor([&] { return GetJson(server, "/api/v1/knowledge")["total"] == 31; }));
+
+  // The article's pages in both languages, and its API resource.
+  std::string id = best["id"];
+  HttpResult page = server.Get("/kennisbank/" + id);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("114 activeringscodes"), std::string::npos);
+  HttpResult english = server.Get("/en/knowledge/" + id);
+  EXPECT_EQ(english.status, 200);
+  EXPECT_NE(english.body.find("only available in Dutch"), std::string::npos);
+  EXPECT_NE(english.body.find("lang=\"nl\""), std::string::npos);
+  json article = GetJson(server, "/api/v1/knowledge/" + id);
+  EXPECT_EQ(article["source"]["number"], "1");
+  EXPECT_EQ(server.Get("/kennisbank/no-such-article").status, 404);
+  EXPECT_EQ(server.Get("/api/v1/knowledge/no-such-article").status, 404);
+  HttpResult index = server.Get("/kennisbank");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_NE(index.body.find("Kamerstuk 35 830 V, nr. 8"), std::string::npos);
+}
+
+TEST(KnowledgeTest, AFileThatIsNoDocumentImportsNothing) {
+  TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  fs::path bad = dir.path() / "boodschappen.txt";
+  std::ofstream(bad) << "melk\nbrood\nkaas\n";
+  std::string out;
+  EXPECT_EQ(RunLoket({"import-document", "--data-dir", data, Document("beleidsbrief-bz-2022.txt"),
+                      bad.string()},
+                     &out),
+            1);
+  EXPECT_NE(out.find("boodschappen.txt"), std::string::npos) << out;
+  EXPECT_NE(out.find("nothing imported"), std::string::npos) << out;
+  EXPECT_EQ(RunLoket({"import-document", "--data-dir", data, (dir.path() / "missing.txt").string()},
+                     &out),
+            1);
+  EXPECT_EQ(RunLoket({"import-document", "--data-dir", data}, &out), 1);
+
+  ServerProcess server({"--data-dir", data});
+  ASSERT_TRUE(server.started());
+  EXPECT_EQ(GetJson(server, "/api/v1/knowledge")["total"], 0);
+}
+
+TEST(KnowledgeTest, SearchTypeIsChecked) {
+  TempDir dir;
+  ServerProcess server({"--data-dir", (dir.path() / "data").string()});
+  ASSERT_TRUE(server.started());
+  EXPECT_EQ(server.Get("/api/v1/search?q=paspoort&type=knowledge").status, 200);
+  HttpResult bad = server.Get("/api/v1/search?q=paspoort&type=bogus");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.body.find("knowledge"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace loket::testing
