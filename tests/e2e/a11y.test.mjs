@@ -22,7 +22,7 @@ const pages = [
   ['nl-search-results', '/zoeken?q=paspoort', 200, '.result-list .result'],
   ['nl-search-facets', '/zoeken?q=paspoort&soort=service&organisatie=bz&levensgebeurtenis=reizen-buitenland', 200, 'input[name="organisatie"][value="bz"]:checked'],
   ['nl-search-no-results', '/zoeken?q=xyzzyqq', 200, '#results-count'],
-  ['nl-search-did-you-mean', '/zoeken?q=paspoort%20verlenen', 200, '.suggestion a'],
+  ['nl-search-did-you-mean', '/zoeken?q=paspoort%20verlengn', 200, '.suggestion a'],
   ['nl-search-corrected', '/zoeken?q=paspport', 200, '.suggestion strong'],
   ['nl-search-page-2', '/zoeken?q=paspoort&pagina=2', 200, '.pagination a[rel="prev"]'],
   ['nl-services', '/diensten', 200, '.link-list'],
@@ -34,6 +34,10 @@ const pages = [
   ['nl-country-no-posts', '/landen/AQ', 200, 'main h2 + p'],
   ['nl-post', '/posten/ambassade-berlijn', 200, 'table.hours'],
   ['nl-404', '/bestaat-niet', 404, '#error-search-q'],
+  ['nl-knowledge', '/kennisbank', 200, '.knowledge-document .knowledge-list a'],
+  ['nl-knowledge-question', '/kennisbank/35-830-v-nr-8-12', 200, '#answer-heading'],
+  ['nl-knowledge-passage', '/kennisbank/35-925-v-nr-84-p20', 200, '.knowledge-article .knowledge-text'],
+  ['nl-search-knowledge', '/zoeken?q=digid+videogesprek&soort=knowledge', 200, '.result-list .result'],
 
   ['en-home', '/en', 200, '.card-grid'],
   ['en-search-empty-query', '/en/search', 200, 'h1'],
@@ -51,6 +55,8 @@ const pages = [
   ['en-post', '/en/posts/ambassade-berlijn', 200, 'table.hours'],
   ['en-post-no-counter', '/en/posts/pv-eu-brussel', 200, '#services-heading + p'],
   ['en-404', '/en/does-not-exist', 404, '#error-search-q'],
+  ['en-knowledge', '/en/knowledge', 200, '.knowledge-document .knowledge-list a'],
+  ['en-knowledge-question', '/en/knowledge/35-830-v-nr-8-12', 200, '.notice'],
 ];
 
 // One page, reused, with axe-core preloaded: axe runs about twice as fast in

@@ -368,6 +368,28 @@ describe('browser flows', { timeout: 300_000 }, () => {
       assert.equal(await text(page.locator('h1')), 'Ambassade in Berlijn');
     });
 
+    test('search the knowledge base and read an answer, without JavaScript', limit, async () => {
+      await page.goto('/kennisbank');
+      await page.getByLabel('Zoek in de kennisbank').fill('thuiswerken op ambassades');
+      await page.locator('.knowledge-search button[type="submit"]').click();
+      await page.waitForURL((url) => url.pathname === '/zoeken' && url.searchParams.get('soort') === 'knowledge');
+      const types = await page.locator('.result-list .result__type').allTextContents();
+      assert.ok(types.length > 0, 'the knowledge base has an answer');
+      assert.deepEqual([...new Set(types)], ['Kennisbank'], 'only knowledge articles');
+      await page.locator('.result-list a').first().click();
+      await page.waitForURL((url) => url.pathname.startsWith('/kennisbank/'));
+      assert.equal(await text(page.locator('#answer-heading')), 'Antwoord');
+      assert.match(await text(page.locator('.knowledge-article')), /thuis/);
+      assert.match(await text(page.locator('.facts')), /Kamerstuk 35 830 V, nr\. 8, vraag \d+/);
+      await maybeScreenshot(page, 'no-js-knowledge-article');
+      // On to the next question of the same document.
+      const next = page.locator('.pager a[rel="next"]');
+      const nextTitle = (await text(next)).replace(/ →$/, '');
+      await next.click();
+      await page.waitForURL((url) => url.pathname.startsWith('/kennisbank/'));
+      assert.ok(nextTitle.endsWith(await text(page.locator('h1'))), `${nextTitle} is the next question`);
+    });
+
     test('the English country selector works without JavaScript', limit, async () => {
       await page.goto('/en/services/paspoort-aanvragen-buitenland');
       await page.getByLabel('Country', { exact: true }).selectOption('DE');
