@@ -273,6 +273,7 @@ TEST_F(SiteTest, OpenApiDocumentDescribesTheApi) {
   EXPECT_EQ(doc["openapi"].get<std::string>().substr(0, 2), "3.");
   EXPECT_TRUE(doc["paths"].contains("/services"));
   EXPECT_TRUE(doc["paths"].contains("/search"));
+  EXPECT_TRUE(doc["paths"].contains("/knowledge/{id}"));
 }
 
 TEST_F(SiteTest, MetricsInPrometheusFormat) {
