@@ -12,7 +12,7 @@
 #   bench/knowledge.sh    prints a markdown report and writes bench/results/knowledge.md
 #
 # Environment: KNOWLEDGE_DOCS (the documents to import, a list or a pattern;
-# default tests/fixtures/documents/*.txt), BENCH_DURATION (s per
+# default data/documents/*.txt), BENCH_DURATION (s per
 # run, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 64),
 # BENCH_KEEP=1 (keep the work directory, with per-query ranks), LOKET_BIN and
 # SEARCH_EVAL_BIN (prebuilt binaries; by default both are built in
@@ -26,7 +26,7 @@ DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=2
-KNOWLEDGE_DOCS=${KNOWLEDGE_DOCS:-$ROOT/tests/fixtures/documents/*.txt}
+KNOWLEDGE_DOCS=${KNOWLEDGE_DOCS:-$ROOT/data/documents/*.txt}
 PG_BIN=/usr/lib/postgresql/15/bin
 
 say() { echo "knowledge: [${SECONDS}s] $*" >&2; }

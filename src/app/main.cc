@@ -1,5 +1,6 @@
 // `loket`: the web server and the admin command line. This is the only
 // place that knows every module and chooses the concrete backends.
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -107,6 +108,25 @@ Status LoadContent(const Config& c, catalogue::Catalogue& catalogue) {
   return {};
 }
 
+// The official documents shipped in <content-dir>/documents, imported into
+// an empty knowledge base.
+Status LoadDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
+  std::error_code ec;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(c.content_dir / "documents", ec)) {
+    if (entry.path().extension() == ".txt") files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());
+  for (const fs::path& file : files) {
+    LOKET_ASSIGN_OR_RETURN(std::string text, ReadFile(file));
+    auto report = knowledge.Import(text, file.string());
+    if (!report.ok()) return InvalidArgument(file.string() + ": " + report.status().message());
+    Log(LogLevel::kInfo, "document_imported",
+        file.filename().string() + ": " + std::to_string(report->articles) + " articles");
+  }
+  return {};
+}
+
 // Imports every file, or none: all are read and checked first.
 Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
   if (c.args.empty()) return InvalidArgument("import-document needs one or more FILEs");
@@ -168,6 +188,7 @@ Status Serve(const Config& c) {
   auto knowledge_repository = knowledge::NewSqlKnowledgeRepository(*db);
   knowledge::KnowledgeBase knowledge(*knowledge_repository);
   LOKET_RETURN_IF_ERROR(knowledge.Refresh());
+  if (knowledge.Current()->articles().empty()) LOKET_RETURN_IF_ERROR(LoadDocuments(c, knowledge));
   const Sources sources{catalogue, knowledge};
 
   LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));

@@ -3,8 +3,8 @@
 // through playwright-core, and runs axe-core. Each test file gets its own
 // server and browser (hermetic: no test depends on another file's state).
 
-import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -37,17 +37,6 @@ export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 export async function startServer({ timeoutMs = 30_000 } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
-  // The knowledge base holds the official documents of the test fixtures.
-  const documentsDir = path.join(repoRoot, 'tests', 'fixtures', 'documents');
-  const documents = readdirSync(documentsDir).map((f) => path.join(documentsDir, f));
-  const imported = spawnSync(loketBin, ['import-document', '--data-dir', dataDir, ...documents], {
-    cwd: repoRoot,
-    encoding: 'utf8',
-  });
-  if (imported.status !== 0) {
-    rmSync(dataDir, { recursive: true, force: true });
-    throw new Error(`loket import-document failed:\n${imported.stdout}${imported.stderr}`);
-  }
   const child = spawn(loketBin, ['serve', '--data-dir', dataDir, '--port', '0'], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],

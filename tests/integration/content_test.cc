@@ -130,7 +130,7 @@ TEST(PostgresTest, ServesTheSiteFromPostgres) {
     std::string out;
     // The knowledge base on PostgreSQL, imported next to the running server.
     EXPECT_EQ(RunLoket({"import-document", "--database-url", db_url,
-                        (SourceDir() / "tests/fixtures/documents/kamerbrief-postennet-2018.txt")
+                        (SourceDir() / "data/documents/kamerbrief-postennet-2018.txt")
                             .string()},
                        &out),
               0)

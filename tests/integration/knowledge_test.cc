@@ -17,7 +17,7 @@ namespace fs = std::filesystem;
 using nlohmann::json;
 
 std::string Document(const std::string& name) {
-  return (SourceDir() / "tests" / "fixtures" / "documents" / name).string();
+  return (SourceDir() / "data" / "documents" / name).string();
 }
 
 bool WaitFor(const std::function<bool()>& condition) {
@@ -34,11 +34,21 @@ json GetJson(const ServerProcess& server, const std::string& target) {
   return j.is_discarded() ? json::object() : j;
 }
 
+// The shipped content without its documents: an empty knowledge base.
+fs::path ContentWithoutDocuments(const TempDir& dir) {
+  fs::path content = dir.path() / "content";
+  fs::copy(SourceDir() / "data", content, fs::copy_options::recursive);
+  fs::remove_all(content / "documents");
+  return content;
+}
+
 TEST(KnowledgeTest, ImportWhileServingAndFindTheAnswer) {
   TempDir dir;
   std::string data = (dir.path() / "data").string();
-  ServerProcess server({"--data-dir", data});
+  std::string content = ContentWithoutDocuments(dir).string();
+  ServerProcess server({"--data-dir", data, "--content-dir", content});
   ASSERT_TRUE(server.started());
+  EXPECT_EQ(GetJson(server, "/api/v1/knowledge")["total"], 0);
 
   std::string out;
   ASSERT_EQ(RunLoket({"import-document", "--data-dir", data,
@@ -108,9 +118,18 @@ TEST(KnowledgeTest, AFileThatIsNoDocumentImportsNothing) {
             1);
   EXPECT_EQ(RunLoket({"import-document", "--data-dir", data}, &out), 1);
 
-  ServerProcess server({"--data-dir", data});
+  ServerProcess server({"--data-dir", data, "--content-dir", ContentWithoutDocuments(dir).string()});
   ASSERT_TRUE(server.started());
   EXPECT_EQ(GetJson(server, "/api/v1/knowledge")["total"], 0);
+}
+
+TEST(KnowledgeTest, AFirstStartImportsTheShippedDocuments) {
+  TempDir dir;
+  ServerProcess server({"--data-dir", (dir.path() / "data").string()});
+  ASSERT_TRUE(server.started());
+  json all = GetJson(server, "/api/v1/knowledge?pageSize=1");
+  EXPECT_GT(all["total"].get<int>(), 150);
+  EXPECT_EQ(server.Get("/kennisbank/35-830-v-nr-8-31").status, 200);
 }
 
 TEST(KnowledgeTest, SearchTypeIsChecked) {
