@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Knowledge-base search, measured against two references in the same run on
 # the same machine and over the same corpus (see bench/knowledge/README.md):
-#   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl and
+#   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-letters.jsonl and
 #            heldout.jsonl for loket, for Xapian with its default settings and
 #            for PostgreSQL 15 full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
@@ -153,7 +153,7 @@ quality() {  # engine set search_eval-arguments...
     >"$WORK/results/quality-$engine-$set.json" 2>"$WORK/ranks-$engine-$set.txt" ||
     { cat "$WORK/ranks-$engine-$set.txt" >&2; die "search_eval failed ($engine on $set)"; }
 }
-for set in dev heldout; do
+for set in dev dev-letters heldout; do
   quality loket "$set" --url "$LOKET_URL"
   quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"
   quality postgres "$set" --reference postgres --corpus-url "$LOKET_URL" --pg-url "$PG_URL"
@@ -219,7 +219,7 @@ results, corpus, docs, connections, duration, warmup = sys.argv[1:]
 load = lambda name: json.load(open(os.path.join(results, name)))
 engines = [("loket", "loket"), ("xapian-default", "Xapian, default settings"),
            ("postgres", "PostgreSQL 15, 'dutch', OR + ts_rank_cd")]
-sets = ["dev", "heldout"]
+sets = ["dev", "dev-letters", "heldout"]
 q = {(e, s): load(f"quality-{e}-{s}.json") for e, _ in engines for s in sets}
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 print(f"## Knowledge search, {now}\n")
