@@ -91,34 +91,17 @@ std::vector<const Service*> Snapshot::MostPopular(size_t n) const {
 }
 
 Catalogue::Catalogue(CatalogueRepository& repository, std::chrono::milliseconds refresh_interval)
-    : repository_(repository), refresh_interval_(refresh_interval) {}
+    : repository_(repository),
+      snapshot_([this] { return repository_.Version(); },
+                [this](int64_t version) -> Result<std::shared_ptr<const Snapshot>> {
+                  LOKET_ASSIGN_OR_RETURN(Content content, repository_.LoadAll());
+                  return std::make_shared<const Snapshot>(std::move(content), version);
+                },
+                refresh_interval) {}
 
-std::shared_ptr<const Snapshot> Catalogue::Current() {
-  {
-    std::lock_guard lock(mu_);
-    if (current_ && std::chrono::steady_clock::now() - last_check_ < refresh_interval_) {
-      return current_;
-    }
-  }
-  // A failed refresh keeps serving the last good snapshot.
-  Refresh().ok();
-  std::lock_guard lock(mu_);
-  return current_;
-}
+std::shared_ptr<const Snapshot> Catalogue::Current() { return snapshot_.Current(); }
 
-Status Catalogue::Refresh() {
-  LOKET_ASSIGN_OR_RETURN(int64_t version, repository_.Version());
-  {
-    std::lock_guard lock(mu_);
-    last_check_ = std::chrono::steady_clock::now();
-    if (current_ && current_->version() == version) return {};
-  }
-  LOKET_ASSIGN_OR_RETURN(Content content, repository_.LoadAll());
-  auto snapshot = std::make_shared<const Snapshot>(std::move(content), version);
-  std::lock_guard lock(mu_);
-  if (!current_ || current_->version() <= version) current_ = std::move(snapshot);
-  return {};
-}
+Status Catalogue::Refresh() { return snapshot_.Refresh(); }
 
 Status Catalogue::Replace(const Content& content) {
   LOKET_RETURN_IF_ERROR(repository_.Store(content));

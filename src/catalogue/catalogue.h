@@ -8,10 +8,8 @@
 // Thread-safety: all methods are thread-safe.
 #pragma once
 
-#include <atomic>
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -20,6 +18,7 @@
 #include "catalogue/model.h"
 #include "catalogue/repository.h"
 #include "core/status.h"
+#include "core/versioned.h"
 
 namespace loket::catalogue {
 
@@ -64,10 +63,7 @@ class Catalogue {
 
  private:
   CatalogueRepository& repository_;
-  std::chrono::milliseconds refresh_interval_;
-  std::mutex mu_;
-  std::shared_ptr<const Snapshot> current_;
-  std::chrono::steady_clock::time_point last_check_{};
+  Versioned<Snapshot> snapshot_;
 };
 
 }  // namespace loket::catalogue

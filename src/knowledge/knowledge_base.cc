@@ -55,7 +55,13 @@ Status ValidateArticle(const Article& a) {
 
 KnowledgeBase::KnowledgeBase(KnowledgeRepository& repository,
                              std::chrono::milliseconds refresh_interval)
-    : repository_(repository), refresh_interval_(refresh_interval) {}
+    : repository_(repository),
+      snapshot_([this] { return repository_.Version(); },
+                [this](int64_t version) -> Result<std::shared_ptr<const Snapshot>> {
+                  LOKET_ASSIGN_OR_RETURN(auto articles, repository_.AllArticles());
+                  return std::make_shared<const Snapshot>(std::move(articles), version);
+                },
+                refresh_interval) {}
 
 Result<ImportReport> KnowledgeBase::Import(std::string_view text, std::string_view file_name,
                                            std::string_view title) {
@@ -108,33 +114,8 @@ Status KnowledgeBase::SetPublished(const std::string& id, bool published) {
   return {};
 }
 
-std::shared_ptr<const Snapshot> KnowledgeBase::Current() {
-  {
-    std::lock_guard lock(mu_);
-    if (current_ && std::chrono::steady_clock::now() - checked_ < refresh_interval_) {
-      return current_;
-    }
-  }
-  // A failed refresh keeps serving the last good snapshot.
-  Refresh().ok();
-  std::lock_guard lock(mu_);
-  return current_;
-}
+std::shared_ptr<const Snapshot> KnowledgeBase::Current() { return snapshot_.Current(); }
 
-Status KnowledgeBase::Refresh() {
-  LOKET_ASSIGN_OR_RETURN(int64_t version, repository_.Version());
-  {
-    std::lock_guard lock(mu_);
-    checked_ = std::chrono::steady_clock::now();
-    if (current_ && current_->version() == version) return {};
-  }
-  // A change between reading the version and the articles is loaded
-  // again by the next refresh: the stored version is newer by then.
-  LOKET_ASSIGN_OR_RETURN(auto articles, repository_.AllArticles());
-  auto snapshot = std::make_shared<const Snapshot>(std::move(articles), version);
-  std::lock_guard lock(mu_);
-  if (!current_ || current_->version() <= version) current_ = std::move(snapshot);
-  return {};
-}
+Status KnowledgeBase::Refresh() { return snapshot_.Refresh(); }
 
 }  // namespace loket::knowledge

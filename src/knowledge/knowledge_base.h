@@ -13,7 +13,6 @@
 
 #include <chrono>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +20,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/versioned.h"
 #include "knowledge/model.h"
 #include "knowledge/repository.h"
 
@@ -77,10 +77,7 @@ class KnowledgeBase {
 
  private:
   KnowledgeRepository& repository_;
-  const std::chrono::milliseconds refresh_interval_;
-  std::mutex mu_;
-  std::shared_ptr<const Snapshot> current_;
-  std::chrono::steady_clock::time_point checked_{};
+  Versioned<Snapshot> snapshot_;
 };
 
 // Checks an article as an editor submits it.
