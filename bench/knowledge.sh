@@ -5,7 +5,7 @@
 #            heldout.jsonl for loket, for Xapian with its default settings and
 #            for PostgreSQL 15 full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
-#            loket's search API under wrk (bench/knowledge.lua), the same
+#            loket's search API under wrk (bench/paths.lua), the same
 #            questions as the PostgreSQL query under pgbench
 # The corpus is what loket serves after importing the seed documents.
 #
@@ -29,13 +29,9 @@ THREADS=2
 KNOWLEDGE_DOCS=${KNOWLEDGE_DOCS:-$ROOT/data/documents/*.txt}
 PG_BIN=/usr/lib/postgresql/15/bin
 
-say() { echo "knowledge: [${SECONDS}s] $*" >&2; }
-die() { echo "knowledge: error: $*" >&2; exit 1; }
-
-for tool in wrk curl python3 psql; do
-  command -v "$tool" >/dev/null || die "$tool not found (see docs/benchmarks.md)"
-done
-[[ -x $PG_BIN/pgbench ]] || die "$PG_BIN/pgbench not found (apt-get install postgresql-15)"
+BENCH_NAME=knowledge
+# shellcheck source=bench/lib.sh
+source "$BENCH/lib.sh"
 
 # A list of files or a pattern: split and globbed on purpose.
 # shellcheck disable=SC2206
@@ -44,36 +40,7 @@ for doc in "${DOCS[@]}"; do
   [[ -f $doc ]] || die "no document $doc (set KNOWLEDGE_DOCS)"
 done
 
-# Settings from the caller's environment must not redirect loket or libpq.
-for v in $(compgen -e | grep -E '^(LOKET_[A-Z_]+|PG[A-Z]+)$' | grep -v '^LOKET_BIN$' || true); do
-  unset "$v"
-done
-
-WORK=$(mktemp -d /tmp/loket-knowledge.XXXXXXXX)
-# The postgres user (the test cluster drops to it) must reach $WORK/pg.
-chmod 0755 "$WORK"
-mkdir -p "$WORK/results"
-LOKET_PID=
-PG_DIR=
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if [[ -n $LOKET_PID ]] && kill -0 "$LOKET_PID" 2>/dev/null; then
-    kill -TERM "$LOKET_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$LOKET_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$LOKET_PID" 2>/dev/null || true
-    wait "$LOKET_PID" 2>/dev/null || true
-  fi
-  if [[ -n $PG_DIR ]]; then
-    "$ROOT/scripts/pg-test-cluster.sh" stop "$PG_DIR" >/dev/null 2>&1 || true
-  fi
-  if [[ -n ${BENCH_KEEP:-} ]]; then say "kept $WORK"; else rm -rf -- "$WORK"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+bench_init wrk curl python3 psql
 
 json_field() {  # key: prints that top-level field of the JSON on stdin, or nothing
   python3 -c 'import json, sys
@@ -88,34 +55,19 @@ EVAL=${SEARCH_EVAL_BIN:-$ROOT/build/release/bench/search_eval}
 targets=()
 [[ -n ${LOKET_BIN:-} ]] || targets+=(loket)
 [[ -n ${SEARCH_EVAL_BIN:-} ]] || targets+=(search_eval)
-if (( ${#targets[@]} )); then
-  if [[ ! -f $ROOT/build/release/build.ninja ]]; then
-    say "configuring the release build"
-    (cd "$ROOT" && cmake --preset release >&2)
-  fi
-  say "building ${targets[*]} (release; nothing to do if up to date)"
-  (cd "$ROOT" && cmake --build --preset release -j2 --target "${targets[@]}" >&2)
-fi
+build_release "${targets[@]}"
 [[ -x $LOKET ]] || die "no loket binary at $LOKET"
 [[ -x $EVAL ]] || die "no search_eval binary at $EVAL"
 
 # ---------------------------------------------------------------------------
-# Start loket on the embedded default (SQLite + Xapian) and import the documents.
-say "starting loket"
-"$LOKET" serve --data-dir "$WORK/data" --port 0 --address 127.0.0.1 \
-  --web-dir "$ROOT/web" --content-dir "$ROOT/data" >"$WORK/loket.out" 2>"$WORK/loket.log" &
-LOKET_PID=$!
-LOKET_URL=
-for _ in $(seq 600); do
-  LOKET_URL=$(sed -n 's|^Loket Buitenland is running at \(http://127\.0\.0\.1:[0-9]*\)/$|\1|p' \
-    "$WORK/loket.out")
-  [[ -n $LOKET_URL ]] && break
-  kill -0 "$LOKET_PID" 2>/dev/null || { cat "$WORK/loket.log" >&2; die "loket exited"; }
-  sleep 0.1
-done
-[[ -n $LOKET_URL ]] || { cat "$WORK/loket.log" >&2; die "loket did not start within 60 s"; }
-say "loket at $LOKET_URL; importing ${#DOCS[@]} documents"
-"$LOKET" import-document --data-dir "$WORK/data" "${DOCS[@]}" >&2 ||
+# Start loket with the shipped content but no documents (the corpus is
+# exactly KNOWLEDGE_DOCS), then import them.
+CONTENT_DIR=$WORK/content
+cp -r "$ROOT/data" "$CONTENT_DIR"
+rm -rf "$CONTENT_DIR/documents"
+start_loket
+say "importing ${#DOCS[@]} documents"
+"$LOKET" import-document --data-dir "$WORK/loket-data" "${DOCS[@]}" >&2 ||
   die "loket import-document failed"
 
 # The server picks up imports within a second or two: wait until the
@@ -161,11 +113,12 @@ done
 
 # ---------------------------------------------------------------------------
 # Latency: the dev questions, in turn, on both.
-python3 - "$SETS/dev.jsonl" "$WORK/questions.txt" "$WORK/questions.copy" <<'EOF'
-import json, sys
+python3 - "$SETS/dev.jsonl" "$WORK/targets.txt" "$WORK/questions.copy" <<'EOF'
+import json, sys, urllib.parse
 questions = [json.loads(l)["question"] for l in open(sys.argv[1], encoding="utf-8") if l.strip()]
 with open(sys.argv[2], "w", encoding="utf-8") as f:
-    f.writelines(q.replace("\n", " ") + "\n" for q in questions)
+    for q in questions:
+        f.write("/api/v1/search?type=knowledge&lang=nl&limit=10&q=" + urllib.parse.quote(q) + "\n")
 with open(sys.argv[3], "w", encoding="utf-8") as f:
     for i, q in enumerate(questions, start=1):
         q = q.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
@@ -196,9 +149,9 @@ SELECT e.id, e.text
 EOF
 
 say "loket search: warm-up ${WARMUP} s, then ${DURATION} s"
-WRK=(wrk -t "$THREADS" -c "$CONNECTIONS" --timeout 10s --latency -s "$BENCH/knowledge.lua")
-"${WRK[@]}" -d "${WARMUP}s" "$LOKET_URL" -- "$WORK/questions.txt" >/dev/null
-"${WRK[@]}" -d "${DURATION}s" "$LOKET_URL" -- "$WORK/questions.txt" >"$WORK/loket.wrk"
+WRK=(wrk -t "$THREADS" -c "$CONNECTIONS" --timeout 10s --latency -s "$BENCH/paths.lua")
+"${WRK[@]}" -d "${WARMUP}s" "$LOKET_URL" -- "$WORK/targets.txt" >/dev/null
+"${WRK[@]}" -d "${DURATION}s" "$LOKET_URL" -- "$WORK/targets.txt" >"$WORK/loket.wrk"
 python3 "$BENCH/bench.py" wrk "$WORK/results/latency-loket.json" "$WORK/loket.wrk"
 
 say "PostgreSQL search: warm-up ${WARMUP} s, then ${DURATION} s"

@@ -25,86 +25,31 @@ PAGE=/diensten/paspoort-aanvragen-buitenland
 QUERIES=$BENCH/queries.tsv
 PG_BIN=/usr/lib/postgresql/15/bin
 
-say() { echo "bench: [${SECONDS}s] $*" >&2; }
-die() { echo "bench: error: $*" >&2; exit 1; }
+BENCH_NAME=bench
+# shellcheck source=bench/lib.sh
+source "$BENCH/lib.sh"
+bench_init wrk nginx curl python3 psql
 
-for tool in wrk nginx curl python3 psql; do
-  command -v "$tool" >/dev/null || die "$tool not found (see docs/benchmarks.md)"
-done
-[[ -x $PG_BIN/pgbench ]] || die "$PG_BIN/pgbench not found (apt-get install postgresql-15)"
-
-# Settings from the caller's environment must not redirect loket or libpq.
-for v in $(compgen -e | grep -E '^(LOKET_[A-Z_]+|PG[A-Z]+)$' | grep -v '^LOKET_BIN$' || true); do
-  unset "$v"
-done
-
-WORK=$(mktemp -d /tmp/loket-bench.XXXXXXXX)
-# The postgres user (the test cluster drops to it) must reach $WORK/pg.
-chmod 0755 "$WORK"
-mkdir -p "$WORK/results"
-LOKET_PID=
-NGINX_CONF=
-PG_DIR=
-
-cleanup() {
-  local rc=$?
-  trap - EXIT INT TERM
-  if [[ -n $LOKET_PID ]] && kill -0 "$LOKET_PID" 2>/dev/null; then
-    kill -TERM "$LOKET_PID" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$LOKET_PID" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$LOKET_PID" 2>/dev/null || true
-    wait "$LOKET_PID" 2>/dev/null || true
-  fi
-  if [[ -n $NGINX_CONF && -f $WORK/nginx/nginx.pid ]]; then
-    local pid
-    pid=$(cat "$WORK/nginx/nginx.pid")
-    kill -QUIT "$pid" 2>/dev/null || true
-    for _ in $(seq 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
-    kill -KILL "$pid" 2>/dev/null || true
-  fi
-  if [[ -n $PG_DIR ]]; then
-    "$ROOT/scripts/pg-test-cluster.sh" stop "$PG_DIR" >/dev/null 2>&1 || true
-  fi
-  if [[ -n ${BENCH_KEEP:-} ]]; then say "kept $WORK"; else rm -rf -- "$WORK"; fi
-  exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
-
-free_port() {
-  python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
-}
+# The search mix as request targets for bench/paths.lua.
+python3 - "$QUERIES" "$WORK/search-targets.txt" <<'EOF2'
+import sys, urllib.parse
+with open(sys.argv[2], "w") as out:
+    for line in open(sys.argv[1], encoding="utf-8"):
+        if line.startswith("#") or not line.strip():
+            continue
+        q, lang = line.rstrip("\n").split("\t")[:2]
+        out.write(f"/api/v1/search?q={urllib.parse.quote(q)}&lang={lang}&type=service&limit=10\n")
+EOF2
 
 # ---------------------------------------------------------------------------
 # Build.
 LOKET=${LOKET_BIN:-$ROOT/build/release/src/app/loket}
-if [[ -z ${LOKET_BIN:-} ]]; then
-  if [[ ! -f $ROOT/build/release/build.ninja ]]; then
-    say "configuring the release build"
-    (cd "$ROOT" && cmake --preset release >&2)
-  fi
-  say "building loket (release; nothing to do if up to date)"
-  (cd "$ROOT" && cmake --build --preset release -j2 --target loket >&2)
-fi
+[[ -n ${LOKET_BIN:-} ]] || build_release loket
 [[ -x $LOKET ]] || die "no loket binary at $LOKET"
 
 # ---------------------------------------------------------------------------
 # Start loket on the embedded default (SQLite + Xapian), demo content.
-say "starting loket"
-"$LOKET" serve --data-dir "$WORK/loket-data" --port 0 --address 127.0.0.1 \
-  --web-dir "$ROOT/web" --content-dir "$ROOT/data" >"$WORK/loket.out" 2>"$WORK/loket.log" &
-LOKET_PID=$!
-LOKET_URL=
-for _ in $(seq 600); do
-  LOKET_URL=$(sed -n 's|^Loket Buitenland is running at \(http://127\.0\.0\.1:[0-9]*\)/$|\1|p' \
-    "$WORK/loket.out")
-  [[ -n $LOKET_URL ]] && break
-  kill -0 "$LOKET_PID" 2>/dev/null || { cat "$WORK/loket.log" >&2; die "loket exited"; }
-  sleep 0.1
-done
-[[ -n $LOKET_URL ]] || { cat "$WORK/loket.log" >&2; die "loket did not start within 60 s"; }
-say "loket at $LOKET_URL"
+start_loket
 
 # ---------------------------------------------------------------------------
 # Reference A: nginx serving a static copy of the page and its /static/ files.
@@ -118,6 +63,7 @@ grep -o '"/static/[^"]*"' "$WORK/nginx/root$PAGE.html" | tr -d '"' | sort -u |
 chmod -R a+rX "$WORK/nginx"
 NGINX_PORT=$(free_port)
 NGINX_CONF=$WORK/nginx/nginx.conf
+NGINX_PID_FILE=$WORK/nginx/nginx.pid
 cat >"$NGINX_CONF" <<EOF
 worker_processes 2;
 pid $WORK/nginx/nginx.pid;
@@ -253,7 +199,7 @@ run_wrk() {  # name server-pid url [lua-script]
   local args=(-t "$THREADS" -c "$CONNECTIONS" --timeout 10s --latency)
   if [[ -n $script ]]; then args+=(-s "$script"); fi
   local extra=()
-  if [[ -n $script ]]; then extra=(-- "$QUERIES"); fi
+  if [[ -n $script ]]; then extra=(-- "$WORK/search-targets.txt"); fi
   say "$name: warm-up ${WARMUP} s, then ${DURATION} s"
   wrk "${args[@]}" -d "${WARMUP}s" "$url" "${extra[@]}" >/dev/null
   local before after
@@ -287,7 +233,7 @@ NGINX_PID=$(cat "$WORK/nginx/nginx.pid")
 PG_BASE=$PG_DIR
 if [[ -L $PG_DIR/cluster ]]; then PG_BASE=$(readlink -- "$PG_DIR/cluster"); fi
 PG_PID=$(head -n 1 "$PG_BASE/data/postmaster.pid")
-run_wrk loket-search "$LOKET_PID" "$LOKET_URL" "$BENCH/search.lua"
+run_wrk loket-search "$LOKET_PID" "$LOKET_URL" "$BENCH/paths.lua"
 run_pgbench pg-search
 run_wrk loket-page "$LOKET_PID" "$LOKET_URL$PAGE"
 run_wrk nginx-page "$NGINX_PID" "$NGINX_URL$PAGE"

@@ -20,14 +20,18 @@ using std::regex_constants::icase;
 // first words.
 const regex& AnswerMarker() {
   static const regex re(
-      "^(?:([0-9]{1,3})[.)]?\\s*)?Antwoord(?:\\s+(?:op\\s+)?(?:vraag\\s+)?([0-9]{1,3})[a-z]?)?"
+      "^(?:([0-9]{1,3})[.)]?\\s*)?Antwoord(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?([0-9]{1,3})[a-z]?"
+      "(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)?"
       "(?:\\s+van\\s+(?:de|het)\\s+[^:]{1,60})?\\s*(?:[:.–-]\\s*(.*))?$",
       icase);
   return re;
 }
 
 const regex& VraagMarker() {
-  static const regex re("^Vraag\\s+([0-9]{1,3})[a-z]?\\s*[.:)]?\\s*(.*)$", icase);
+  static const regex re(
+      "^Vra(?:ag|gen)\\s+([0-9]{1,3}[a-z]?(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)"
+      "\\s*[.:)]?\\s*(.*)$",
+      icase);
   return re;
 }
 
@@ -37,8 +41,11 @@ const regex& NumberedLine() {
 }
 
 // Margin page references after a question ("…bijstand? 12 13").
+// Page references in the margin of a question: after its question mark
+// ("…bijstand? 12"), or two page numbers ending a line ("… bij een 12 12").
 const regex& TrailingReferences() {
-  static const regex re("([?.])\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}$");
+  static const regex re(
+      "(?:([?.])\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}|\\s+[0-9]{1,4}\\s+[0-9]{1,4})$");
   return re;
 }
 
@@ -93,6 +100,31 @@ const regex& ReferencePattern() {
   return re;
 }
 
+const regex& HandelingenReference() {
+  static const regex re("Aanhangsel (?:van de )?Handelingen (I|II),? ([0-9]{4}/[0-9]{2,4}),? nr\\. ?([0-9]+)");
+  return re;
+}
+
+// The number parliament gives written questions: "2023Z04512".
+const regex& QuestionsKenmerk() {
+  static const regex re("(?:^|\\n)\\s*(20[0-9]{2}Z[0-9]{5})\\s*(?:\\n|$)");
+  return re;
+}
+
+const regex& AskedBy() {
+  static const regex re("^Vragen van (het lid|de leden) .{10,400}");
+  return re;
+}
+
+const regex& AnswerDate() {
+  static const regex re(
+      "(ontvangen) ([0-9]{1,2}) "
+      "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
+      " ([0-9]{4})",
+      icase);
+  return re;
+}
+
 const regex& DatePattern() {
   static const regex re(
       "(Den Haag|'s-Gravenhage|Vastgesteld|Datum|Gedateerd)[,:]? ([0-9]{1,2}) "
@@ -104,9 +136,10 @@ const regex& DatePattern() {
 
 const regex& TitlePattern() {
   static const regex re(
-      "^(Lijst van vragen en antwoorden.*|Verslag van een (schriftelijk|notaoverleg|"
+      "(Lijst van vragen en antwoorden.*|Verslag van een (schriftelijk|notaoverleg|"
       "wetgevingsoverleg).*|Antwoorden? op (schriftelijke |feitelijke |Kamer)?vragen.*|"
-      "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*)$",
+      "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*|"
+      "Vragen gesteld door de leden der Kamer.*)$",
       icase);
   return re;
 }
@@ -120,7 +153,8 @@ bool IsAnswerMarker(const std::string& text, std::smatch* m = nullptr) {
 struct Candidate {
   size_t line = 0;
   int number = 0;
-  std::string rest;  // the question's first words on the marker line
+  std::string rest;   // the question's first words on the marker line
+  std::string label;  // the number as printed: "3", or "3 en 4" for questions answered together
 };
 
 // A line that may open question `n`: "Vraag 3", "3" alone, "3. Hoeveel …".
@@ -129,10 +163,11 @@ std::optional<Candidate> QuestionCandidate(const std::vector<Line>& lines, size_
   if (t.empty() || IsAnswerMarker(t)) return std::nullopt;
   std::smatch m;
   if (std::regex_match(t, m, VraagMarker())) {
-    return Candidate{i, std::stoi(m[1].str()), m[2].str()};
+    std::string label = std::regex_replace(m[1].str(), std::regex("\\s+"), " ");
+    return Candidate{i, std::stoi(label), m[2].str(), label};
   }
   if (!std::regex_match(t, m, NumberedLine())) return std::nullopt;
-  Candidate c{i, std::stoi(m[1].str()), m[2].matched ? m[2].str() : ""};
+  Candidate c{i, std::stoi(m[1].str()), m[2].matched ? m[2].str() : "", m[1].str()};
   if (!c.rest.empty()) {
     // The question starts with a capital or a quote.
     if (!StartsUpper(c.rest) && c.rest.rfind("«", 0) != 0 && c.rest[0] != '"' &&
@@ -159,7 +194,10 @@ std::string CleanQuestionLine(std::string text) {
 std::vector<std::string> ParagraphsOf(const std::vector<Line>& lines, size_t from, size_t to,
                                       const std::string& first = {}, bool question = false) {
   std::vector<Line> part;
-  if (!Trim(first).empty()) part.push_back(Line{std::string(Trim(first))});
+  if (!Trim(first).empty()) {
+    std::string text(Trim(first));
+    part.push_back(Line{question ? CleanQuestionLine(text) : text});
+  }
   for (size_t i = from; i < to && i < lines.size(); ++i) {
     Line l = lines[i];
     if (question) l.text = CleanQuestionLine(l.text);
@@ -305,7 +343,7 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
       }
     }
     ParsedPassage p;
-    p.number = std::to_string(q.number);
+    p.number = q.label;
     if (mark) {
       p.question = Join(ParagraphsOf(lines, q.line + 1, mark->line, q.rest, true), "\n\n");
       p.text = Join(ParagraphsOf(lines, mark->line + 1, next, mark->rest), "\n\n");
@@ -489,29 +527,53 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
       ++refs["Kamerstuk " + number + ", nr. " + m[3].str()];
     }
   }
+  std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
+  std::smatch m;
   if (!refs.empty()) {
     doc.reference = std::max_element(refs.begin(), refs.end(), [](auto& a, auto& b) {
                       return a.second < b.second;
                     })->first;
     doc.key = Slug(doc.reference.substr(std::string_view("Kamerstuk ").size()));
+  } else if (std::regex_search(text, m, HandelingenReference())) {
+    // Answers to written questions: "Aanhangsel Handelingen II 2022/23, nr. 2345".
+    doc.reference = m[0].str();
+    doc.key = Slug("ah " + m[1].str() + " " + m[2].str() + " " + m[3].str());
+  } else if (std::regex_search(text, m, QuestionsKenmerk())) {
+    doc.reference = m[1].str();  // the questions' number, e.g. 2023Z04512
+    doc.key = Slug(doc.reference);
   } else {
     std::string_view stem = name.substr(name.find_last_of('/') + 1);
     stem = stem.substr(0, stem.rfind('.'));
     doc.key = Slug(stem);
   }
   if (doc.key.empty()) doc.key = "document";
-  std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
-  std::smatch m;
-  if (std::regex_search(text, m, DatePattern())) {
+  // Written questions carry two dates; the answer's counts.
+  if (std::regex_search(text, m, AnswerDate()) || std::regex_search(text, m, DatePattern())) {
     int day = std::stoi(m[2].str());
     doc.date = m[4].str() + "-" + MonthNumber(m[3].str()) + "-" + (day < 10 ? "0" : "") +
                std::to_string(day);
   }
+  // Written questions are named by who asked whom about what.
+  std::vector<std::string> top = JoinParagraphs(std::span<const Line>(
+      clean.lines.data(), std::min(clean.lines.size(), kTitleLines)));
+  for (const std::string& p : top) {
+    if (std::regex_search(p, m, AskedBy())) {
+      doc.title = std::regex_replace(m[0].str(), std::regex("\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$"), "");
+      return;
+    }
+  }
   // The title stands at the top, if the text has one.
   for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
     const Line& l = clean.lines[i];
-    if (std::regex_match(l.text, TitlePattern())) {
-      doc.title = l.text;
+    std::smatch title;
+    if (l.text.size() < 120 && std::regex_search(l.text, title, TitlePattern())) {
+      doc.title = title[0].str();
+      // "LIJST VAN VRAGEN EN ANTWOORDEN" in the heading of the paper.
+      if (std::none_of(doc.title.begin(), doc.title.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
+        for (size_t k = 1; k < doc.title.size(); ++k) {
+          doc.title[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(doc.title[k])));
+        }
+      }
       break;
     }
   }
@@ -649,7 +711,7 @@ std::vector<Article> ToArticles(const ParsedDocument& parsed) {
     a.question.nl = p.question;
     a.body.nl = p.text;
     if (d.kind == DocumentKind::kQuestions) {
-      a.id = d.key + "-" + p.number;
+      a.id = d.key + "-" + std::to_string(std::stoi(p.number));
       a.title.nl = TitleFrom(p.question);
     } else {
       a.id = d.key + "-p" + std::to_string(ordinal);

@@ -348,6 +348,134 @@ TEST(QuestionLayouts, NoAntwoordMarker) {
   ExpectQuestions(MustParse(NoMarker()), kNumberAloneWant);
 }
 
+// A list of questions and answers as the paper prints it: the heading of
+// the paper, the committee's introduction, the table's column heads on
+// every page, page references after the questions, a table in an answer.
+constexpr char kPrintedList[] = R"doc(Tweede Kamer der Staten-Generaal
+Vergaderjaar 2023–2024
+
+36 410 V Vaststelling van de begrotingsstaten van het Ministerie van Buitenlandse Zaken (V) voor het jaar 2024
+
+Nr. 12 LIJST VAN VRAGEN EN ANTWOORDEN
+Vastgesteld 20 november 2023
+
+De vaste commissie voor Buitenlandse Zaken heeft een aantal vragen voorgelegd aan de Minister van Buitenlandse Zaken over de begroting (Kamerstuk 36 410 V, nr. 1).
+
+De Minister heeft deze vragen beantwoord bij brief van 17 november 2023. Vragen en antwoorden zijn hieronder afgedrukt.
+
+De voorzitter van de commissie,
+Agema
+
+De griffier van de commissie,
+Westerhoff
+
+Nr Vraag Blz. (van) t/m
+1 Hoeveel Nederlanders hebben in 2022 consulaire bijstand gekregen bij een 12 12
+arrestatie of detentie in het buitenland?
+Antwoord:
+In 2022 kregen 1.412 Nederlanders consulaire bijstand na een arrestatie of
+detentie. Het merendeel van hen zat vast in Duitsland, Spanje en België.
+
+2 Kunt u aangeven hoeveel noodpaspoorten in 2022 zijn verstrekt? 14 14
+Antwoord:
+In 2022 zijn 8.730 noodpaspoorten verstrekt, tegen 6.105 in 2021. De stijging
+hangt samen met het herstel van het reizen na de coronapandemie.
+
+Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12 2
+
+Nr Vraag Blz. (van) t/m
+3 Wat zijn de gemiddelde wachttijden voor een afspraak aan de balie van de
+ambassades, uitgesplitst per regio? 15 16
+Antwoord:
+De gemiddelde wachttijd voor een afspraak bedroeg in 2022:
+Regio          Wachttijd (dagen)
+Europa         9
+Azië           21
+Afrika         17
+In de meeste landen is binnen drie weken een afspraak mogelijk.
+
+4 Hoeveel medewerkers werken er bij het 24/7 BZ Contact Center? 20 20
+Antwoord:
+Bij het 24/7 BZ Contact Center werken 152 medewerkers (128 fte), verdeeld over
+Den Haag en de locaties in het buitenland.
+
+Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12 3
+)doc";
+
+TEST(QuestionLayouts, ListOfQuestionsAsPrinted) {
+  ParsedDocument doc = MustParse(kPrintedList, "lijst.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  EXPECT_EQ(doc.document.title, "Lijst van vragen en antwoorden");
+  EXPECT_EQ(doc.document.reference, "Kamerstuk 36 410 V, nr. 12");
+  EXPECT_EQ(doc.document.date, "2023-11-20");
+  ASSERT_EQ(doc.passages.size(), 4u);
+  EXPECT_EQ(doc.passages[0].question,
+            "Hoeveel Nederlanders hebben in 2022 consulaire bijstand gekregen bij een arrestatie "
+            "of detentie in het buitenland?");
+  EXPECT_EQ(doc.passages[1].question,
+            "Kunt u aangeven hoeveel noodpaspoorten in 2022 zijn verstrekt?");
+  EXPECT_EQ(doc.passages[2].text,
+            "De gemiddelde wachttijd voor een afspraak bedroeg in 2022:\n"
+            "Regio          Wachttijd (dagen)\nEuropa         9\nAzië           21\n"
+            "Afrika         17\nIn de meeste landen is binnen drie weken een afspraak mogelijk.");
+  for (const auto& p : doc.passages) {
+    EXPECT_THAT(p.question + p.text, Not(HasSubstr("Nr Vraag")));
+    EXPECT_THAT(p.question + p.text, Not(HasSubstr("Tweede Kamer")));
+  }
+}
+
+// Answers to written questions (Aanhangsel van de Handelingen), with two
+// questions answered together.
+constexpr char kWrittenQuestions[] = R"doc(Aanhangsel van de Handelingen
+Vragen gesteld door de leden der Kamer, met de daarop door de regering gegeven antwoorden
+
+2023Z04512
+
+Vragen van het lid Sjoerdsma (D66) aan de Minister van Buitenlandse Zaken over gestrande Nederlanders in Soedan (ingezonden 20 april 2023).
+
+Antwoord van Minister Hoekstra (Buitenlandse Zaken) (ontvangen 12 mei 2023).
+
+Vraag 1
+Bent u bekend met het bericht dat tientallen Nederlanders vastzitten in Khartoem?
+
+Antwoord 1
+Ja.
+
+Vraag 2
+Hoeveel Nederlanders zijn met de evacuatievluchten uit Soedan gehaald?
+
+Antwoord 2
+Met de evacuatievluchten van Nederland en partnerlanden zijn in totaal 102
+Nederlanders uit Soedan vertrokken. Daarnaast zijn enkele Nederlanders over
+land naar Egypte gereisd.
+
+Vraag 3 en 4
+Welke hulp kregen Nederlanders die niet mee konden met de vluchten? Hoe is
+met hen contact gehouden?
+
+Antwoord op vragen 3 en 4
+Het 24/7 BZ Contact Center hield dagelijks contact met alle geregistreerde
+Nederlanders via het Informatieservice-systeem.
+)doc";
+
+TEST(QuestionLayouts, WrittenQuestionsAnsweredTogether) {
+  ParsedDocument doc = MustParse(kWrittenQuestions, "kamervragen.txt");
+  EXPECT_EQ(doc.document.title,
+            "Vragen van het lid Sjoerdsma (D66) aan de Minister van Buitenlandse Zaken over "
+            "gestrande Nederlanders in Soedan");
+  EXPECT_EQ(doc.document.reference, "2023Z04512");
+  EXPECT_EQ(doc.document.date, "2023-05-12");
+  ASSERT_EQ(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.passages[0].text, "Ja.");
+  EXPECT_EQ(doc.passages[2].number, "3 en 4");
+  EXPECT_EQ(doc.passages[2].question,
+            "Welke hulp kregen Nederlanders die niet mee konden met de vluchten? Hoe is met hen "
+            "contact gehouden?");
+  std::vector<Article> articles = ToArticles(doc);
+  EXPECT_EQ(articles[2].id, "2023z04512-3");
+  EXPECT_EQ(articles[2].source.number, "3 en 4");
+}
+
 TEST(QuestionLayouts, NoAntwoordMarkerQuestionOfTwoSentences) {
   ParsedDocument doc =
       MustParse(Replaced(NoMarker(), "gekregen?\n", "gekregen?\nWaar was dat het vaakst?\n"));

@@ -90,6 +90,13 @@ const std::regex& NumberedItem() {
   return re;
 }
 
+// The column heads of a list of questions, repeated on every page: "Nr
+// Vraag Blz. (van) t/m", "Nr. Vraag Bijlage Blz.".
+const std::regex& QuestionTableHeader() {
+  static const std::regex re("^Nr\\.? +Vraag( +[A-Z(].*)?$");
+  return re;
+}
+
 const char* const kBulletGlyphs[] = {
     "•", "●", "▪", "■", "◦", "○", "·", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x83\x98",
     "\xEF\x81\xB6", "\xEF\x83\xBC", "\xEF\x83\xA0", "–", "—", "-", "*", "o", "➢", "►", "✓"};
@@ -133,6 +140,11 @@ std::string RepeatKey(std::string_view text) {
   std::string key;
   for (char c : text) key += std::isdigit(static_cast<unsigned char>(c)) ? '#' : c;
   return key;
+}
+
+bool EndsWithQuestion(std::string_view text) {
+  text = Trim(text);
+  return !text.empty() && text.back() == '?';
 }
 
 bool LooksLikeMarkerLine(std::string_view text) {
@@ -199,6 +211,8 @@ void RemoveFootnotes(std::vector<Line>& lines) {
     int number = std::stoi(m[1].str());
     if (number < next || number > next + kMaxSkippedFootnotes) continue;
     if (LooksLikeMarkerLine(m[2].str())) continue;
+    // A numbered question ("1 Hoeveel …?") is no footnote.
+    if (EndsWithQuestion(m[2].str())) continue;
     auto marker = FindMarker(lines, remove, number, last, i);
     // A footnote whose marker is not recognisable ("Top-2517") still goes
     // when it is the next in sequence and stands at the foot of a page.
@@ -206,6 +220,7 @@ void RemoveFootnotes(std::vector<Line>& lines) {
     // The footnote's continuation lines: up to the next page, the next
     // footnote, or a blank line after a finished sentence.
     bool ended = EndsSentence(m[2].str());
+    bool questions = false;  // an "Antwoord" line: this is a list of questions
     size_t j = i + 1;
     for (; j < lines.size(); ++j) {
       const Line& l = lines[j];
@@ -219,15 +234,17 @@ void RemoveFootnotes(std::vector<Line>& lines) {
         if (ended) break;
         continue;
       }
+      if (LooksLikeMarkerLine(l.text)) {
+        questions = true;
+        break;
+      }
       ended = EndsSentence(l.text);
     }
+    if (questions) continue;
     if (!marker) {
       size_t after = j;
       while (after < lines.size() && lines[after].text.empty()) ++after;
-      if (after < lines.size() && !lines[after].page_start &&
-          !std::regex_match(lines[after].text, FootnoteStart())) {
-        continue;
-      }
+      if (after < lines.size() && !lines[after].page_start) continue;
     } else {
       markers.push_back(*marker);
       last = *marker;
@@ -265,12 +282,14 @@ void RemoveFootnotes(std::vector<Line>& lines) {
   lines = std::move(out);
 }
 
+// Columns set apart by runs of spaces: two gaps of two, or one of three
+// or more (running text has neither).
 bool IsTableRow(std::string_view text) {
-  // Columns set apart by runs of spaces.
   size_t gaps = 0;
   for (size_t p = text.find("  "); p != std::string_view::npos; p = text.find("  ", p)) {
-    ++gaps;
+    size_t start = p;
     while (p < text.size() && text[p] == ' ') ++p;
+    gaps += p - start >= 3 ? 2 : 1;
   }
   return gaps >= 2;
 }
@@ -365,7 +384,8 @@ CleanText CleanPdfText(std::string_view raw) {
       page_start = true;
       continue;
     }
-    if (std::regex_match(line.text, PageNumberPattern())) {
+    if (std::regex_match(line.text, PageNumberPattern()) ||
+        std::regex_match(line.text, QuestionTableHeader())) {
       page_start = true;
       continue;
     }
