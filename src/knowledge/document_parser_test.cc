@@ -53,6 +53,8 @@ std::string AllText(const ParsedDocument& doc) {
   return out;
 }
 
+// The document must outlive the pointer: no temporaries.
+const ParsedPassage* PassageContaining(ParsedDocument&& doc, std::string_view needle) = delete;
 const ParsedPassage* PassageContaining(const ParsedDocument& doc, std::string_view needle) {
   for (const ParsedPassage& p : doc.passages) {
     if (p.text.find(needle) != std::string::npos) return &p;
@@ -587,8 +589,8 @@ TEST(Letters, HeadingsAndTwoLineHeading) {
 }
 
 TEST(Letters, AddresseeIsNoHeading) {
-  const ParsedPassage* intro =
-      PassageContaining(MustParse(kLetter, "brief.txt"), "Met deze brief informeer ik");
+  ParsedDocument doc = MustParse(kLetter, "brief.txt");
+  const ParsedPassage* intro = PassageContaining(doc, "Met deze brief informeer ik");
   ASSERT_NE(intro, nullptr);
   EXPECT_THAT(intro->heading, Not(HasSubstr("Aan de Voorzitter")));
   EXPECT_THAT(intro->heading, Not(HasSubstr("Den Haag")));
@@ -622,8 +624,8 @@ TEST(Letters, FootnoteAndItsMarkerRemoved) {
 }
 
 TEST(Letters, ParagraphBrokenByPageBreakRejoined) {
-  const ParsedPassage* p =
-      PassageContaining(MustParse(kLetter, "brief.txt"), "Ambassades bieden bijstand");
+  ParsedDocument doc = MustParse(kLetter, "brief.txt");
+  const ParsedPassage* p = PassageContaining(doc, "Ambassades bieden bijstand");
   ASSERT_NE(p, nullptr);
   EXPECT_THAT(p->text, HasSubstr("terechtkunnen bij medewerkers die de zaak kennen."));
 }
