@@ -603,6 +603,8 @@ std::vector<std::string> Sentences(const std::string& text) {
   return out;
 }
 
+constexpr size_t kMaxPassageTitleBytes = 110;
+
 size_t WordCount(std::string_view s) {
   return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
 }
@@ -715,7 +717,8 @@ std::vector<Article> ToArticles(const ParsedDocument& parsed) {
       a.title.nl = TitleFrom(p.question);
     } else {
       a.id = d.key + "-p" + std::to_string(ordinal);
-      a.title.nl = p.heading.empty() ? TitleFrom(p.text, 100) : p.heading;
+      // The first sentence: a section's paragraphs share its heading.
+      a.title.nl = TitleFrom(p.text, kMaxPassageTitleBytes);
     }
     out.push_back(std::move(a));
   }

@@ -709,7 +709,10 @@ TEST(ToArticles, LetterPassageIdsAndTitles) {
     EXPECT_EQ(articles[i].source.reference, "Kamerstuk 36 180, nr. 94");
     EXPECT_FALSE(articles[i].title.nl.empty());
   }
-  EXPECT_EQ(articles[1].title.nl, "Paspoorten en identiteitskaarten");
+  // A passage is named by its first sentence; its heading stays with it.
+  EXPECT_EQ(articles[1].heading, "Paspoorten en identiteitskaarten");
+  EXPECT_EQ(articles[1].title.nl.substr(0, 20), doc.passages[1].text.substr(0, 20));
+  EXPECT_NE(articles[1].title.nl, articles[2].title.nl);
 }
 
 TEST(ToArticles, ImportingTwiceGivesIdenticalArticles) {
