@@ -27,6 +27,16 @@ const regex& AnswerMarker() {
   return re;
 }
 
+// "Reactie van de minister:", as reports of written consultations introduce
+// an answer.
+const regex& ReactionMarker() {
+  static const regex re(
+      "^Reactie (?:van )?(?:de |het )?(?:minister|staatssecretaris|kabinet|regering|bewindspersoon)"
+      "[^:.]{0,60}[:.]?\\s*(.*)$",
+      icase);
+  return re;
+}
+
 const regex& VraagMarker() {
   static const regex re(
       "^Vra(?:ag|gen)\\s+([0-9]{1,3}[a-z]?(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)"
@@ -150,6 +160,11 @@ bool IsAnswerMarker(const std::string& text, std::smatch* m = nullptr) {
   return std::regex_match(text, m ? *m : local, AnswerMarker());
 }
 
+bool IsReactionMarker(const std::string& text, std::smatch* m = nullptr) {
+  std::smatch local;
+  return std::regex_match(text, m ? *m : local, ReactionMarker());
+}
+
 struct Candidate {
   size_t line = 0;
   int number = 0;
@@ -263,6 +278,10 @@ std::vector<AnswerMark> FindAnswerMarkers(const std::vector<Line>& lines) {
   std::vector<AnswerMark> out;
   for (size_t i = 0; i < lines.size(); ++i) {
     std::smatch m;
+    if (IsReactionMarker(lines[i].text, &m)) {
+      out.push_back(AnswerMark{i, 0, m[1].str()});
+      continue;
+    }
     if (!IsAnswerMarker(lines[i].text, &m)) continue;
     AnswerMark a{i, 0, m[3].matched ? m[3].str() : ""};
     if (m[1].matched) a.number = std::stoi(m[1].str());
@@ -316,7 +335,7 @@ std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
       }
     }
     ParsedPassage p;
-    p.number = std::to_string(marks[k].number);
+    p.number = std::to_string(marks[k].number > 0 ? marks[k].number : static_cast<int>(k) + 1);
     std::vector<std::string> q(paragraphs.begin() + static_cast<long>(split), paragraphs.end());
     p.question = QuestionText(std::move(q), heading);
     p.heading = heading;
@@ -659,7 +678,13 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
     out.passages = ParseNumberedAnswers(lines, marks);
   } else {
     questions = SequentialQuestions(lines);
-    if (questions.size() >= 2) out.passages = ParseNumberedQuestions(lines, questions, marks);
+    if (questions.size() >= 2) {
+      out.passages = ParseNumberedQuestions(lines, questions, marks);
+    } else if (marks.size() >= 2) {
+      // Unnumbered questions, each followed by "Antwoord" or "Reactie van
+      // de minister": numbered here in order.
+      out.passages = ParseNumberedAnswers(lines, marks);
+    }
   }
   std::erase_if(out.passages, [](const ParsedPassage& p) {
     return Trim(p.question).empty() && Trim(p.text).empty();

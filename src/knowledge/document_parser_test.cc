@@ -478,6 +478,51 @@ TEST(QuestionLayouts, WrittenQuestionsAnsweredTogether) {
   EXPECT_EQ(articles[2].source.number, "3 en 4");
 }
 
+// A report whose questions have no numbers and whose answers open with
+// "Reactie van de Minister".
+constexpr char kUnnumberedReport[] = R"doc(Verslag van een schriftelijk overleg
+
+Vastgesteld 2 februari 2024
+
+Vragen en opmerkingen van de leden van de GroenLinks-PvdA-fractie
+
+De leden van de GroenLinks-PvdA-fractie hebben kennisgenomen van de brief over de consulaire dienstverlening. Zij hebben nog enkele vragen.
+
+De leden lezen dat de wachttijden voor een paspoortafspraak bij sommige ambassades oplopen tot acht weken. Hoe wil de Minister deze wachttijden terugdringen?
+
+Reactie van de Minister
+De wachttijden worden teruggedrongen door extra mobiele vulpunten in te zetten en door
+de balies op drukke posten vaker open te stellen. In 2024 komen er tien mobiele vulpunten
+bij.
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+De leden van de VVD-fractie vragen hoeveel Nederlanders zich hebben geregistreerd bij de Informatieservice. Is dat aantal gestegen?
+
+Reactie van de Minister
+Eind 2023 stonden 48.000 Nederlanders geregistreerd bij de Informatieservice, 6.000 meer
+dan een jaar eerder.
+
+Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 101 2
+)doc";
+
+TEST(QuestionLayouts, UnnumberedQuestionsWithReactions) {
+  ParsedDocument doc = MustParse(kUnnumberedReport, "verslag.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  EXPECT_EQ(doc.document.title, "Verslag van een schriftelijk overleg");
+  ASSERT_EQ(doc.passages.size(), 2u);
+  EXPECT_EQ(doc.passages[0].number, "1");
+  EXPECT_EQ(doc.passages[0].question,
+            "De leden lezen dat de wachttijden voor een paspoortafspraak bij sommige ambassades "
+            "oplopen tot acht weken. Hoe wil de Minister deze wachttijden terugdringen?");
+  EXPECT_EQ(doc.passages[0].heading,
+            "Vragen en opmerkingen van de leden van de GroenLinks-PvdA-fractie");
+  EXPECT_EQ(doc.passages[1].number, "2");
+  EXPECT_EQ(doc.passages[1].text,
+            "Eind 2023 stonden 48.000 Nederlanders geregistreerd bij de Informatieservice, 6.000 "
+            "meer dan een jaar eerder.");
+}
+
 TEST(QuestionLayouts, NoAntwoordMarkerQuestionOfTwoSentences) {
   ParsedDocument doc =
       MustParse(Replaced(NoMarker(), "gekregen?\n", "gekregen?\nWaar was dat het vaakst?\n"));
