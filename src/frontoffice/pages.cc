@@ -25,6 +25,29 @@ std::string Upper(std::string s) {
   return s;
 }
 
+// "8 maart 2022" for "2022-03-08"; the text as it is when it is no date.
+std::string HumanDate(const std::string& iso, const json& t) {
+  if (iso.size() != 10) return iso;
+  try {
+    int month = std::stoi(iso.substr(5, 2));
+    int day = std::stoi(iso.substr(8, 2));
+    return std::to_string(day) + " " + t.value("month_" + std::to_string(month), "") + " " +
+           iso.substr(0, 4);
+  } catch (const std::exception&) {
+    return iso;
+  }
+}
+
+// Where an article comes from, for people: "Vragen en antwoorden,
+// Kamerstuk 35 830 V, nr. 8, vraag 12".
+std::string SourceLabel(const knowledge::Source& s, const json& t) {
+  std::vector<std::string> parts;
+  if (!s.document.empty()) parts.push_back(s.document);
+  if (!s.reference.empty()) parts.push_back(s.reference);
+  if (!s.number.empty()) parts.push_back(t.value("question_number", "") + " " + s.number);
+  return Join(parts, ", ");
+}
+
 // Splits text into paragraphs at blank lines.
 json Paragraphs(const std::string& text) {
   json out = json::array();
@@ -265,10 +288,23 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
     }
     json hits = json::array();
     for (const auto& h : results->hits) {
-      hits.push_back({{"title", h.title},
-                      {"url", h.url},
-                      {"snippet", h.snippet},
-                      {"type_label", t.value("type_" + h.type, h.type)}});
+      json hit = {{"title", h.title},
+                  {"url", h.url},
+                  {"snippet", h.snippet},
+                  {"type_label", t.value("type_" + h.type, h.type)}};
+      // Where a knowledge article comes from: "Kamerstuk 35 830 V, nr. 8, vraag 12".
+      if (h.type == "knowledge") {
+        knowledge::Source source;
+        auto at = [&](const char* key) {
+          auto it = h.attributes.find(key);
+          return it == h.attributes.end() ? std::string() : it->second;
+        };
+        source.document = at("document");
+        source.reference = at("reference");
+        source.number = at("number");
+        hit["source"] = SourceLabel(source, t);
+      }
+      hits.push_back(std::move(hit));
     }
     ctx["hits"] = hits;
     ctx["total"] = std::to_string(results->total);
@@ -527,29 +563,6 @@ http::Response FrontOffice::PostPage(const http::Request& r, Lang lang) const {
 }
 
 namespace {
-
-// "8 maart 2022" for "2022-03-08"; the text as it is when it is no date.
-std::string HumanDate(const std::string& iso, const json& t) {
-  if (iso.size() != 10) return iso;
-  try {
-    int month = std::stoi(iso.substr(5, 2));
-    int day = std::stoi(iso.substr(8, 2));
-    return std::to_string(day) + " " + t.value("month_" + std::to_string(month), "") + " " +
-           iso.substr(0, 4);
-  } catch (const std::exception&) {
-    return iso;
-  }
-}
-
-// Where an article comes from, for people: "Vragen en antwoorden,
-// Kamerstuk 35 830 V, nr. 8, vraag 12".
-std::string SourceLabel(const knowledge::Source& s, const json& t) {
-  std::vector<std::string> parts;
-  if (!s.document.empty()) parts.push_back(s.document);
-  if (!s.reference.empty()) parts.push_back(s.reference);
-  if (!s.number.empty()) parts.push_back(t.value("question_number", "") + " " + s.number);
-  return Join(parts, ", ");
-}
 
 json ArticleLink(const knowledge::Article& a, Lang lang) {
   json link = {{"title", a.title.In(lang)}, {"url", paths::KnowledgeArticle(lang, a.id)}};
