@@ -44,7 +44,7 @@ struct Failure : std::runtime_error {
 bool IsWordChar(char32_t c) {
   if (c < 0x80) return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
   if (c < 0xC0) return c == 0xAA || c == 0xB5 || c == 0xBA;  // ª µ º; the rest is punctuation
-  if (c < 0x250) return c != 0xD7 && c != 0xF7;               // Latin letters, not × ÷
+  if (c < 0x250) return c != 0xD7 && c != 0xF7;              // Latin letters, not × ÷
   // Other scripts count as letters; punctuation, symbols and CJK punctuation do not.
   return !(c >= 0x2000 && c <= 0x2BFF) && !(c >= 0x3000 && c <= 0x303F) && c != 0xFEFF;
 }
@@ -118,9 +118,9 @@ std::vector<std::string> Tokens(const std::string& normalised) {
 
 struct Case {
   std::string id, question;
-  std::string answer;                       // normalised
-  std::vector<std::string> answer_tokens;   // of `answer`
-  std::string opening;                      // " first six tokens " of the answer
+  std::string answer;                      // normalised
+  std::vector<std::string> answer_tokens;  // of `answer`
+  std::string opening;                     // " first six tokens " of the answer
 };
 
 // A passage is relevant when it holds the expected answer. Both sides come
@@ -161,7 +161,7 @@ std::vector<Case> ReadCases(const std::string& path) {
     Case c;
     c.question = j["question"].get<std::string>();
     c.id = j.contains("id") && j["id"].is_string() ? j["id"].get<std::string>()
-                                                    : "line-" + std::to_string(number);
+                                                   : "line-" + std::to_string(number);
     c.answer = Normalise(j["answer"].get<std::string>());
     if (c.answer.empty()) throw Failure(where + "the answer has no words");
     c.answer_tokens = Tokens(c.answer);
@@ -333,17 +333,19 @@ class Pg {
  public:
   explicit Pg(const std::string& url) : conn_(PQconnectdb(url.c_str())) {
     if (PQstatus(conn_) != CONNECTION_OK)
-      throw Failure("cannot connect to PostgreSQL at " + url + ": " + Trimmed(PQerrorMessage(conn_)));
+      throw Failure("cannot connect to PostgreSQL at " + url + ": " +
+                    Trimmed(PQerrorMessage(conn_)));
   }
   ~Pg() { PQfinish(conn_); }
   Pg(const Pg&) = delete;
   Pg& operator=(const Pg&) = delete;
 
-  std::vector<std::vector<std::string>> Exec(const char* sql, const std::vector<std::string>& params = {}) {
+  std::vector<std::vector<std::string>> Exec(const char* sql,
+                                             const std::vector<std::string>& params = {}) {
     std::vector<const char*> values;
     for (const std::string& p : params) values.push_back(p.c_str());
-    PGresult* res = PQexecParams(conn_, sql, static_cast<int>(values.size()), nullptr, values.data(),
-                                 nullptr, nullptr, 0);
+    PGresult* res = PQexecParams(conn_, sql, static_cast<int>(values.size()), nullptr,
+                                 values.data(), nullptr, nullptr, 0);
     const ExecStatusType status = PQresultStatus(res);
     if (status != PGRES_COMMAND_OK && status != PGRES_TUPLES_OK) {
       const std::string error = Trimmed(PQresultErrorMessage(res));
@@ -352,7 +354,8 @@ class Pg {
     }
     std::vector<std::vector<std::string>> rows(static_cast<size_t>(PQntuples(res)));
     for (int r = 0; r < PQntuples(res); ++r)
-      for (int c = 0; c < PQnfields(res); ++c) rows[static_cast<size_t>(r)].push_back(PQgetvalue(res, r, c));
+      for (int c = 0; c < PQnfields(res); ++c)
+        rows[static_cast<size_t>(r)].push_back(PQgetvalue(res, r, c));
     PQclear(res);
     return rows;
   }
@@ -365,7 +368,8 @@ Engine Postgres(const std::string& pg_url, const std::vector<Passage>& corpus, i
   auto pg = std::make_shared<Pg>(pg_url);
   pg->Exec("SET client_min_messages = warning");
   pg->Exec("DROP TABLE IF EXISTS eval_corpus");
-  pg->Exec("CREATE TABLE eval_corpus (id text PRIMARY KEY, text text NOT NULL, tsv tsvector NOT NULL)");
+  pg->Exec(
+      "CREATE TABLE eval_corpus (id text PRIMARY KEY, text text NOT NULL, tsv tsvector NOT NULL)");
   pg->Exec("BEGIN");
   for (const Passage& p : corpus)
     pg->Exec("INSERT INTO eval_corpus VALUES ($1, $2, to_tsvector('dutch', $2))", {p.id, p.text});
@@ -390,8 +394,10 @@ struct Options {
 
 [[noreturn]] void Usage(const std::string& error) {
   std::cerr << "search_eval: " << error << "\n"
-            << "usage: search_eval --url URL --queries SET.jsonl [--limit 10] [--lang nl] [--verbose] [--json]\n"
-            << "       search_eval --reference xapian-default --corpus-url URL --queries SET.jsonl [...]\n"
+            << "usage: search_eval --url URL --queries SET.jsonl [--limit 10] [--lang nl] "
+               "[--verbose] [--json]\n"
+            << "       search_eval --reference xapian-default --corpus-url URL --queries SET.jsonl "
+               "[...]\n"
             << "       search_eval --reference postgres --corpus-url URL --pg-url postgresql://... "
                "--queries SET.jsonl [...]\n";
   std::exit(2);
@@ -405,14 +411,22 @@ Options Parse(int argc, char** argv) {
       if (i + 1 >= argc) Usage(arg + " needs a value");
       return argv[++i];
     };
-    if (arg == "--url") o.url = value();
-    else if (arg == "--corpus-url") o.corpus_url = value();
-    else if (arg == "--pg-url") o.pg_url = value();
-    else if (arg == "--queries") o.queries = value();
-    else if (arg == "--reference") o.reference = value();
-    else if (arg == "--lang") o.lang = value();
-    else if (arg == "--verbose") o.verbose = true;
-    else if (arg == "--json") o.as_json = true;
+    if (arg == "--url")
+      o.url = value();
+    else if (arg == "--corpus-url")
+      o.corpus_url = value();
+    else if (arg == "--pg-url")
+      o.pg_url = value();
+    else if (arg == "--queries")
+      o.queries = value();
+    else if (arg == "--reference")
+      o.reference = value();
+    else if (arg == "--lang")
+      o.lang = value();
+    else if (arg == "--verbose")
+      o.verbose = true;
+    else if (arg == "--json")
+      o.as_json = true;
     else if (arg == "--limit") {
       const std::string v = value();
       try {
@@ -421,8 +435,10 @@ Options Parse(int argc, char** argv) {
         o.limit = 0;
       }
       if (o.limit < 1 || o.limit > 100) Usage("--limit must be 1..100");
-    } else if (arg == "--help" || arg == "-h") Usage("measures search quality");
-    else Usage("unknown argument " + arg);
+    } else if (arg == "--help" || arg == "-h")
+      Usage("measures search quality");
+    else
+      Usage("unknown argument " + arg);
   }
   if (o.queries.empty()) Usage("--queries is required");
   if (o.corpus_url.empty()) o.corpus_url = o.url;
@@ -476,9 +492,9 @@ int Run(const Options& o) {
     std::cout << figures.dump() << '\n';
   } else {
     char line[160];
-    std::snprintf(line, sizeof line, "%s on %s: %zu queries, MRR@%d %.3f, Recall@1 %.3f, Recall@5 %.3f",
-                  name.c_str(), o.queries.c_str(), cases.size(), o.limit, reciprocal_ranks / n,
-                  at1 / n, at5 / n);
+    std::snprintf(line, sizeof line,
+                  "%s on %s: %zu queries, MRR@%d %.3f, Recall@1 %.3f, Recall@5 %.3f", name.c_str(),
+                  o.queries.c_str(), cases.size(), o.limit, reciprocal_ranks / n, at1 / n, at5 / n);
     std::cout << line << (corpus.empty() ? "" : " (" + std::to_string(corpus.size()) + " passages)")
               << '\n';
   }

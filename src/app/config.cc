@@ -1,7 +1,7 @@
 #include "app/config.h"
 
-#include <charconv>
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <thread>
 
@@ -117,7 +117,8 @@ Result<Config> ParseConfig(int argc, char** argv) {
       c.args.push_back(arg);
     }
   }
-  if (c.threads == 0) c.threads = std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency()));
+  if (c.threads == 0)
+    c.threads = std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency()));
   if (c.threads > 256) return InvalidArgument("--threads must be at most 256");
   return c;
 }

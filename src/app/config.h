@@ -13,17 +13,17 @@
 namespace loket::app {
 
 struct Config {
-  std::string command;                  // serve, migrate, load-content, import-document, …
-  std::filesystem::path data_dir;       // SQLite file and search index live here
-  std::string database_url;             // PostgreSQL; empty for the embedded SQLite default
+  std::string command;             // serve, migrate, load-content, import-document, …
+  std::filesystem::path data_dir;  // SQLite file and search index live here
+  std::string database_url;        // PostgreSQL; empty for the embedded SQLite default
   std::string address = "127.0.0.1";
   uint16_t port = 8080;
-  size_t threads = 0;                   // 0: chosen from the number of cores
-  std::filesystem::path web_dir;        // templates, i18n, static files, openapi.json
-  std::filesystem::path content_dir;    // data/ content files
+  size_t threads = 0;                         // 0: chosen from the number of cores
+  std::filesystem::path web_dir;              // templates, i18n, static files, openapi.json
+  std::filesystem::path content_dir;          // data/ content files
   std::filesystem::path compound_dictionary;  // hunspell-nl, for Dutch compounds
-  std::string title;                    // import-document: the document's title
-  std::vector<std::string> args;        // positional arguments after the command
+  std::string title;                          // import-document: the document's title
+  std::vector<std::string> args;              // positional arguments after the command
 };
 
 // Parses argv; InvalidArgument carries a message for the user.

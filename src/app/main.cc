@@ -1,5 +1,7 @@
 // `loket`: the web server and the admin command line. This is the only
 // place that knows every module and chooses the concrete backends.
+#include <date/date.h>
+
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -8,8 +10,6 @@
 #include <sstream>
 #include <thread>
 #include <vector>
-
-#include <date/date.h>
 
 #include "app/config.h"
 #include "catalogue/catalogue.h"
@@ -153,7 +153,8 @@ Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
                 report.added, report.updated, report.removed);
     if (!report.missing_numbers.empty()) {
       std::string numbers;
-      for (int n : report.missing_numbers) numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
+      for (int n : report.missing_numbers)
+        numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
       std::printf("  warning: no question found for number(s) %s\n", numbers.c_str());
     }
   }
@@ -218,15 +219,15 @@ Status Serve(const Config& c) {
   http::Server server(options, &metrics);
   front.RegisterPages(server);
   front.RegisterApi(server, std::move(openapi));
-  server.Route(http::Method::kGet, "/static/:path(.*)", [&](const http::Request& r) {
-    return statics->Serve(r.Param("path"));
-  });
+  server.Route(http::Method::kGet, "/static/:path(.*)",
+               [&](const http::Request& r) { return statics->Serve(r.Param("path")); });
   server.Route(http::Method::kGet, "/healthz", [&](const http::Request&) {
     // Ready means: the database answers and the index holds documents.
     Status s = catalogue.Refresh();
     if (s.ok()) s = knowledge.Refresh();
     bool ok = s.ok() && index->DocumentCount() > 0;
-    return http::JsonResponse(ok ? 200 : 503, ok ? R"({"status":"ok"})" : R"({"status":"unavailable"})");
+    return http::JsonResponse(ok ? 200 : 503,
+                              ok ? R"({"status":"ok"})" : R"({"status":"unavailable"})");
   });
   server.Route(http::Method::kGet, "/metrics", [&](const http::Request&) {
     return http::TextResponse(200, "text/plain; version=0.0.4; charset=utf-8", metrics.Render());

@@ -84,8 +84,9 @@ std::vector<const Service*> Snapshot::MostPopular(size_t n) const {
   for (const Service& s : content_.services) {
     if (s.published) out.push_back(&s);
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const Service* a, const Service* b) { return a->popularity > b->popularity; });
+  std::stable_sort(out.begin(), out.end(), [](const Service* a, const Service* b) {
+    return a->popularity > b->popularity;
+  });
   if (out.size() > n) out.resize(n);
   return out;
 }

@@ -31,8 +31,8 @@ std::optional<size_t> ParseCount(const std::string& s) {
 }
 
 // Parses a whole-number query parameter within [min, max]; problem text names it.
-std::optional<http::Response> ReadCount(const http::Request& r, const std::string& name,
-                                        size_t min, size_t max, size_t& out) {
+std::optional<http::Response> ReadCount(const http::Request& r, const std::string& name, size_t min,
+                                        size_t max, size_t& out) {
   auto raw = r.Query(name);
   if (!raw) return std::nullopt;
   auto v = ParseCount(*raw);
@@ -80,14 +80,17 @@ json Page(const std::vector<T>& items, const Paging& p, const std::string& base,
   // `base` may carry the request's filters; the links keep them.
   const char* sep = base.find('?') == std::string::npos ? "?" : "&";
   auto link = [&](size_t page) {
-    return json{{"href", base + sep + "page=" + std::to_string(page) + "&pageSize=" +
-                             std::to_string(p.size)}};
+    return json{{"href", base + sep + "page=" + std::to_string(page) +
+                             "&pageSize=" + std::to_string(p.size)}};
   };
   json links = {{"self", link(p.page)}};
   if (p.page > 1) links["prev"] = link(p.page - 1);
   if (start + p.size < items.size()) links["next"] = link(p.page + 1);
-  return {{"total", items.size()}, {"page", p.page}, {"pageSize", p.size},
-          {"results", results}, {"_links", links}};
+  return {{"total", items.size()},
+          {"page", p.page},
+          {"pageSize", p.size},
+          {"results", results},
+          {"_links", links}};
 }
 
 // An article in one language: the text is the whole passage (question and
@@ -105,7 +108,9 @@ json ArticleJson(const knowledge::Article& a, Lang lang) {
           {"tags", a.tags},
           {"validUntil", a.valid_until.empty() ? json(nullptr) : json(a.valid_until)},
           {"source",
-           {{"document", s.document}, {"reference", s.reference}, {"date", s.date},
+           {{"document", s.document},
+            {"reference", s.reference},
+            {"date", s.date},
             {"number", s.number}}},
           {"url", paths::KnowledgeArticle(lang, a.id)},
           {"_links", {{"self", {{"href", "/api/v1/knowledge/" + a.id}}}}}};
@@ -136,16 +141,21 @@ json LifeEventJson(const catalogue::LifeEvent& e) {
   for (const auto& s : e.steps) {
     steps.push_back({{"service", s.service_id}, {"note", TextJson(s.note)}});
   }
-  return {{"id", e.id}, {"title", TextJson(e.title)}, {"summary", TextJson(e.summary)},
+  return {{"id", e.id},
+          {"title", TextJson(e.title)},
+          {"summary", TextJson(e.summary)},
           {"steps", steps},
-          {"_links", {{"self", {{"href", "/api/v1/life-events/" + e.id}}},
-                      {"html", {{"href", paths::LifeEvent(Lang::kNl, e.id)}}}}}};
+          {"_links",
+           {{"self", {{"href", "/api/v1/life-events/" + e.id}}},
+            {"html", {{"href", paths::LifeEvent(Lang::kNl, e.id)}}}}}};
 }
 
 json CountryJson(const catalogue::Country& c) {
-  return {{"code", c.code}, {"name", TextJson(c.name)},
-          {"_links", {{"self", {{"href", "/api/v1/countries/" + c.code}}},
-                      {"html", {{"href", paths::Country(Lang::kNl, c.code)}}}}}};
+  return {{"code", c.code},
+          {"name", TextJson(c.name)},
+          {"_links",
+           {{"self", {{"href", "/api/v1/countries/" + c.code}}},
+            {"html", {{"href", paths::Country(Lang::kNl, c.code)}}}}}};
 }
 
 json PostJson(const catalogue::Post& p) {
@@ -164,8 +174,9 @@ json PostJson(const catalogue::Post& p) {
           {"email", p.email.empty() ? json(nullptr) : json(p.email)},
           {"openingHours", hours},
           {"counterServices", p.counter_services},
-          {"_links", {{"self", {{"href", "/api/v1/posts/" + p.id}}},
-                      {"html", {{"href", paths::Post(Lang::kNl, p.id)}}}}}};
+          {"_links",
+           {{"self", {{"href", "/api/v1/posts/" + p.id}}},
+            {"html", {{"href", paths::Post(Lang::kNl, p.id)}}}}}};
 }
 
 http::Response NotFoundProblem(const http::Request& r) {
@@ -178,9 +189,8 @@ void FrontOffice::RegisterApi(http::Server& server, std::string openapi_json) {
   using http::Method;
   using http::Request;
   auto route = [&](const std::string& pattern, auto member) {
-    server.Route(Method::kGet, pattern, [this, member](const Request& r) {
-      return (this->*member)(r);
-    });
+    server.Route(Method::kGet, pattern,
+                 [this, member](const Request& r) { return (this->*member)(r); });
   };
   route("/api/v1/services", &FrontOffice::ApiServices);
   route("/api/v1/services/:id", &FrontOffice::ApiService);
@@ -265,9 +275,9 @@ http::Response FrontOffice::ApiPosts(const http::Request& r) const {
   std::string service = r.QueryOr("counterService", "");
   std::vector<const catalogue::Post*> list;
   for (const auto& post : snap->content().posts) {
-    bool offers = service.empty() || std::find(post.counter_services.begin(),
-                                               post.counter_services.end(),
-                                               service) != post.counter_services.end();
+    bool offers = service.empty() ||
+                  std::find(post.counter_services.begin(), post.counter_services.end(), service) !=
+                      post.counter_services.end();
     if ((country.empty() || post.country_code == country) && offers) list.push_back(&post);
   }
   std::string base = "/api/v1/posts";
@@ -290,7 +300,8 @@ http::Response FrontOffice::ApiOrganisations(const http::Request& r) const {
   auto snap = Snapshot();
   return Json(Page(snap->content().organisations, p, "/api/v1/organisations",
                    [](const catalogue::Organisation& o) {
-                     return json{{"id", o.id}, {"abbreviation", o.abbreviation},
+                     return json{{"id", o.id},
+                                 {"abbreviation", o.abbreviation},
                                  {"name", TextJson(o.name)},
                                  {"description", TextJson(o.description)},
                                  {"website", o.website}};
@@ -328,8 +339,8 @@ http::Response FrontOffice::ApiSearch(const http::Request& r) const {
   if (!results.ok()) return http::ProblemFromStatus(results.status(), r.target);
   json hits = json::array();
   for (const auto& h : results->hits) {
-    json hit = {{"type", h.type},   {"id", h.id},     {"lang", std::string(LangCode(h.lang))},
-                {"title", h.title}, {"url", h.url},   {"snippet", h.snippet},
+    json hit = {{"type", h.type},   {"id", h.id},      {"lang", std::string(LangCode(h.lang))},
+                {"title", h.title}, {"url", h.url},    {"snippet", h.snippet},
                 {"text", h.text},   {"score", h.score}};
     if (!h.attributes.empty()) hit["source"] = h.attributes;
     hits.push_back(std::move(hit));

@@ -33,8 +33,10 @@ void AddArticles(const knowledge::Snapshot& knowledge, std::string_view today,
       d.url = paths::KnowledgeArticle(lang, a->id);
       if (!a->source.document_key.empty()) d.facets["document"] = {a->source.document_key};
       const knowledge::Source& s = a->source;
-      d.attributes = {{"document", s.document}, {"reference", s.reference},
-                      {"date", s.date},         {"number", s.number},
+      d.attributes = {{"document", s.document},
+                      {"reference", s.reference},
+                      {"date", s.date},
+                      {"number", s.number},
                       {"heading", a->heading}};
       docs.push_back(std::move(d));
     }

@@ -14,8 +14,8 @@
 namespace loket::frontoffice {
 
 // The document types a search may be restricted to.
-inline constexpr std::array<std::string_view, 5> kSearchTypes = {
-    "service", "life-event", "country", "post", "knowledge"};
+inline constexpr std::array<std::string_view, 5> kSearchTypes = {"service", "life-event", "country",
+                                                                 "post", "knowledge"};
 bool IsSearchType(std::string_view type);
 
 // `today` (YYYY-MM-DD) decides which knowledge articles are still valid.

@@ -8,9 +8,8 @@
 #include <filesystem>
 #include <functional>
 #include <memory>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "catalogue/catalogue.h"
 #include "core/lang.h"

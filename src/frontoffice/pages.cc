@@ -1,8 +1,8 @@
+#include <date/date.h>
+
 #include <algorithm>
 #include <fstream>
 #include <sstream>
-
-#include <date/date.h>
 
 #include "core/log.h"
 #include "core/strings.h"
@@ -72,8 +72,7 @@ json ServiceCard(const catalogue::Service& s, const catalogue::Snapshot& snap, L
           {"organisation", org ? org->name.In(lang) : ""}};
 }
 
-json PostCard(const catalogue::Post& p, const catalogue::Snapshot& snap, const json& t,
-              Lang lang) {
+json PostCard(const catalogue::Post& p, const catalogue::Snapshot& snap, const json& t, Lang lang) {
   const catalogue::Country* country = snap.FindCountry(p.country_code);
   return {{"id", p.id},
           {"name", p.name.In(lang)},
@@ -88,9 +87,8 @@ json PostCard(const catalogue::Post& p, const catalogue::Snapshot& snap, const j
 json CountryOptions(const catalogue::Snapshot& snap, Lang lang, const std::string& selected) {
   std::vector<const catalogue::Country*> list;
   for (const auto& c : snap.content().countries) list.push_back(&c);
-  std::sort(list.begin(), list.end(), [lang](auto* a, auto* b) {
-    return a->name.In(lang) < b->name.In(lang);
-  });
+  std::sort(list.begin(), list.end(),
+            [lang](auto* a, auto* b) { return a->name.In(lang) < b->name.In(lang); });
   json out = json::array();
   for (const auto* c : list) {
     out.push_back({{"code", c->code},
@@ -152,12 +150,10 @@ void FrontOffice::RegisterPages(http::Server& server) {
   using http::Method;
   using http::Request;
   auto page = [&](const std::string& nl, const std::string& en, auto member) {
-    server.Route(Method::kGet, nl, [this, member](const Request& r) {
-      return (this->*member)(r, Lang::kNl);
-    });
-    server.Route(Method::kGet, en, [this, member](const Request& r) {
-      return (this->*member)(r, Lang::kEn);
-    });
+    server.Route(Method::kGet, nl,
+                 [this, member](const Request& r) { return (this->*member)(r, Lang::kNl); });
+    server.Route(Method::kGet, en,
+                 [this, member](const Request& r) { return (this->*member)(r, Lang::kEn); });
   };
   page("/", "/en", &FrontOffice::Home);
   page("/zoeken", "/en/search", &FrontOffice::SearchPage);
@@ -172,8 +168,7 @@ void FrontOffice::RegisterPages(http::Server& server) {
 }
 
 http::Response FrontOffice::Render(int status, Lang lang, const std::string& page, json context,
-                                   const std::string& title,
-                                   const std::string& alternate) const {
+                                   const std::string& title, const std::string& alternate) const {
   const http::Templates::Shared* shared = lang == Lang::kNl ? shared_nl_.get() : shared_en_.get();
   context["lang"] = std::string(LangCode(lang));
   auto body = templates_.Render(page, context, shared);
@@ -231,8 +226,10 @@ http::Response FrontOffice::Home(const http::Request&, Lang lang) const {
   }
   json popular = json::array();
   for (const auto* s : snap->MostPopular(9)) popular.push_back(ServiceCard(*s, *snap, lang));
-  json ctx = {{"life_events", events}, {"popular", popular},
-              {"search_url", paths::Search(lang)}, {"services_url", paths::Services(lang)}};
+  json ctx = {{"life_events", events},
+              {"popular", popular},
+              {"search_url", paths::Search(lang)},
+              {"services_url", paths::Services(lang)}};
   return Render(200, lang, "home", ctx, t.value("site_name", ""), paths::Home(Other(lang)));
 }
 
@@ -277,9 +274,13 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
   };
   std::string base = paths::Search(lang);
 
-  json ctx = {{"q", q}, {"searched", !q.empty()}, {"search_url", base},
-              {"org_param", params.organisation}, {"event_param", params.life_event},
-              {"type_param", params.type}, {"page_param", params.page}};
+  json ctx = {{"q", q},
+              {"searched", !q.empty()},
+              {"search_url", base},
+              {"org_param", params.organisation},
+              {"event_param", params.life_event},
+              {"type_param", params.type},
+              {"page_param", params.page}};
   if (!q.empty()) {
     auto results = index_.Search(query);
     if (!results.ok()) {
@@ -344,7 +345,8 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
     ctx["has_event_options"] = !ctx["event_options"].empty();
     json type_options = json::array();
     for (std::string_view ty : kSearchTypes) {
-      type_options.push_back({{"value", ty}, {"label", t.value("type_" + std::string(ty), std::string(ty))},
+      type_options.push_back({{"value", ty},
+                              {"label", t.value("type_" + std::string(ty), std::string(ty))},
                               {"selected", ty == type}});
     }
     ctx["type_options"] = type_options;
@@ -360,8 +362,8 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
     ctx["page_label"] = t.value("page", "") + " " + std::to_string(page) + " / " +
                         std::to_string(std::max<size_t>(pages, 1));
   }
-  std::string title = q.empty() ? t.value("results_heading", "")
-                                : t.value("results_heading", "") + ": " + q;
+  std::string title =
+      q.empty() ? t.value("results_heading", "") : t.value("results_heading", "") + ": " + q;
   return Render(200, lang, "search", ctx, title,
                 url(paths::Search(Other(lang)), org, event, type, page, Other(lang)));
 }
@@ -373,9 +375,8 @@ http::Response FrontOffice::ServicesPage(const http::Request&, Lang lang) const 
   for (const auto& s : snap->content().services) {
     if (s.published) list.push_back(&s);
   }
-  std::sort(list.begin(), list.end(), [lang](auto* a, auto* b) {
-    return a->title.In(lang) < b->title.In(lang);
-  });
+  std::sort(list.begin(), list.end(),
+            [lang](auto* a, auto* b) { return a->title.In(lang) < b->title.In(lang); });
   // Grouped by organisation, in the order of their names.
   std::vector<const catalogue::Organisation*> orgs;
   for (const auto& o : snap->content().organisations) orgs.push_back(&o);
@@ -423,10 +424,10 @@ http::Response FrontOffice::ServicePage(const http::Request& r, Lang lang) const
               {"organisation", org ? org->name.In(lang) : ""},
               {"organisation_description", org ? org->description.In(lang) : ""},
               {"referral_url", s->referral_url},
-              {"referral_label", s->referral_label.In(lang).empty()
-                                     ? t.value("referral_default", "") + " " +
-                                           (org ? org->name.In(lang) : "")
-                                     : s->referral_label.In(lang)},
+              {"referral_label",
+               s->referral_label.In(lang).empty()
+                   ? t.value("referral_default", "") + " " + (org ? org->name.In(lang) : "")
+                   : s->referral_label.In(lang)},
               {"services_url", paths::Services(lang)},
               {"home_url", paths::Home(lang)}};
   std::string alternate = paths::Service(Other(lang), s->id);
@@ -464,7 +465,9 @@ http::Response FrontOffice::LifeEventPage(const http::Request& r, Lang lang) con
     card["note"] = step.note.In(lang);
     steps.push_back(card);
   }
-  json ctx = {{"title", e->title.In(lang)}, {"summary", e->summary.In(lang)}, {"steps", steps},
+  json ctx = {{"title", e->title.In(lang)},
+              {"summary", e->summary.In(lang)},
+              {"steps", steps},
               {"home_url", paths::Home(lang)}};
   return Render(200, lang, "life_event", ctx, e->title.In(lang),
                 paths::LifeEvent(Other(lang), e->id));
@@ -507,7 +510,8 @@ http::Response FrontOffice::CountryPage(const http::Request& r, Lang lang) const
               {"has_posts", !posts.empty()},
               {"countries_url", paths::Countries(lang)},
               {"home_url", paths::Home(lang)}};
-  if (snap->FindService("reisadvies")) ctx["travel_advice_url"] = paths::Service(lang, "reisadvies");
+  if (snap->FindService("reisadvies"))
+    ctx["travel_advice_url"] = paths::Service(lang, "reisadvies");
   return Render(200, lang, "country", ctx, c->name.In(lang), paths::Country(Other(lang), code));
 }
 
@@ -523,12 +527,12 @@ http::Response FrontOffice::PostPage(const http::Request& r, Lang lang) const {
   json hours = json::array();
   for (const auto& h : p->hours) {
     auto days = Split(h.days, '-');
-    auto label = [&](const std::string& d) {
-      return t.value("day_" + d, d);
-    };
+    auto label = [&](const std::string& d) { return t.value("day_" + d, d); };
     std::string day_label = label(days[0]);
     if (days.size() > 1) day_label += " " + t.value("to", "-") + " " + label(days[1]);
-    hours.push_back({{"days", day_label}, {"open", h.open}, {"close", h.close},
+    hours.push_back({{"days", day_label},
+                     {"open", h.open},
+                     {"close", h.close},
                      {"today", now.known && DayInRange(h.days, now.weekday)}});
   }
   json services = json::array();
@@ -580,7 +584,8 @@ http::Response FrontOffice::KnowledgePage(const http::Request&, Lang lang) const
   json groups = json::array();
   std::map<std::string, size_t> group_of;
   json own = json::array();
-  for (const knowledge::Article* a : snap ? snap->Visible(Today()) : std::vector<const knowledge::Article*>{}) {
+  for (const knowledge::Article* a :
+       snap ? snap->Visible(Today()) : std::vector<const knowledge::Article*>{}) {
     if (a->source.document_key.empty()) {
       own.push_back(ArticleLink(*a, lang));
       continue;

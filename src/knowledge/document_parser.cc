@@ -20,7 +20,8 @@ using std::regex_constants::icase;
 // first words.
 const regex& AnswerMarker() {
   static const regex re(
-      "^(?:([0-9]{1,3})[.)]?\\s*)?Antwoord(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?([0-9]{1,3})[a-z]?"
+      "^(?:([0-9]{1,3})[.)]?\\s*)?Antwoord(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?([0-9]{1,3})["
+      "a-z]?"
       "(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)?"
       "(?:\\s+van\\s+(?:de|het)\\s+[^:]{1,60})?\\s*(?:[:.–-]\\s*(.*))?$",
       icase);
@@ -50,7 +51,6 @@ const regex& NumberedLine() {
   return re;
 }
 
-// Margin page references after a question ("…bijstand? 12 13").
 // Page references in the margin of a question: after its question mark
 // ("…bijstand? 12"), or two page numbers ending a line ("… bij een 12 12").
 const regex& TrailingReferences() {
@@ -63,7 +63,8 @@ const regex& TrailingReferences() {
 // the signature.
 const regex& EndOfQuestions() {
   static const regex re(
-      "^((I|II|III|IV|V|VI|VII|VIII|IX|X)\\.? +[A-Z][^.]{0,60}|Bijlagen?( [0-9A-Z]{1,3})?:?( .{0,60})?|"
+      "^((I|II|III|IV|V|VI|VII|VIII|IX|X)\\.? +[A-Z][^.]{0,60}|Bijlagen?( [0-9A-Z]{1,3})?:?( "
+      ".{0,60})?|"
       "De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.]{0,80},)$");
   return re;
 }
@@ -85,12 +86,14 @@ const regex& Letterhead() {
 }
 
 const regex& Signature() {
-  static const regex re("^De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.\\n]{0,80},");
+  static const regex re(
+      "^De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.\\n]{0,80},");
   return re;
 }
 
 const regex& SeeAnswer() {
-  static const regex re("^Zie (het |ook het )?antwoord(en)? op (de )?vra(ag|gen) [0-9]+[^.]{0,40}\\.?$", icase);
+  static const regex re(
+      "^Zie (het |ook het )?antwoord(en)? op (de )?vra(ag|gen) [0-9]+[^.]{0,40}\\.?$", icase);
   return re;
 }
 
@@ -111,7 +114,8 @@ const regex& ReferencePattern() {
 }
 
 const regex& HandelingenReference() {
-  static const regex re("Aanhangsel (?:van de )?Handelingen (I|II),? ([0-9]{4}/[0-9]{2,4}),? nr\\. ?([0-9]+)");
+  static const regex re(
+      "Aanhangsel (?:van de )?Handelingen (I|II),? ([0-9]{4}/[0-9]{2,4}),? nr\\. ?([0-9]+)");
   return re;
 }
 
@@ -486,11 +490,11 @@ bool IsValidUtf8(std::string_view s) {
   constexpr size_t kBad = 9;
   for (size_t i = 0; i < s.size();) {
     auto c = static_cast<unsigned char>(s[i]);
-    size_t n = c < 0x80                  ? 0
-               : c >= 0xC2 && c <= 0xDF  ? 1
-               : (c & 0xF0) == 0xE0      ? 2
-               : c >= 0xF0 && c <= 0xF4  ? 3
-                                         : kBad;
+    size_t n = c < 0x80                 ? 0
+               : c >= 0xC2 && c <= 0xDF ? 1
+               : (c & 0xF0) == 0xE0     ? 2
+               : c >= 0xF0 && c <= 0xF4 ? 3
+                                        : kBad;
     if (n == kBad || i + n >= s.size()) return false;
     for (size_t k = 1; k <= n; ++k) {
       if ((static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
@@ -523,9 +527,9 @@ std::string Slug(std::string_view text) {
 }
 
 std::string MonthNumber(std::string month) {
-  static const char* const kMonths[] = {"januari", "februari", "maart",     "april",
-                                        "mei",     "juni",     "juli",      "augustus",
-                                        "september", "oktober", "november", "december"};
+  static const char* const kMonths[] = {"januari",   "februari", "maart",    "april",
+                                        "mei",       "juni",     "juli",     "augustus",
+                                        "september", "oktober",  "november", "december"};
   for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   for (int i = 0; i < 12; ++i) {
     if (month == kMonths[i]) return (i < 9 ? "0" : "") + std::to_string(i + 1);
@@ -573,11 +577,12 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
                std::to_string(day);
   }
   // Written questions are named by who asked whom about what.
-  std::vector<std::string> top = JoinParagraphs(std::span<const Line>(
-      clean.lines.data(), std::min(clean.lines.size(), kTitleLines)));
+  std::vector<std::string> top = JoinParagraphs(
+      std::span<const Line>(clean.lines.data(), std::min(clean.lines.size(), kTitleLines)));
   for (const std::string& p : top) {
     if (std::regex_search(p, m, AskedBy())) {
-      doc.title = std::regex_replace(m[0].str(), std::regex("\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$"), "");
+      doc.title = std::regex_replace(m[0].str(),
+                                     std::regex("\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$"), "");
       return;
     }
   }
@@ -588,7 +593,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     if (l.text.size() < 120 && std::regex_search(l.text, title, TitlePattern())) {
       doc.title = title[0].str();
       // "LIJST VAN VRAGEN EN ANTWOORDEN" in the heading of the paper.
-      if (std::none_of(doc.title.begin(), doc.title.end(), [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
+      if (std::none_of(doc.title.begin(), doc.title.end(),
+                       [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
         for (size_t k = 1; k < doc.title.size(); ++k) {
           doc.title[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(doc.title[k])));
         }
@@ -597,8 +603,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     }
   }
   if (doc.title.empty()) {
-    bool to_parliament = !doc.reference.empty() ||
-                         text.find("Aan de Voorzitter van de") != std::string::npos;
+    bool to_parliament =
+        !doc.reference.empty() || text.find("Aan de Voorzitter van de") != std::string::npos;
     doc.title = kind == DocumentKind::kQuestions ? "Vragen en antwoorden"
                 : to_parliament                  ? "Kamerbrief"
                                                  : "Document";
@@ -699,9 +705,9 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
     }
     for (const auto& p : out.passages) {
       if (Trim(p.question).empty() || Trim(p.text).empty()) {
-        return InvalidArgument("question " + p.number +
-                               (Trim(p.question).empty() ? " has no question text"
-                                                         : " has no answer"));
+        return InvalidArgument(
+            "question " + p.number +
+            (Trim(p.question).empty() ? " has no question text" : " has no answer"));
       }
     }
   } else {

@@ -48,7 +48,8 @@ Status ValidateArticle(const Article& a) {
   }
   if (a.tags.size() > 20) return InvalidArgument("tags: at most 20");
   for (const std::string& tag : a.tags) {
-    if (Trim(tag).empty() || tag.size() > 60) return InvalidArgument("tags: 1 to 60 characters each");
+    if (Trim(tag).empty() || tag.size() > 60)
+      return InvalidArgument("tags: 1 to 60 characters each");
   }
   return {};
 }

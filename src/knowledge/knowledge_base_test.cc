@@ -109,8 +109,8 @@ TEST_P(KnowledgeBaseTest, ImportingAgainKeepsWhatEditorsDecided) {
 TEST_P(KnowledgeBaseTest, AFileThatIsNoDocumentImportsNothing) {
   ASSERT_TRUE(kb_->Import(SmallQuestions(2), "lijst.txt").ok());
   int64_t version = kb_->Current()->version();
-  for (std::string bad : {std::string("melk, brood, kaas"), std::string("\x89PNG\r\n\x1a\n\0\0", 10),
-                          std::string("")}) {
+  for (std::string bad : {std::string("melk, brood, kaas"),
+                          std::string("\x89PNG\r\n\x1a\n\0\0", 10), std::string("")}) {
     auto r = kb_->Import(bad, "bad.txt");
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument);

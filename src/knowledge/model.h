@@ -40,14 +40,14 @@ struct Source {
 struct Article {
   std::string id;  // slug, stable: "<document key>-<number>" for imported questions
   Text title;
-  Text question;  // empty for passages of letters
-  Text body;      // the complete answer, or the passage
+  Text question;        // empty for passages of letters
+  Text body;            // the complete answer, or the passage
   std::string heading;  // the section heading a passage stands under
   Source source;
   std::vector<std::string> tags;
   std::string valid_until;  // YYYY-MM-DD, or empty: valid until withdrawn
   bool published = true;
-  int ordinal = 0;  // order within its document
+  int ordinal = 0;         // order within its document
   std::string updated_at;  // set by the repository (UTC, ISO 8601)
 
   // The whole passage in one language: the question and its answer.

@@ -76,7 +76,8 @@ const std::regex& FooterPattern() {
 // "Pagina 3 van 12", "- 3 -", "3/12".
 const std::regex& PageNumberPattern() {
   static const std::regex re(
-      "^((Pagina|Page|Blz\\.?) [0-9]{1,4}( (van|of) [0-9]{1,4})?|- ?[0-9]{1,4} ?-|[0-9]{1,4} ?/ ?[0-9]{1,4})$",
+      "^((Pagina|Page|Blz\\.?) [0-9]{1,4}( (van|of) [0-9]{1,4})?|- ?[0-9]{1,4} ?-|[0-9]{1,4} ?/ "
+      "?[0-9]{1,4})$",
       std::regex::icase);
   return re;
 }
@@ -97,9 +98,27 @@ const std::regex& QuestionTableHeader() {
   return re;
 }
 
-const char* const kBulletGlyphs[] = {
-    "•", "●", "▪", "■", "◦", "○", "·", "\xEF\x82\xB7", "\xEF\x82\xA7", "\xEF\x83\x98",
-    "\xEF\x81\xB6", "\xEF\x83\xBC", "\xEF\x83\xA0", "–", "—", "-", "*", "o", "➢", "►", "✓"};
+const char* const kBulletGlyphs[] = {"•",
+                                     "●",
+                                     "▪",
+                                     "■",
+                                     "◦",
+                                     "○",
+                                     "·",
+                                     "\xEF\x82\xB7",
+                                     "\xEF\x82\xA7",
+                                     "\xEF\x83\x98",
+                                     "\xEF\x81\xB6",
+                                     "\xEF\x83\xBC",
+                                     "\xEF\x83\xA0",
+                                     "–",
+                                     "—",
+                                     "-",
+                                     "*",
+                                     "o",
+                                     "➢",
+                                     "►",
+                                     "✓"};
 
 // Removes a leading bullet glyph; returns whether there was one.
 bool StripBullet(std::string& text) {
@@ -173,8 +192,8 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
       if (p == 0) continue;
       unsigned char before = static_cast<unsigned char>(t[p - 1]);
       size_t after = p + digits.size();
-      bool after_ok = after == t.size() || t[after] == ' ' || t[after] == ',' ||
-                      t[after] == ';' || t[after] == ':' || t[after] == '.' || t[after] == ')';
+      bool after_ok = after == t.size() || t[after] == ' ' || t[after] == ',' || t[after] == ';' ||
+                      t[after] == ':' || t[after] == '.' || t[after] == ')';
       bool before_ok = before >= 0x80 || std::isalpha(before) || before == '.' || before == ',' ||
                        before == ';' || before == ':' || before == ')' || before == '"' ||
                        before == '\'';
@@ -351,7 +370,7 @@ CleanText CleanPdfText(std::string_view raw) {
   ReplaceAll(text, "\r\n", "\n");
   std::replace(text.begin(), text.end(), '\r', '\n');
   std::replace(text.begin(), text.end(), '\t', ' ');
-  ReplaceAll(text, "\xC2\xA0", " ");  // no-break space
+  ReplaceAll(text, "\xC2\xA0", " ");      // no-break space
   ReplaceAll(text, "\xC2\xAD\n", "-\n");  // soft hyphen at a line end
   ReplaceAll(text, "\xC2\xAD", "");
   ReplaceAll(text, "\xEF\xAC\x81", "fi");  // ligatures
@@ -377,7 +396,8 @@ CleanText CleanPdfText(std::string_view raw) {
       continue;
     }
     // pdftotext starts each page's first line with a single space.
-    line.page_start = page_start || (raw_line.size() > 1 && raw_line[0] == ' ' && raw_line[1] != ' ');
+    line.page_start =
+        page_start || (raw_line.size() > 1 && raw_line[0] == ' ' && raw_line[1] != ' ');
     page_start = false;
     if (std::regex_match(line.text, FooterPattern())) {
       out.footers.push_back(line.text);
@@ -472,7 +492,8 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       current += "\n" + l.text;
     } else {
       size_t last_line = current.rfind('\n');
-      std::string_view last = std::string_view(current).substr(last_line == std::string::npos ? 0 : last_line + 1);
+      std::string_view last =
+          std::string_view(current).substr(last_line == std::string::npos ? 0 : last_line + 1);
       if (IsTableRow(last)) {
         current += "\n" + l.text;
       } else {

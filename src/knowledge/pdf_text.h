@@ -15,9 +15,9 @@
 namespace loket::knowledge {
 
 struct Line {
-  std::string text;         // trimmed; empty for a blank line
-  bool page_start = false;  // the first line of a page
-  bool bullet = false;      // a list item (its glyph removed from `text`)
+  std::string text;          // trimmed; empty for a blank line
+  bool page_start = false;   // the first line of a page
+  bool bullet = false;       // a list item (its glyph removed from `text`)
   bool number_only = false;  // nothing but a number: a page number, or a question's
   bool numbered = false;     // an item of a numbered list ("1. …", "a) …")
 };

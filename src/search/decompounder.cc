@@ -1,8 +1,7 @@
 #include "search/decompounder.h"
 
-#include <hunspell/hunspell.hxx>
-
 #include <algorithm>
+#include <hunspell/hunspell.hxx>
 
 namespace loket::search {
 namespace {
@@ -80,8 +79,9 @@ std::vector<std::string> Decompounder::SplitLocked(const std::string& word, int 
       if (!IsWord(right)) continue;
       std::string left = word.substr(0, starts[i]);
       std::string head;
-      for (std::string candidate : {left, left.ends_with("s") ? left.substr(0, left.size() - 1) : "",
-                                    left.ends_with("en") ? left.substr(0, left.size() - 2) : ""}) {
+      for (std::string candidate :
+           {left, left.ends_with("s") ? left.substr(0, left.size() - 1) : "",
+            left.ends_with("en") ? left.substr(0, left.size() - 2) : ""}) {
         if (candidate.size() >= kMinPartChars && IsWord(candidate)) {
           head = candidate;
           break;

@@ -992,8 +992,7 @@ Xapian::Enquire MakeEnquire(const Xapian::Database& db, const Xapian::Query& que
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
   double k1 = request.type == std::optional<std::string>("knowledge") ? kPassageBm25K1 : kBm25K1;
-  enquire.set_weighting_scheme(
-      Xapian::BM25Weight(k1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+  enquire.set_weighting_scheme(Xapian::BM25Weight(k1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
   enquire.set_collapse_key(kSlotKey);
   return enquire;
 }
@@ -1125,7 +1124,8 @@ class XapianIndex final : public SearchIndex {
       results.suggestion = corrected;
       Xapian::Query fixed = TextQuery(s, *gen, query.lang, corrected, flags);
       Xapian::Query typed = Finish(core, query);
-      bool typed_matches = !typed.empty() && !MakeEnquire(s.db, typed, query).get_mset(0, 1).empty();
+      bool typed_matches =
+          !typed.empty() && !MakeEnquire(s.db, typed, query).get_mset(0, 1).empty();
       if (typed_matches) {
         // Keep what the typed words find, and add what the intended words
         // find: "belastign emigratie" should still put the tax page first.

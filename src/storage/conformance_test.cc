@@ -68,7 +68,9 @@ class StorageConformance : public ::testing::TestWithParam<std::string> {
   }
 
   // A new handle on the same database (SQLite file or PostgreSQL schema).
-  Result<std::unique_ptr<Database>> Open(int connections = 8) { return test_db_->Open(connections); }
+  Result<std::unique_ptr<Database>> Open(int connections = 8) {
+    return test_db_->Open(connections);
+  }
 
   Dialect dialect() const { return GetParam() == "sqlite" ? Dialect::kSqlite : Dialect::kPostgres; }
 
@@ -91,9 +93,7 @@ class StorageConformance : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<Database> db_;
 };
 
-TEST_P(StorageConformance, ReportsItsDialect) {
-  EXPECT_EQ(db_->dialect(), dialect());
-}
+TEST_P(StorageConformance, ReportsItsDialect) { EXPECT_EQ(db_->dialect(), dialect()); }
 
 constexpr Migration kMigrations[] = {
     {"conf", 1, "create notes",
@@ -104,7 +104,8 @@ constexpr Migration kMigrations[] = {
     {"conf", 2, "add tags",
      "CREATE TABLE tags (note_id BIGINT NOT NULL REFERENCES notes (id), tag TEXT NOT NULL);",
      "CREATE TABLE tags (note_id BIGINT NOT NULL REFERENCES notes (id), tag TEXT NOT NULL);"},
-    {"other", 1, "create other", "CREATE TABLE other (x BIGINT);", "CREATE TABLE other (x BIGINT);"},
+    {"other", 1, "create other", "CREATE TABLE other (x BIGINT);",
+     "CREATE TABLE other (x BIGINT);"},
 };
 
 TEST_P(StorageConformance, MigrationsApplyOnceAndAreRecorded) {
@@ -131,7 +132,9 @@ TEST_P(StorageConformance, MigrationsApplyOnceAndAreRecorded) {
 
   // A later migration is applied on its own; a new handle sees the record.
   constexpr Migration kMore[] = {
-      kMigrations[0], kMigrations[1], kMigrations[2],
+      kMigrations[0],
+      kMigrations[1],
+      kMigrations[2],
       {"conf", 3, "add index", "CREATE INDEX tags_tag ON tags (tag);",
        "CREATE INDEX tags_tag ON tags (tag);"},
   };
@@ -182,9 +185,8 @@ TEST_P(StorageConformance, ValuesRoundTripWithTheirTypes) {
                              std::numeric_limits<double>::max(),
                              std::numeric_limits<double>::infinity(),
                              -std::numeric_limits<double>::infinity()};
-  const std::string kTexts[] = {"",         "plain",     "é ü 中 😀", "it's \"quoted\"",
-                                "$1 and ?", "007",       "3.5",       "line\nbreak\ttab",
-                                "\\back\\", "NULL"};
+  const std::string kTexts[] = {"",    "plain", "é ü 中 😀",         "it's \"quoted\"", "$1 and ?",
+                                "007", "3.5",   "line\nbreak\ttab", "\\back\\",        "NULL"};
   {
     auto tx = Must(db_->BeginWrite());
     int64_t id = 0;
@@ -281,8 +283,8 @@ TEST_P(StorageConformance, PlaceholdersOutOfOrderAndRepeated) {
   EXPECT_EQ(rows[1].Text(0), "r3");
 
   // One parameter used three times, and `$1` inside a literal is text.
-  rows = Read("SELECT '$1 costs $2', label FROM p WHERE a = $1 AND b = $1 AND c = $1",
-              {int64_t{7}});
+  rows =
+      Read("SELECT '$1 costs $2', label FROM p WHERE a = $1 AND b = $1 AND c = $1", {int64_t{7}});
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].Text(0), "$1 costs $2");
   EXPECT_EQ(rows[0].Text(1), "r4");
@@ -359,8 +361,9 @@ TEST_P(StorageConformance, ReadTransactionRejectsWrites) {
 }
 
 TEST_P(StorageConformance, UniqueViolationAbortsTheTransaction) {
-  Script("CREATE TABLE u (id BIGINT PRIMARY KEY, email TEXT NOT NULL UNIQUE);"
-         "INSERT INTO u (id, email) VALUES (1, 'a@example.nl');");
+  Script(
+      "CREATE TABLE u (id BIGINT PRIMARY KEY, email TEXT NOT NULL UNIQUE);"
+      "INSERT INTO u (id, email) VALUES (1, 'a@example.nl');");
   auto tx = Must(db_->BeginWrite());
   MustOk(tx->Execute("INSERT INTO u (id, email) VALUES (2, 'b@example.nl')").status());
   auto dup = tx->Execute("INSERT INTO u (id, email) VALUES (3, 'a@example.nl')");
@@ -391,11 +394,12 @@ TEST_P(StorageConformance, UniqueViolationAbortsTheTransaction) {
 }
 
 TEST_P(StorageConformance, OtherConstraintViolationsAreInvalidArgument) {
-  Script("CREATE TABLE parent (id BIGINT PRIMARY KEY);"
-         "CREATE TABLE child (id BIGINT PRIMARY KEY,"
-         " parent_id BIGINT NOT NULL REFERENCES parent (id),"
-         " qty BIGINT CHECK (qty >= 0));"
-         "INSERT INTO parent (id) VALUES (1);");
+  Script(
+      "CREATE TABLE parent (id BIGINT PRIMARY KEY);"
+      "CREATE TABLE child (id BIGINT PRIMARY KEY,"
+      " parent_id BIGINT NOT NULL REFERENCES parent (id),"
+      " qty BIGINT CHECK (qty >= 0));"
+      "INSERT INTO parent (id) VALUES (1);");
   struct Case {
     const char* sql;
     const char* what;
@@ -409,8 +413,8 @@ TEST_P(StorageConformance, OtherConstraintViolationsAreInvalidArgument) {
     auto tx = Must(db_->BeginWrite());
     auto r = tx->Execute(c.sql);
     ASSERT_FALSE(r.ok()) << c.what;
-    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument) << c.what << ": "
-                                                               << r.status().ToString();
+    EXPECT_EQ(r.status().code(), StatusCode::kInvalidArgument)
+        << c.what << ": " << r.status().ToString();
     EXPECT_FALSE(tx->Commit().ok()) << c.what;
   }
   // Deleting a referenced parent is refused as well.
@@ -425,8 +429,9 @@ TEST_P(StorageConformance, OtherConstraintViolationsAreInvalidArgument) {
 }
 
 TEST_P(StorageConformance, ConcurrentIncrementsAreNotLost) {
-  Script("CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);"
-         "INSERT INTO counter (id, n) VALUES (1, 0);");
+  Script(
+      "CREATE TABLE counter (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);"
+      "INSERT INTO counter (id, n) VALUES (1, 0);");
   constexpr int kThreads = 8;
   constexpr int kIncrements = 50;
   std::atomic<int> failures{0};
@@ -462,8 +467,9 @@ TEST_P(StorageConformance, ConcurrentIncrementsAreNotLost) {
 }
 
 TEST_P(StorageConformance, ReadTransactionSeesAStableSnapshot) {
-  Script("CREATE TABLE s (id BIGINT PRIMARY KEY, v TEXT);"
-         "INSERT INTO s (id, v) VALUES (1, 'old');");
+  Script(
+      "CREATE TABLE s (id BIGINT PRIMARY KEY, v TEXT);"
+      "INSERT INTO s (id, v) VALUES (1, 'old');");
   auto reader = Must(db_->BeginRead());
   // The snapshot starts with the first read in both backends.
   auto before = Must(reader->Query("SELECT COUNT(*), MAX(v) FROM s"));
@@ -546,8 +552,9 @@ TEST_P(StorageConformance, SyntaxErrorIsAStatusNotACrash) {
 
 TEST_P(StorageConformance, DeadlockIsAConflict) {
   if (dialect() != Dialect::kPostgres) GTEST_SKIP() << "SQLite serialises writers";
-  Script("CREATE TABLE dl (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);"
-         "INSERT INTO dl (id, n) VALUES (1, 0), (2, 0);");
+  Script(
+      "CREATE TABLE dl (id BIGINT PRIMARY KEY, n BIGINT NOT NULL);"
+      "INSERT INTO dl (id, n) VALUES (1, 0), (2, 0);");
   auto a = Must(db_->BeginWrite());
   auto b = Must(db_->BeginWrite());
   MustOk(a->Execute("UPDATE dl SET n = n + 1 WHERE id = 1").status());
@@ -624,8 +631,9 @@ TEST_P(StorageConformance, SessionSettings) {
     EXPECT_EQ(rows[0].Int(0), 1);
     return;
   }
-  auto rows = Read("SELECT current_setting('synchronous_commit'), current_setting('client_encoding'),"
-                   " current_setting('transaction_isolation'), current_setting('transaction_read_only')");
+  auto rows = Read(
+      "SELECT current_setting('synchronous_commit'), current_setting('client_encoding'),"
+      " current_setting('transaction_isolation'), current_setting('transaction_read_only')");
   ASSERT_EQ(rows.size(), 1u);
   EXPECT_EQ(rows[0].Text(0), "on");
   EXPECT_EQ(rows[0].Text(1), "UTF8");

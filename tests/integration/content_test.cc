@@ -47,7 +47,8 @@ TEST(ContentTest, LoadContentWhileServingUpdatesPagesAndSearch) {
 
   SetServiceTitle(content, "noodpaspoort", "Noodpaspoort of zeppelinreisdocument aanvragen");
   std::string out;
-  ASSERT_EQ(RunLoket({"load-content", "--data-dir", data, "--content-dir", content.string()}, &out), 0)
+  ASSERT_EQ(RunLoket({"load-content", "--data-dir", data, "--content-dir", content.string()}, &out),
+            0)
       << out;
   EXPECT_TRUE(WaitFor([&] {
     return server.Get("/diensten/noodpaspoort").body.find("zeppelinreisdocument") !=
@@ -64,7 +65,8 @@ TEST(ContentTest, InvalidContentIsRejectedAndChangesNothing) {
   fs::path content = CopyContent(dir);
   std::string data = (dir.path() / "data").string();
   std::string out;
-  ASSERT_EQ(RunLoket({"load-content", "--data-dir", data, "--content-dir", content.string()}, &out), 0)
+  ASSERT_EQ(RunLoket({"load-content", "--data-dir", data, "--content-dir", content.string()}, &out),
+            0)
       << out;
   // A broken reference and a changed title in the same load: neither lands.
   SetServiceTitle(content, "reisadvies", "Gewijzigde titel");
@@ -72,7 +74,8 @@ TEST(ContentTest, InvalidContentIsRejectedAndChangesNothing) {
   json j = json::parse(std::ifstream(file));
   j["organisation"] = "bestaat-niet";
   std::ofstream(file) << j.dump(2);
-  EXPECT_EQ(RunLoket({"load-content", "--data-dir", data, "--content-dir", content.string()}, &out), 1);
+  EXPECT_EQ(RunLoket({"load-content", "--data-dir", data, "--content-dir", content.string()}, &out),
+            1);
   EXPECT_NE(out.find("unknown organisation \"bestaat-niet\""), std::string::npos) << out;
   EXPECT_NE(RunLoket({"check-content", "--content-dir", content.string()}, &out), 0);
 
@@ -130,16 +133,16 @@ TEST(PostgresTest, ServesTheSiteFromPostgres) {
     std::string out;
     // The knowledge base on PostgreSQL, imported next to the running server.
     EXPECT_EQ(RunLoket({"import-document", "--database-url", db_url,
-                        (SourceDir() / "data/documents/kamerbrief-postennet-2018.txt")
-                            .string()},
+                        (SourceDir() / "data/documents/kamerbrief-postennet-2018.txt").string()},
                        &out),
               0)
         << out;
     EXPECT_TRUE(WaitFor([&] {
       json k = json::parse(
-          server.Get("/api/v1/search?q=Loket+Buitenland+one+stop+shop&type=knowledge&limit=3").body);
-      return !k["results"].empty() && k["results"][0]["source"]["reference"] ==
-                                          "Kamerstuk 32 734, nr. 32";
+          server.Get("/api/v1/search?q=Loket+Buitenland+one+stop+shop&type=knowledge&limit=3")
+              .body);
+      return !k["results"].empty() &&
+             k["results"][0]["source"]["reference"] == "Kamerstuk 32 734, nr. 32";
     }));
     EXPECT_EQ(RunLoket({"migrate", "--database-url", db_url}, &out), 0);
     EXPECT_NE(out.find("0 migration(s) applied"), std::string::npos) << out;

@@ -51,10 +51,10 @@ TEST(KnowledgeTest, ImportWhileServingAndFindTheAnswer) {
   EXPECT_EQ(GetJson(server, "/api/v1/knowledge")["total"], 0);
 
   std::string out;
-  ASSERT_EQ(RunLoket({"import-document", "--data-dir", data,
-                      Document("verslag-jaarverslag-bz-2020.txt")},
-                     &out),
-            0)
+  ASSERT_EQ(
+      RunLoket({"import-document", "--data-dir", data, Document("verslag-jaarverslag-bz-2020.txt")},
+               &out),
+      0)
       << out;
   EXPECT_NE(out.find("31 questions (31 new"), std::string::npos) << out;
 
@@ -76,10 +76,10 @@ TEST(KnowledgeTest, ImportWhileServingAndFindTheAnswer) {
   EXPECT_EQ(text.find("Tweede Kamer, vergaderjaar"), std::string::npos);
 
   // Importing again updates, never duplicates.
-  ASSERT_EQ(RunLoket({"import-document", "--data-dir", data,
-                      Document("verslag-jaarverslag-bz-2020.txt")},
-                     &out),
-            0);
+  ASSERT_EQ(
+      RunLoket({"import-document", "--data-dir", data, Document("verslag-jaarverslag-bz-2020.txt")},
+               &out),
+      0);
   EXPECT_NE(out.find("(0 new, 31 updated, 0 removed)"), std::string::npos) << out;
   EXPECT_TRUE(WaitFor([&] { return GetJson(server, "/api/v1/knowledge")["total"] == 31; }));
 
@@ -118,7 +118,8 @@ TEST(KnowledgeTest, AFileThatIsNoDocumentImportsNothing) {
             1);
   EXPECT_EQ(RunLoket({"import-document", "--data-dir", data}, &out), 1);
 
-  ServerProcess server({"--data-dir", data, "--content-dir", ContentWithoutDocuments(dir).string()});
+  ServerProcess server(
+      {"--data-dir", data, "--content-dir", ContentWithoutDocuments(dir).string()});
   ASSERT_TRUE(server.started());
   EXPECT_EQ(GetJson(server, "/api/v1/knowledge")["total"], 0);
 }

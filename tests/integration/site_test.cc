@@ -86,10 +86,9 @@ TEST_F(SiteTest, ServicesArePaginatedWithTotal) {
 }
 
 TEST_F(SiteTest, BadParametersGiveProblemJsonAndNameTheParameter) {
-  for (const std::string target :
-       {"/api/v1/services?pageSize=0", "/api/v1/services?pageSize=1000",
-        "/api/v1/services?page=abc", "/api/v1/search?q=x&lang=de",
-        "/api/v1/search?q=x&type=car", "/api/v1/search?q=x&limit=-1"}) {
+  for (const std::string target : {"/api/v1/services?pageSize=0", "/api/v1/services?pageSize=1000",
+                                   "/api/v1/services?page=abc", "/api/v1/search?q=x&lang=de",
+                                   "/api/v1/search?q=x&type=car", "/api/v1/search?q=x&limit=-1"}) {
     HttpResult r = server_->Get(target);
     EXPECT_EQ(r.status, 400) << target;
     EXPECT_EQ(r.headers["content-type"], "application/problem+json") << target;

@@ -1,8 +1,8 @@
+#include <date/date.h>
+
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <set>
-
-#include <date/date.h>
 
 #include "knowledge/repository.h"
 
@@ -24,7 +24,8 @@ std::string KindName(DocumentKind kind) {
 }
 
 std::string NowIso() {
-  return date::format("%FT%TZ", date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
+  return date::format("%FT%TZ",
+                      date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
 Article ReadArticle(const Row& r) {
@@ -136,9 +137,9 @@ class SqlKnowledgeRepository final : public KnowledgeRepository {
 
   Result<std::vector<Article>> AllArticles() override {
     LOKET_ASSIGN_OR_RETURN(auto tx, db_.BeginRead());
-    LOKET_ASSIGN_OR_RETURN(
-        auto rows,
-        tx->Query(std::string(kSelectArticles) + " ORDER BY d.date DESC, a.document_key, a.ordinal, a.id"));
+    LOKET_ASSIGN_OR_RETURN(auto rows,
+                           tx->Query(std::string(kSelectArticles) +
+                                     " ORDER BY d.date DESC, a.document_key, a.ordinal, a.id"));
     std::vector<Article> out;
     out.reserve(rows.size());
     for (const Row& r : rows) out.push_back(ReadArticle(r));

@@ -25,8 +25,8 @@ std::string RandomHex() {
 // Points a libpq URL or key=value string at one schema.
 std::string WithSearchPath(const std::string& url, const std::string& schema) {
   if (url.starts_with("postgresql://") || url.starts_with("postgres://")) {
-    return url + (url.find('?') == std::string::npos ? "?" : "&") +
-           "options=-csearch_path%3D" + schema;
+    return url + (url.find('?') == std::string::npos ? "?" : "&") + "options=-csearch_path%3D" +
+           schema;
   }
   return url + " options='-csearch_path=" + schema + "'";
 }
