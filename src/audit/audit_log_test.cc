@@ -7,7 +7,8 @@
 #include <thread>
 
 #include "audit/repository.h"
-#include "storage/testing/test_database.h"
+#include "storage/migrations.h"
+#include "storage/testing/backend_test.h"
 
 namespace loket::audit {
 namespace {
@@ -27,19 +28,11 @@ Entry MakeEntry(std::string actor, std::string action, std::string object_type =
           std::move(detail)};
 }
 
-class AuditLogTest : public ::testing::TestWithParam<std::string> {
+class AuditLogTest : public storage::BackendTest {
  protected:
   void SetUp() override {
-    auto test_db = storage::TestDatabase::Create(GetParam());
-    if (!test_db.ok() && test_db.status().code() == StatusCode::kUnavailable) {
-      if (storage::PostgresRequired()) FAIL() << "CI=true but LOKET_TEST_PG_URL is unset";
-      GTEST_SKIP() << test_db.status().message();
-    }
-    ASSERT_TRUE(test_db.ok()) << test_db.status().ToString();
-    test_db_ = std::move(test_db).value();
-    auto db = test_db_->Open();
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(db).value();
+    BackendTest::SetUp();
+    if (!db_) return;
     ASSERT_TRUE(storage::ApplyMigrations(*db_, AuditMigrations()).ok());
     repository_ = NewSqlAuditRepository(*db_);
     log_ = std::make_unique<AuditLog>(*repository_, [this] { return now_; });
@@ -59,8 +52,6 @@ class AuditLogTest : public ::testing::TestWithParam<std::string> {
 
   std::chrono::system_clock::time_point now_ =
       std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 9h;
-  std::unique_ptr<storage::TestDatabase> test_db_;
-  std::unique_ptr<storage::Database> db_;
   std::unique_ptr<AuditRepository> repository_;
   std::unique_ptr<AuditLog> log_;
 };
@@ -189,8 +180,7 @@ TEST_P(AuditLogTest, RetentionRemovesOldEventsAndTheChainStillHolds) {
   EXPECT_EQ(*log_->ApplyRetention(24h * 365), 0u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest, ::testing::Values("sqlite", "postgres"),
-                         [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
+LOKET_ON_EVERY_BACKEND(AuditLogTest);
 
 }  // namespace
 }  // namespace loket::audit

@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "storage/migrations.h"
-#include "storage/testing/test_database.h"
+#include "storage/testing/backend_test.h"
 
 namespace loket::knowledge {
 namespace {
@@ -35,19 +35,11 @@ std::string SmallQuestions(int questions) {
   return text + "Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 99 3\n";
 }
 
-class KnowledgeBaseTest : public ::testing::TestWithParam<std::string> {
+class KnowledgeBaseTest : public storage::BackendTest {
  protected:
   void SetUp() override {
-    auto test_db = storage::TestDatabase::Create(GetParam());
-    if (!test_db.ok() && test_db.status().code() == StatusCode::kUnavailable) {
-      if (storage::PostgresRequired()) FAIL() << "CI=true but LOKET_TEST_PG_URL is unset";
-      GTEST_SKIP() << test_db.status().message();
-    }
-    ASSERT_TRUE(test_db.ok()) << test_db.status().ToString();
-    test_db_ = std::move(test_db).value();
-    auto db = test_db_->Open();
-    ASSERT_TRUE(db.ok()) << db.status().ToString();
-    db_ = std::move(db).value();
+    BackendTest::SetUp();
+    if (!db_) return;
     ASSERT_TRUE(storage::ApplyMigrations(*db_, KnowledgeMigrations()).ok());
     repository_ = NewSqlKnowledgeRepository(*db_);
     kb_ = std::make_unique<KnowledgeBase>(*repository_, std::chrono::milliseconds(0));
@@ -59,8 +51,6 @@ class KnowledgeBaseTest : public ::testing::TestWithParam<std::string> {
     return n;
   }
 
-  std::unique_ptr<storage::TestDatabase> test_db_;
-  std::unique_ptr<storage::Database> db_;
   std::unique_ptr<KnowledgeRepository> repository_;
   std::unique_ptr<KnowledgeBase> kb_;
 };
@@ -175,8 +165,7 @@ TEST_P(KnowledgeBaseTest, AnotherProcessSeesAnImport) {
   EXPECT_EQ(other.Current()->articles().size(), 3u);
 }
 
-INSTANTIATE_TEST_SUITE_P(Backends, KnowledgeBaseTest, ::testing::Values("sqlite", "postgres"),
-                         [](const ::testing::TestParamInfo<std::string>& p) { return p.param; });
+LOKET_ON_EVERY_BACKEND(KnowledgeBaseTest);
 
 }  // namespace
 }  // namespace loket::knowledge
