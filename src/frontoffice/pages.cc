@@ -568,6 +568,11 @@ http::Response FrontOffice::PostPage(const http::Request& r, Lang lang) const {
 
 namespace {
 
+std::string Capitalised(std::string word) {
+  if (!word.empty()) word[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  return word;
+}
+
 json ArticleLink(const knowledge::Article& a, Lang lang) {
   json link = {{"title", a.title.In(lang)}, {"url", paths::KnowledgeArticle(lang, a.id)}};
   if (!a.source.number.empty()) link["number"] = a.source.number;
@@ -623,7 +628,15 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
   // are, marked as Dutch.
   bool translated = lang == Lang::kNl || !a->body.en.empty();
   Lang content_lang = translated ? lang : Lang::kNl;
+  // The breadcrumb names a question by its number ("Vraag 12"), a long
+  // question sentence would not fit.
+  bool numbered = !a->source.number.empty();
+  std::string crumb = numbered
+                          ? Capitalised(t.value("question_number", "")) + " " + a->source.number
+                          : a->title.In(content_lang);
   json ctx = {{"title", a->title.In(content_lang)},
+              {"crumb", crumb},
+              {"crumb_translated", numbered || translated},
               {"heading", a->heading},
               {"question", Paragraphs(a->question.In(content_lang))},
               {"has_question", !a->question.In(content_lang).empty()},
