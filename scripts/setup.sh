@@ -15,7 +15,7 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libxapian-dev libhunspell-dev hunspell-nl libsqlite3-dev libpq-dev postgresql
   nlohmann-json3-dev libkainjow-mustache-dev libhowardhinnant-date-dev
-  libsodium-dev libcurl4-openssl-dev libgtest-dev libgmock-dev
+  libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev libgtest-dev libgmock-dev
   chromium wrk nginx-light
 )
 missing=()

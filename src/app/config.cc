@@ -37,6 +37,12 @@ Commands:
                  PDF) into the knowledge base: answers to parliamentary
                  questions become one article per question, letters one
                  article per passage; importing a document again updates it
+  staff add --email E --name N --role R [--role R…] [--post P]
+                 create a staff account; the password is read from
+                 standard input (asked twice on a terminal); prints the
+                 TOTP enrolment (QR code, otpauth URI). Roles: agent,
+                 back-office (with --post: a post id or "cso"),
+                 supervisor, editor, crisis-coordinator, administrator
   reindex        rebuild the search index from the database
   check-content  validate the content files without loading them
   help           show this text
@@ -109,6 +115,15 @@ Result<Config> ParseConfig(int argc, char** argv) {
     } else if (is("--compound-dictionary")) {
       LOKET_ASSIGN_OR_RETURN(std::string v, value());
       c.compound_dictionary = v;
+    } else if (is("--email")) {
+      LOKET_ASSIGN_OR_RETURN(c.staff_email, value());
+    } else if (is("--name")) {
+      LOKET_ASSIGN_OR_RETURN(c.staff_name, value());
+    } else if (is("--role")) {
+      LOKET_ASSIGN_OR_RETURN(std::string v, value());
+      c.staff_roles.push_back(v);
+    } else if (is("--post")) {
+      LOKET_ASSIGN_OR_RETURN(c.staff_post, value());
     } else if (is("--title")) {
       LOKET_ASSIGN_OR_RETURN(c.title, value());
     } else if (arg.rfind("--", 0) == 0) {

@@ -23,7 +23,10 @@ struct Config {
   std::filesystem::path content_dir;          // data/ content files
   std::filesystem::path compound_dictionary;  // hunspell-nl, for Dutch compounds
   std::string title;                          // import-document: the document's title
-  std::vector<std::string> args;              // positional arguments after the command
+  // staff add: the new account
+  std::string staff_email, staff_name, staff_post;
+  std::vector<std::string> staff_roles;
+  std::vector<std::string> args;  // positional arguments after the command
 };
 
 // Parses argv; InvalidArgument carries a message for the user.

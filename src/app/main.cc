@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "app/config.h"
+#include "app/staff_command.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/content_loader.h"
 #include "core/files.h"
@@ -21,6 +22,7 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "http/templates.h"
+#include "identity/staff_directory.h"
 #include "knowledge/document_parser.h"
 #include "knowledge/knowledge_base.h"
 #include "search/xapian_index.h"
@@ -37,6 +39,7 @@ std::vector<storage::Migration> AllMigrations() {
   std::vector<storage::Migration> all;
   for (const auto& m : catalogue::CatalogueMigrations()) all.push_back(m);
   for (const auto& m : knowledge::KnowledgeMigrations()) all.push_back(m);
+  for (const auto& m : identity::IdentityMigrations()) all.push_back(m);
   return all;
 }
 
@@ -281,6 +284,7 @@ Status RunCommand(const Config& c) {
     std::printf("%d migration(s) applied\n", applied);
     return {};
   }
+  if (c.command == "staff") return RunStaffCommand(c, *db);
   auto repository = catalogue::NewSqlCatalogueRepository(*db);
   catalogue::Catalogue catalogue(*repository);
   if (c.command == "load-content") {
