@@ -130,13 +130,13 @@ Status LoadDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
   return {};
 }
 
-// Imports every file, or none: all are read and checked first.
+// Imports every file, or none: all are read and parsed first.
 Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
   if (c.args.empty()) return InvalidArgument("import-document needs one or more FILEs");
   if (!c.title.empty() && c.args.size() > 1) {
     return InvalidArgument("--title applies to one file; import the files one at a time");
   }
-  std::vector<std::string> texts;
+  std::vector<knowledge::ParsedDocument> documents;
   for (const std::string& file : c.args) {
     auto text = ReadFile(file);
     if (!text.ok()) return InvalidArgument(file + ": cannot be read");
@@ -144,16 +144,16 @@ Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
     if (!parsed.ok()) {
       return InvalidArgument(file + ": " + parsed.status().message() + "; nothing imported");
     }
-    texts.push_back(std::move(text).value());
+    documents.push_back(std::move(parsed).value());
   }
   for (size_t i = 0; i < c.args.size(); ++i) {
-    LOKET_ASSIGN_OR_RETURN(auto report, knowledge.Import(texts[i], c.args[i], c.title));
+    LOKET_ASSIGN_OR_RETURN(auto report, knowledge.Store(std::move(documents[i]), c.title));
     const knowledge::SourceDocument& d = report.document;
     std::printf("%s: %s%s%s: %zu %s (%zu new, %zu updated, %zu removed)\n", c.args[i].c_str(),
                 d.title.c_str(), d.reference.empty() ? "" : ", ", d.reference.c_str(),
                 report.articles,
                 d.kind == knowledge::DocumentKind::kQuestions ? "questions" : "passages",
-                report.added, report.updated, report.removed);
+                report.changes.added, report.changes.updated, report.changes.removed);
     if (!report.missing_numbers.empty()) {
       std::string numbers;
       for (int n : report.missing_numbers)

@@ -1,7 +1,6 @@
 #include "knowledge/knowledge_base.h"
 
 #include <regex>
-#include <set>
 
 #include "core/strings.h"
 #include "knowledge/document_parser.h"
@@ -67,26 +66,17 @@ KnowledgeBase::KnowledgeBase(KnowledgeRepository& repository,
 Result<ImportReport> KnowledgeBase::Import(std::string_view text, std::string_view file_name,
                                            std::string_view title) {
   LOKET_ASSIGN_OR_RETURN(ParsedDocument parsed, ParseDocument(text, file_name));
+  return Store(std::move(parsed), title);
+}
+
+Result<ImportReport> KnowledgeBase::Store(ParsedDocument parsed, std::string_view title) {
   if (!Trim(title).empty()) parsed.document.title = std::string(Trim(title));
   std::vector<Article> articles = ToArticles(parsed);
   ImportReport report;
   report.document = parsed.document;
   report.articles = articles.size();
   report.missing_numbers = parsed.missing_numbers;
-  LOKET_ASSIGN_OR_RETURN(auto before, repository_.AllArticles());
-  std::set<std::string> existing;
-  for (const Article& a : before) {
-    if (a.source.document_key == parsed.document.key) existing.insert(a.id);
-  }
-  for (const Article& a : articles) {
-    if (existing.erase(a.id)) {
-      ++report.updated;
-    } else {
-      ++report.added;
-    }
-  }
-  report.removed = existing.size();
-  LOKET_RETURN_IF_ERROR(repository_.StoreDocument(parsed.document, articles));
+  LOKET_ASSIGN_OR_RETURN(report.changes, repository_.StoreDocument(parsed.document, articles));
   Refresh().ok();  // stored; readers catch up at the next refresh otherwise
   return report;
 }

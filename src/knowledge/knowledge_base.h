@@ -21,6 +21,7 @@
 
 #include "core/status.h"
 #include "core/versioned.h"
+#include "knowledge/document_parser.h"
 #include "knowledge/model.h"
 #include "knowledge/repository.h"
 
@@ -49,9 +50,7 @@ bool IsVisible(const Article& article, std::string_view today);
 struct ImportReport {
   SourceDocument document;
   size_t articles = 0;  // in the document
-  size_t added = 0;     // new to the knowledge base
-  size_t updated = 0;   // already there, now replaced by the document's text
-  size_t removed = 0;   // there before, no longer in the document
+  StoreCounts changes;
   std::vector<int> missing_numbers;
 };
 
@@ -65,6 +64,9 @@ class KnowledgeBase {
   // document of a known kind (InvalidArgument, saying why).
   Result<ImportReport> Import(std::string_view text, std::string_view file_name,
                               std::string_view title = {});
+  // Stores a document parsed already (ParseDocument); `title`, when given,
+  // replaces the one the text gave.
+  Result<ImportReport> Store(ParsedDocument parsed, std::string_view title = {});
   // Creates or changes an article written or edited by an editor; checks
   // it first (InvalidArgument, saying which field).
   Status Save(const Article& article);

@@ -60,11 +60,11 @@ TEST_P(KnowledgeBaseTest, ImportingAgainUpdatesAndNeverDuplicates) {
   auto first = kb_->Import(text, "verslag.txt");
   ASSERT_TRUE(first.ok()) << first.status().ToString();
   EXPECT_EQ(first->articles, 31u);
-  EXPECT_EQ(first->added, 31u);
+  EXPECT_EQ(first->changes.added, 31u);
   auto again = kb_->Import(text, "another-name.txt");
   ASSERT_TRUE(again.ok()) << again.status().ToString();
-  EXPECT_EQ(again->added, 0u);
-  EXPECT_EQ(again->updated, 31u);
+  EXPECT_EQ(again->changes.added, 0u);
+  EXPECT_EQ(again->changes.updated, 31u);
   EXPECT_EQ(kb_->Current()->articles().size(), 31u);
   const Article* a = kb_->Current()->Find(first->document.key + "-12");
   ASSERT_NE(a, nullptr);
@@ -80,7 +80,7 @@ TEST_P(KnowledgeBaseTest, QuestionsNoLongerInTheDocumentAreRemoved) {
   EXPECT_EQ(three->articles, 3u);
   auto two = kb_->Import(SmallQuestions(2), "lijst.txt");
   ASSERT_TRUE(two.ok()) << two.status().ToString();
-  EXPECT_EQ(two->removed, 1u);
+  EXPECT_EQ(two->changes.removed, 1u);
   EXPECT_EQ(CountFromDocument(three->document.key), 2u);
 }
 

@@ -17,6 +17,13 @@
 
 namespace loket::knowledge {
 
+// What storing a document changed among its articles.
+struct StoreCounts {
+  size_t added = 0;    // new to the knowledge base
+  size_t updated = 0;  // there already, now replaced by the document's text
+  size_t removed = 0;  // there before, no longer in the document
+};
+
 class KnowledgeRepository {
  public:
   virtual ~KnowledgeRepository() = default;
@@ -25,8 +32,8 @@ class KnowledgeRepository {
   // inserted or updated by id, the document's articles that are no longer
   // in it are removed. What editors decided about an article stays
   // (published or not, tags, validity). Bumps the version.
-  virtual Status StoreDocument(const SourceDocument& document,
-                               const std::vector<Article>& articles) = 0;
+  virtual Result<StoreCounts> StoreDocument(const SourceDocument& document,
+                                            const std::vector<Article>& articles) = 0;
   // Inserts or updates one article (an editor's). Bumps the version.
   virtual Status StoreArticle(const Article& article) = 0;
   virtual Result<std::optional<Article>> FindArticle(const std::string& id) = 0;

@@ -28,6 +28,11 @@ std::string NowIso() {
                       date::floor<std::chrono::seconds>(std::chrono::system_clock::now()));
 }
 
+std::vector<std::string> ParseTags(const std::string& text) {
+  json tags = json::parse(text, nullptr, false);
+  return tags.is_array() ? tags.get<std::vector<std::string>>() : std::vector<std::string>{};
+}
+
 Article ReadArticle(const Row& r) {
   Article a;
   a.id = r.Text(0);
@@ -38,8 +43,7 @@ Article ReadArticle(const Row& r) {
   a.question = {r.Text(6), r.Text(7)};
   a.body = {r.Text(8), r.Text(9)};
   a.heading = r.Text(10);
-  json tags = json::parse(r.Text(11), nullptr, false);
-  if (tags.is_array()) a.tags = tags.get<std::vector<std::string>>();
+  a.tags = ParseTags(r.Text(11));
   a.valid_until = r.Text(12);
   a.published = r.Int(13) != 0;
   a.updated_at = r.Text(14);
@@ -79,7 +83,8 @@ class SqlKnowledgeRepository final : public KnowledgeRepository {
  public:
   explicit SqlKnowledgeRepository(storage::Database& db) : db_(db) {}
 
-  Status StoreDocument(const SourceDocument& d, const std::vector<Article>& articles) override {
+  Result<StoreCounts> StoreDocument(const SourceDocument& d,
+                                    const std::vector<Article>& articles) override {
     const std::string now = NowIso();
     LOKET_ASSIGN_OR_RETURN(auto tx, db_.BeginWrite());
     LOKET_RETURN_IF_ERROR(
@@ -98,14 +103,17 @@ class SqlKnowledgeRepository final : public KnowledgeRepository {
     std::map<std::string, const Row*> existing;
     for (const Row& r : rows) existing[r.Text(0)] = &r;
     std::set<std::string> keep;
+    StoreCounts counts;
     for (Article a : articles) {
       keep.insert(a.id);
       if (auto it = existing.find(a.id); it != existing.end()) {
         const Row& r = *it->second;
         a.published = r.Int(1) != 0;
-        json tags = json::parse(r.Text(2), nullptr, false);
-        if (tags.is_array()) a.tags = tags.get<std::vector<std::string>>();
+        a.tags = ParseTags(r.Text(2));
         a.valid_until = r.Text(3);
+        ++counts.updated;
+      } else {
+        ++counts.added;
       }
       a.source.document_key = d.key;
       LOKET_RETURN_IF_ERROR(Upsert(*tx, a, now));
@@ -114,10 +122,12 @@ class SqlKnowledgeRepository final : public KnowledgeRepository {
       if (!keep.contains(id)) {
         LOKET_RETURN_IF_ERROR(
             tx->Execute("DELETE FROM knowledge_articles WHERE id = $1", {id}).status());
+        ++counts.removed;
       }
     }
     LOKET_RETURN_IF_ERROR(BumpVersion(*tx));
-    return tx->Commit();
+    LOKET_RETURN_IF_ERROR(tx->Commit());
+    return counts;
   }
 
   Status StoreArticle(const Article& a) override {
