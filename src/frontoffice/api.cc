@@ -96,7 +96,7 @@ json Page(const std::vector<T>& items, const Paging& p, const std::string& base,
 // An article in one language: the text is the whole passage (question and
 // answer); Dutch where there is no translation.
 json ArticleJson(const knowledge::Article& a, Lang lang) {
-  Lang content = lang == Lang::kEn && a.body.en.empty() ? Lang::kNl : lang;
+  Lang content = a.ContentLang(lang);
   const knowledge::Source& s = a.source;
   return {{"id", a.id},
           {"lang", std::string(LangCode(content))},

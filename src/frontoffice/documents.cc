@@ -18,7 +18,7 @@ void AddArticles(const knowledge::Snapshot& knowledge, std::string_view today,
                  std::vector<search::Document>& docs) {
   for (const knowledge::Article* a : knowledge.Visible(today)) {
     for (Lang lang : {Lang::kNl, Lang::kEn}) {
-      if (lang == Lang::kEn && a->body.en.empty()) continue;
+      if (a->ContentLang(lang) != lang) continue;  // no translation
       search::Document d;
       d.type = "knowledge";
       d.id = a->id;

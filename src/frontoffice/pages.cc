@@ -621,13 +621,14 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
   auto snap = knowledge_.Current();
   const json& t = texts_.In(lang);
   const knowledge::Article* a = snap ? snap->Find(r.Param("id")) : nullptr;
-  if (!a || !knowledge::IsVisible(*a, Today())) {
+  const std::string today = Today();
+  if (!a || !knowledge::IsVisible(*a, today)) {
     return ErrorPage(404, lang, "not_found_heading", "not_found_text");
   }
   // Imported articles are in Dutch; the English site shows them as they
   // are, marked as Dutch.
-  bool translated = lang == Lang::kNl || !a->body.en.empty();
-  Lang content_lang = translated ? lang : Lang::kNl;
+  Lang content_lang = a->ContentLang(lang);
+  bool translated = content_lang == lang;
   // The breadcrumb names a question by its number ("Vraag 12"), a long
   // question sentence would not fit.
   bool numbered = !a->source.number.empty();
@@ -658,10 +659,13 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
   const knowledge::Article* prev = nullptr;
   const knowledge::Article* next = nullptr;
   if (!a->source.document_key.empty()) {
-    for (const knowledge::Article* other : snap->Visible(Today())) {
-      if (other->source.document_key != a->source.document_key) continue;
-      if (other->ordinal < a->ordinal && (!prev || other->ordinal > prev->ordinal)) prev = other;
-      if (other->ordinal > a->ordinal && (!next || other->ordinal < next->ordinal)) next = other;
+    for (const knowledge::Article& other : snap->articles()) {
+      if (other.source.document_key != a->source.document_key ||
+          !knowledge::IsVisible(other, today)) {
+        continue;
+      }
+      if (other.ordinal < a->ordinal && (!prev || other.ordinal > prev->ordinal)) prev = &other;
+      if (other.ordinal > a->ordinal && (!next || other.ordinal < next->ordinal)) next = &other;
     }
   }
   if (prev) ctx["prev"] = ArticleLink(*prev, lang);

@@ -50,6 +50,11 @@ struct Article {
   int ordinal = 0;         // order within its document
   std::string updated_at;  // set by the repository (UTC, ISO 8601)
 
+  // The language the article is read in when `requested`: Dutch where
+  // there is no translation.
+  Lang ContentLang(Lang requested) const {
+    return requested == Lang::kEn && body.en.empty() ? Lang::kNl : requested;
+  }
   // The whole passage in one language: the question and its answer.
   std::string FullText(Lang lang) const;
   bool operator==(const Article&) const = default;
