@@ -1,5 +1,7 @@
 #include "core/strings.h"
 
+#include <cctype>
+
 namespace loket {
 
 std::vector<std::string> Split(std::string_view text, char sep) {
@@ -57,6 +59,18 @@ std::string HtmlEscape(std::string_view text) {
       default: out += c;
     }
   }
+  return out;
+}
+
+std::string AsciiLower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::string AsciiUpper(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   return out;
 }
 

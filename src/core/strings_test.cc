@@ -42,5 +42,11 @@ TEST(StatusTest, ResultCarriesValueOrStatus) {
   EXPECT_EQ(bad.status().ToString(), "not_found: nope");
 }
 
+TEST(StringsTest, AsciiCaseLeavesOtherBytesAlone) {
+  EXPECT_EQ(AsciiLower("A.Jansen@MINBUZA.nl"), "a.jansen@minbuza.nl");
+  EXPECT_EQ(AsciiUpper("de"), "DE");
+  EXPECT_EQ(AsciiLower("ÉÉN Ëen"), "ÉÉn Ëen");  // UTF-8 bytes untouched
+}
+
 }  // namespace
 }  // namespace loket

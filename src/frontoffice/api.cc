@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "core/log.h"
+#include "core/strings.h"
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
 #include "frontoffice/paths.h"
@@ -255,8 +256,7 @@ http::Response FrontOffice::ApiCountries(const http::Request& r) const {
 
 http::Response FrontOffice::ApiCountry(const http::Request& r) const {
   auto snap = Snapshot();
-  std::string code = r.Param("code");
-  for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string code = AsciiUpper(r.Param("code"));
   const auto* c = snap->FindCountry(code);
   if (!c) return NotFoundProblem(r);
   json body = CountryJson(*c);
@@ -270,8 +270,7 @@ http::Response FrontOffice::ApiPosts(const http::Request& r) const {
   Paging p;
   if (auto bad = ReadPaging(r, p)) return *bad;
   auto snap = Snapshot();
-  std::string country = r.QueryOr("country", "");
-  for (char& c : country) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  std::string country = AsciiUpper(r.QueryOr("country", ""));
   std::string service = r.QueryOr("counterService", "");
   std::vector<const catalogue::Post*> list;
   for (const auto& post : snap->content().posts) {
@@ -329,9 +328,7 @@ http::Response FrontOffice::ApiSearch(const http::Request& r) const {
     if (auto v = r.Query(facet)) q.facet_filters[facet] = *v;
   }
   if (auto v = r.Query("country")) {
-    std::string code = *v;
-    for (char& c : code) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-    q.facet_filters["country"] = code;
+    q.facet_filters["country"] = AsciiUpper(*v);
   }
   if (auto bad = ReadCount(r, "limit", 1, kMaxPageSize, q.limit)) return *bad;
   if (auto bad = ReadCount(r, "offset", 0, 10000, q.offset)) return *bad;

@@ -20,11 +20,6 @@ constexpr size_t kResultsPerPage = 10;
 
 Lang Other(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
 
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-
 // "8 maart 2022" for "2022-03-08"; the text as it is when it is no date.
 std::string HumanDate(const std::string& iso, const json& t) {
   if (iso.size() != 10) return iso;
@@ -432,7 +427,7 @@ http::Response FrontOffice::ServicePage(const http::Request& r, Lang lang) const
               {"home_url", paths::Home(lang)}};
   std::string alternate = paths::Service(Other(lang), s->id);
   if (!s->counter_service.empty()) {
-    std::string country = Upper(r.QueryOr("land", r.QueryOr("country", "")));
+    std::string country = AsciiUpper(r.QueryOr("land", r.QueryOr("country", "")));
     ctx["has_where"] = true;
     ctx["country_param"] = lang == Lang::kNl ? "land" : "country";
     ctx["form_url"] = paths::Service(lang, s->id);
@@ -500,7 +495,7 @@ http::Response FrontOffice::CountriesPage(const http::Request&, Lang lang) const
 http::Response FrontOffice::CountryPage(const http::Request& r, Lang lang) const {
   auto snap = Snapshot();
   const json& t = texts_.In(lang);
-  std::string code = Upper(r.Param("code"));
+  std::string code = AsciiUpper(r.Param("code"));
   const catalogue::Country* c = snap->FindCountry(code);
   if (!c) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
   json posts = json::array();

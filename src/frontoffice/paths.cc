@@ -2,12 +2,10 @@
 
 #include <cctype>
 
+#include "core/strings.h"
+
 namespace loket::frontoffice::paths {
 namespace {
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 bool Nl(Lang lang) { return lang == Lang::kNl; }
 }  // namespace
 
@@ -20,7 +18,7 @@ std::string LifeEvent(Lang lang, const std::string& id) {
 }
 std::string Countries(Lang lang) { return Nl(lang) ? "/landen" : "/en/countries"; }
 std::string Country(Lang lang, const std::string& code) {
-  return Countries(lang) + "/" + Lower(code);
+  return Countries(lang) + "/" + AsciiLower(code);
 }
 std::string Post(Lang lang, const std::string& id) {
   return (Nl(lang) ? "/posten/" : "/en/posts/") + id;

@@ -7,6 +7,7 @@
 #include <exception>
 
 #include "core/log.h"
+#include "core/strings.h"
 #include "http/problem.h"
 
 namespace loket::http {
@@ -76,9 +77,7 @@ bool Convert(const restinio::request_handle_t& req, Request& out) {
     return false;
   }
   h.for_each_field([&](const restinio::http_header_field_t& f) {
-    std::string name = f.name();
-    for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    out.headers[name] = f.value();
+    out.headers[AsciiLower(f.name())] = f.value();
   });
   out.body = req->body();
   out.remote_address = req->remote_endpoint().address().to_string();

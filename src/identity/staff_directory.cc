@@ -31,11 +31,6 @@ void InitLibraries() {
   });
 }
 
-std::string Lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
-
 std::string PercentEncode(std::string_view s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -80,7 +75,8 @@ Result<std::string> NewTotpSecret() {
 Status CheckPasswordRules(const std::string& password, const std::string& email) {
   if (password.size() < kMinPassword) return InvalidArgument("password: at least 12 characters");
   if (password.size() > kMaxPassword) return InvalidArgument("password: at most 128 characters");
-  if (Lower(password) == Lower(email)) return InvalidArgument("password: not the e-mail address");
+  if (AsciiLower(password) == AsciiLower(email))
+    return InvalidArgument("password: not the e-mail address");
   return {};
 }
 
@@ -92,7 +88,7 @@ StaffDirectory::StaffDirectory(StaffRepository& repository, Clock clock)
 Result<std::pair<StaffMember, TotpEnrolment>> StaffDirectory::Add(const NewStaff& staff) {
   static const std::regex email_re("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   StoredStaff s;
-  s.member.email = Lower(std::string(Trim(staff.email)));
+  s.member.email = AsciiLower(Trim(staff.email));
   s.member.name = std::string(Trim(staff.name));
   s.member.roles = staff.roles;
   std::sort(s.member.roles.begin(), s.member.roles.end());
@@ -130,7 +126,7 @@ Result<std::pair<StaffMember, TotpEnrolment>> StaffDirectory::Add(const NewStaff
 
 Result<StaffMember> StaffDirectory::CheckPassword(const std::string& email,
                                                   const std::string& password) {
-  LOKET_ASSIGN_OR_RETURN(auto found, repository_.FindByEmail(Lower(std::string(Trim(email)))));
+  LOKET_ASSIGN_OR_RETURN(auto found, repository_.FindByEmail(AsciiLower(Trim(email))));
   if (!found || found->member.disabled || password.size() > kMaxPassword ||
       crypto_pwhash_str_verify(found->password_hash.c_str(), password.data(), password.size()) !=
           0) {

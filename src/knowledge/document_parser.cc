@@ -526,11 +526,11 @@ std::string Slug(std::string_view text) {
   return out;
 }
 
-std::string MonthNumber(std::string month) {
+std::string MonthNumber(std::string_view name) {
   static const char* const kMonths[] = {"januari",   "februari", "maart",    "april",
                                         "mei",       "juni",     "juli",     "augustus",
                                         "september", "oktober",  "november", "december"};
-  for (char& c : month) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string month = AsciiLower(name);
   for (int i = 0; i < 12; ++i) {
     if (month == kMonths[i]) return (i < 9 ? "0" : "") + std::to_string(i + 1);
   }
@@ -595,9 +595,7 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
       // "LIJST VAN VRAGEN EN ANTWOORDEN" in the heading of the paper.
       if (std::none_of(doc.title.begin(), doc.title.end(),
                        [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {
-        for (size_t k = 1; k < doc.title.size(); ++k) {
-          doc.title[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(doc.title[k])));
-        }
+        doc.title = doc.title.substr(0, 1) + AsciiLower(doc.title.substr(1));
       }
       break;
     }
