@@ -64,6 +64,23 @@ Options (each also as an environment variable):
                         /usr/share/hunspell/nl from Debian's hunspell-nl)
   --title TEXT          import-document: the document's title, when its text
                         does not say (one file at a time)
+  --public-url URL      serve: the address people use, e.g.
+                        https://loket.example.nl (LOKET_PUBLIC_URL); https
+                        gives Secure cookies and HSTS. Without it the server
+                        must listen on loopback and is reached over plain
+                        HTTP (development)
+  --demo                serve: also run "Test-DigiD", the development login
+                        provider with test persons, under /dev-idp/, and use
+                        it for citizens' login. Never in production
+  --oidc-issuer URL     citizens' OpenID Connect provider (LOKET_OIDC_ISSUER)
+  --oidc-client-id ID   (LOKET_OIDC_CLIENT_ID)
+  --oidc-client-secret S
+                        (LOKET_OIDC_CLIENT_SECRET; prefer the variable)
+  --oidc-bsn-claim NAME claim of the ID token that holds the BSN
+                        (LOKET_OIDC_BSN_CLAIM, default bsn)
+  --audit-retention-days N
+                        audit events older than this are removed
+                        (LOKET_AUDIT_RETENTION_DAYS, default 1830)
 )";
 }
 
@@ -76,6 +93,12 @@ Result<Config> ParseConfig(int argc, char** argv) {
   c.content_dir = Env("LOKET_CONTENT_DIR", LOKET_DEFAULT_CONTENT_DIR);
   c.compound_dictionary = Env("LOKET_COMPOUND_DICTIONARY", "/usr/share/hunspell/nl");
   LOKET_ASSIGN_OR_RETURN(c.port, ParsePort(Env("LOKET_PORT", "8080")));
+  c.public_url = Env("LOKET_PUBLIC_URL", "");
+  c.oidc_issuer = Env("LOKET_OIDC_ISSUER", "");
+  c.oidc_client_id = Env("LOKET_OIDC_CLIENT_ID", "");
+  c.oidc_client_secret = Env("LOKET_OIDC_CLIENT_SECRET", "");
+  c.oidc_bsn_claim = Env("LOKET_OIDC_BSN_CLAIM", c.oidc_bsn_claim);
+  std::string retention = Env("LOKET_AUDIT_RETENTION_DAYS", "1830");
   std::string threads = Env("LOKET_THREADS", "0");
   c.threads = std::strtoul(threads.c_str(), nullptr, 10);
 
@@ -124,6 +147,20 @@ Result<Config> ParseConfig(int argc, char** argv) {
       c.staff_roles.push_back(v);
     } else if (is("--post")) {
       LOKET_ASSIGN_OR_RETURN(c.staff_post, value());
+    } else if (arg == "--demo") {
+      c.demo = true;
+    } else if (is("--public-url")) {
+      LOKET_ASSIGN_OR_RETURN(c.public_url, value());
+    } else if (is("--oidc-issuer")) {
+      LOKET_ASSIGN_OR_RETURN(c.oidc_issuer, value());
+    } else if (is("--oidc-client-id")) {
+      LOKET_ASSIGN_OR_RETURN(c.oidc_client_id, value());
+    } else if (is("--oidc-client-secret")) {
+      LOKET_ASSIGN_OR_RETURN(c.oidc_client_secret, value());
+    } else if (is("--oidc-bsn-claim")) {
+      LOKET_ASSIGN_OR_RETURN(c.oidc_bsn_claim, value());
+    } else if (is("--audit-retention-days")) {
+      LOKET_ASSIGN_OR_RETURN(retention, value());
     } else if (is("--title")) {
       LOKET_ASSIGN_OR_RETURN(c.title, value());
     } else if (arg.rfind("--", 0) == 0) {
@@ -135,6 +172,10 @@ Result<Config> ParseConfig(int argc, char** argv) {
   if (c.threads == 0)
     c.threads = std::max(4u, 2 * std::max(1u, std::thread::hardware_concurrency()));
   if (c.threads > 256) return InvalidArgument("--threads must be at most 256");
+  c.audit_retention_days = std::atoi(retention.c_str());
+  if (c.audit_retention_days < 1 || c.audit_retention_days > 36500) {
+    return InvalidArgument("--audit-retention-days must be a number of days from 1 to 36500");
+  }
   return c;
 }
 

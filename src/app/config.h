@@ -26,6 +26,14 @@ struct Config {
   // staff add: the new account
   std::string staff_email, staff_name, staff_post;
   std::vector<std::string> staff_roles;
+  // serve: the address people use, "https://loket.example.nl"; empty:
+  // http://ADDRESS:PORT, allowed on loopback only.
+  std::string public_url;
+  // serve: also run the development identity provider "Test-DigiD".
+  bool demo = false;
+  int audit_retention_days = 1830;
+  // Citizens' OpenID Connect provider (DigiD through a broker).
+  std::string oidc_issuer, oidc_client_id, oidc_client_secret, oidc_bsn_claim = "bsn";
   std::vector<std::string> args;  // positional arguments after the command
 };
 

@@ -2,6 +2,11 @@
 // place that knows every module and chooses the concrete backends.
 #include <date/date.h>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <csignal>
@@ -13,6 +18,11 @@
 
 #include "app/config.h"
 #include "app/staff_command.h"
+#include "audit/audit_log.h"
+#include "audit/repository.h"
+#include "auth/guard.h"
+#include "auth/me_api.h"
+#include "auth/staff_access.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/content_loader.h"
 #include "core/files.h"
@@ -22,10 +32,12 @@
 #include "http/server.h"
 #include "http/static_files.h"
 #include "http/templates.h"
+#include "identity/sessions.h"
 #include "identity/staff_directory.h"
 #include "knowledge/document_parser.h"
 #include "knowledge/knowledge_base.h"
 #include "search/xapian_index.h"
+#include "site/site.h"
 #include "storage/migrations.h"
 #include "storage/postgres/postgres_database.h"
 #include "storage/sqlite/sqlite_database.h"
@@ -40,6 +52,8 @@ std::vector<storage::Migration> AllMigrations() {
   for (const auto& m : catalogue::CatalogueMigrations()) all.push_back(m);
   for (const auto& m : knowledge::KnowledgeMigrations()) all.push_back(m);
   for (const auto& m : identity::IdentityMigrations()) all.push_back(m);
+  for (const auto& m : identity::SessionMigrations()) all.push_back(m);
+  for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   return all;
 }
 
@@ -164,6 +178,48 @@ Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
   return {};
 }
 
+// A free TCP port on `address`, for a server started with port 0 that
+// must know its own URL before it starts (development and tests).
+Result<uint16_t> FreePort(const std::string& address) {
+  int fd = socket(address.find(':') == std::string::npos ? AF_INET : AF_INET6, SOCK_STREAM, 0);
+  if (fd < 0) return Unavailable("cannot create a socket");
+  sockaddr_storage storage{};
+  socklen_t length = 0;
+  if (address.find(':') == std::string::npos) {
+    auto* in = reinterpret_cast<sockaddr_in*>(&storage);
+    in->sin_family = AF_INET;
+    inet_pton(AF_INET, address.c_str(), &in->sin_addr);
+    length = sizeof(sockaddr_in);
+  } else {
+    auto* in6 = reinterpret_cast<sockaddr_in6*>(&storage);
+    in6->sin6_family = AF_INET6;
+    inet_pton(AF_INET6, address.c_str(), &in6->sin6_addr);
+    length = sizeof(sockaddr_in6);
+  }
+  uint16_t port = 0;
+  if (bind(fd, reinterpret_cast<sockaddr*>(&storage), length) == 0 &&
+      getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &length) == 0) {
+    port = ntohs(storage.ss_family == AF_INET
+                     ? reinterpret_cast<sockaddr_in*>(&storage)->sin_port
+                     : reinterpret_cast<sockaddr_in6*>(&storage)->sin6_port);
+  }
+  close(fd);
+  if (port == 0) return Unavailable("cannot find a free port on " + address);
+  return port;
+}
+
+// The origin people reach the server at: the configured public URL, or
+// plain HTTP on the listening address (loopback only: see
+// auth::SettingsForOrigin).
+Result<std::string> PublicOrigin(Config& c) {
+  if (!c.public_url.empty()) return c.public_url;
+  if (c.port == 0) {
+    LOKET_ASSIGN_OR_RETURN(c.port, FreePort(c.address));
+  }
+  std::string host = c.address.find(':') == std::string::npos ? c.address : "[" + c.address + "]";
+  return "http://" + host + ":" + std::to_string(c.port);
+}
+
 // Blocks until SIGINT or SIGTERM.
 void WaitForSignal() {
   sigset_t set;
@@ -174,7 +230,7 @@ void WaitForSignal() {
   sigwait(&set, &sig);
 }
 
-Status Serve(const Config& c) {
+Status Serve(Config c) {
   // Signals are taken by WaitForSignal(), not by whichever thread runs.
   sigset_t set;
   sigemptyset(&set);
@@ -194,12 +250,23 @@ Status Serve(const Config& c) {
   LOKET_RETURN_IF_ERROR(knowledge.Refresh());
   if (knowledge.Current()->articles().empty()) LOKET_RETURN_IF_ERROR(LoadDocuments(c, knowledge));
   const Sources sources{catalogue, knowledge};
+  const auto now = [] { return std::chrono::system_clock::now(); };
+  auto audit_repository = audit::NewSqlAuditRepository(*db);
+  audit::AuditLog audit_log(*audit_repository, now);
+  auto session_repository = identity::NewSqlSessionRepository(*db);
+  identity::SessionStore sessions(*session_repository, now);
+  auto throttle_repository = identity::NewSqlThrottleRepository(*db);
+  identity::LoginThrottle throttle(*throttle_repository, now);
+  auto staff_repository = identity::NewSqlStaffRepository(*db);
+  identity::StaffDirectory staff(*staff_repository, now);
+  LOKET_ASSIGN_OR_RETURN(std::string origin, PublicOrigin(c));
+  LOKET_ASSIGN_OR_RETURN(auth::WebSettings web, auth::SettingsForOrigin(origin));
 
   LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));
   LOKET_ASSIGN_OR_RETURN(IndexedState indexed_at_start, Reindex(sources, *index));
 
   LOKET_ASSIGN_OR_RETURN(auto templates, http::Templates::Load(c.web_dir / "templates"));
-  LOKET_ASSIGN_OR_RETURN(auto texts, frontoffice::UiTexts::Load(c.web_dir / "i18n"));
+  LOKET_ASSIGN_OR_RETURN(auto texts, site::UiTexts::Load(c.web_dir / "i18n"));
   LOKET_ASSIGN_OR_RETURN(auto statics, http::StaticFiles::Load(c.web_dir / "static"));
   if (!statics->Has("vendor/components.css")) {
     Log(LogLevel::kWarn, "vendor_css_missing",
@@ -207,8 +274,10 @@ Status Serve(const Config& c) {
   }
   LOKET_ASSIGN_OR_RETURN(std::string openapi, ReadFile(c.web_dir / "openapi.json"));
 
-  frontoffice::FrontOffice front(catalogue, knowledge, *index, *templates, std::move(texts),
-                                 [] { return std::chrono::system_clock::now(); });
+  site::Site site(*templates, std::move(texts));
+  frontoffice::FrontOffice front(catalogue, knowledge, *index, site, now);
+  auth::Guard guard(sessions, audit_log, site, web);
+  auth::StaffAccess staff_access(guard, staff, throttle, audit_log, now);
   http::Metrics metrics;
   metrics.AddGauge("loket_search_documents", "Documents in the search index.",
                    [&] { return static_cast<double>(index->DocumentCount()); });
@@ -219,9 +288,12 @@ Status Serve(const Config& c) {
   options.address = c.address;
   options.port = c.port;
   options.threads = c.threads;
+  options.hsts = web.secure_cookies;
   http::Server server(options, &metrics);
   front.RegisterPages(server);
   front.RegisterApi(server, std::move(openapi));
+  staff_access.Register(server);
+  auth::RegisterMeApi(server, guard);
   server.Route(http::Method::kGet, "/static/:path(.*)",
                [&](const http::Request& r) { return statics->Serve(r.Param("path")); });
   server.Route(http::Method::kGet, "/healthz", [&](const http::Request&) {
@@ -242,10 +314,23 @@ Status Serve(const Config& c) {
   // other processes (`loket load-content`, `loket import-document`, other
   // nodes).
   std::atomic<bool> stopping{false};
+  // It also ends expired sessions and applies the audit log's retention.
   std::thread sync([&] {
     IndexedState indexed = indexed_at_start;
+    auto last_purge = std::chrono::steady_clock::time_point();
     while (!stopping) {
       std::this_thread::sleep_for(std::chrono::milliseconds(500));
+      if (std::chrono::steady_clock::now() - last_purge > std::chrono::minutes(10)) {
+        last_purge = std::chrono::steady_clock::now();
+        auto purged = sessions.Purge();
+        if (!purged.ok()) Log(LogLevel::kError, "session_purge_failed", purged.status().ToString());
+        auto removed = audit_log.ApplyRetention(std::chrono::hours(24) * c.audit_retention_days);
+        if (!removed.ok()) {
+          Log(LogLevel::kError, "audit_retention_failed", removed.status().ToString());
+        } else if (*removed > 0) {
+          Log(LogLevel::kInfo, "audit_retention", std::to_string(*removed) + " events removed");
+        }
+      }
       if (sources.Current() == indexed) continue;
       auto state = Reindex(sources, *index);
       if (state.ok()) {
@@ -256,8 +341,7 @@ Status Serve(const Config& c) {
     }
   });
 
-  std::printf("Loket Buitenland is running at http://%s:%u/\n", c.address.c_str(),
-              static_cast<unsigned>(server.port()));
+  std::printf("Loket Buitenland is running at %s/\n", origin.c_str());
   std::fflush(stdout);
   Log(LogLevel::kInfo, "listening", c.address + ":" + std::to_string(server.port()));
   WaitForSignal();

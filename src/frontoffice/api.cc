@@ -8,7 +8,7 @@
 #include "core/strings.h"
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
-#include "frontoffice/paths.h"
+#include "site/paths.h"
 #include "http/problem.h"
 
 namespace loket::frontoffice {

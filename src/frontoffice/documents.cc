@@ -3,9 +3,10 @@
 #include <algorithm>
 
 #include "core/strings.h"
-#include "frontoffice/paths.h"
+#include "site/paths.h"
 
 namespace loket::frontoffice {
+namespace paths = site::paths;
 
 namespace {
 

@@ -15,27 +15,21 @@
 #include "core/lang.h"
 #include "http/request.h"
 #include "http/server.h"
-#include "http/templates.h"
 #include "knowledge/knowledge_base.h"
 #include "search/search_index.h"
+#include "site/paths.h"
+#include "site/site.h"
 
 namespace loket::frontoffice {
 
 using Clock = std::function<std::chrono::system_clock::time_point()>;
 
-// Interface texts per language, from web/i18n/<lang>.json.
-struct UiTexts {
-  nlohmann::json nl;
-  nlohmann::json en;
-  const nlohmann::json& In(Lang lang) const { return lang == Lang::kNl ? nl : en; }
-  static Result<UiTexts> Load(const std::filesystem::path& directory);
-};
+namespace paths = site::paths;
 
 class FrontOffice {
  public:
   FrontOffice(catalogue::Catalogue& catalogue, knowledge::KnowledgeBase& knowledge,
-              const search::SearchIndex& index, const http::Templates& templates, UiTexts texts,
-              Clock clock);
+              const search::SearchIndex& index, const site::Site& site, Clock clock);
 
   void RegisterPages(http::Server& server);
   void RegisterApi(http::Server& server, std::string openapi_json);
@@ -81,10 +75,7 @@ class FrontOffice {
   catalogue::Catalogue& catalogue_;
   knowledge::KnowledgeBase& knowledge_;
   const search::SearchIndex& index_;
-  const http::Templates& templates_;
-  UiTexts texts_;
-  // {"t": texts} per language, converted for the templates once.
-  std::shared_ptr<const http::Templates::Shared> shared_nl_, shared_en_;
+  const site::Site& site_;
   Clock clock_;
 };
 

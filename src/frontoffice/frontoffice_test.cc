@@ -3,9 +3,10 @@
 #include <date/tz.h>
 
 #include "frontoffice/opening_hours.h"
-#include "frontoffice/paths.h"
+#include "site/paths.h"
 
 namespace loket::frontoffice {
+namespace paths = site::paths;
 namespace {
 
 using namespace std::chrono_literals;

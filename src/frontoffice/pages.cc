@@ -9,7 +9,7 @@
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
 #include "frontoffice/opening_hours.h"
-#include "frontoffice/paths.h"
+#include "site/paths.h"
 #include "http/problem.h"
 
 namespace loket::frontoffice {
@@ -109,28 +109,12 @@ SearchParams SearchParamsIn(Lang lang) {
 
 }  // namespace
 
-Result<UiTexts> UiTexts::Load(const std::filesystem::path& directory) {
-  UiTexts texts;
-  for (Lang lang : {Lang::kNl, Lang::kEn}) {
-    std::ifstream in(directory / (std::string(LangCode(lang)) + ".json"));
-    if (!in) return NotFound("interface texts missing in " + directory.string());
-    json j = json::parse(in, nullptr, false);
-    if (!j.is_object()) return InvalidArgument("interface texts are not a JSON object");
-    (lang == Lang::kNl ? texts.nl : texts.en) = std::move(j);
-  }
-  return texts;
-}
-
 FrontOffice::FrontOffice(catalogue::Catalogue& catalogue, knowledge::KnowledgeBase& knowledge,
-                         const search::SearchIndex& index, const http::Templates& templates,
-                         UiTexts texts, Clock clock)
+                         const search::SearchIndex& index, const site::Site& site, Clock clock)
     : catalogue_(catalogue),
       knowledge_(knowledge),
       index_(index),
-      templates_(templates),
-      texts_(std::move(texts)),
-      shared_nl_(http::Templates::Prepare({{"t", texts_.nl}})),
-      shared_en_(http::Templates::Prepare({{"t", texts_.en}})),
+      site_(site),
       clock_(std::move(clock)) {}
 
 std::shared_ptr<const catalogue::Snapshot> FrontOffice::Snapshot() const {
@@ -164,42 +148,19 @@ void FrontOffice::RegisterPages(http::Server& server) {
 
 http::Response FrontOffice::Render(int status, Lang lang, const std::string& page, json context,
                                    const std::string& title, const std::string& alternate) const {
-  const http::Templates::Shared* shared = lang == Lang::kNl ? shared_nl_.get() : shared_en_.get();
-  context["lang"] = std::string(LangCode(lang));
-  auto body = templates_.Render(page, context, shared);
-  if (!body.ok()) {
-    Log(LogLevel::kError, "render_failed", body.status().ToString());
-    return http::HtmlResponse(500, "<!doctype html><title>Error</title><p>Error</p>");
-  }
-  json layout = {{"lang", std::string(LangCode(lang))},
-                 {"title", title},
-                 {"body", *body},
-                 {"alternate_url", alternate},
-                 {"alternate_lang", std::string(LangCode(Other(lang)))},
-                 {"home_url", paths::Home(lang)},
-                 {"search_url", paths::Search(lang)},
-                 {"services_url", paths::Services(lang)},
-                 {"countries_url", paths::Countries(lang)},
-                 {"knowledge_url", paths::Knowledge(lang)},
-                 {"q", context.value("q", "")}};
-  auto html = templates_.Render("layout", layout, shared);
-  if (!html.ok()) {
-    Log(LogLevel::kError, "render_failed", html.status().ToString());
-    return http::HtmlResponse(500, "<!doctype html><title>Error</title><p>Error</p>");
-  }
-  http::Response r = http::HtmlResponse(status, std::move(html).value());
-  r.SetHeader("Content-Language", std::string(LangCode(lang)));
-  return r;
+  site::Page p;
+  p.status = status;
+  p.lang = lang;
+  p.template_name = page;
+  p.context = std::move(context);
+  p.title = title;
+  p.alternate = alternate;
+  return site_.Render(std::move(p));
 }
 
 http::Response FrontOffice::ErrorPage(int status, Lang lang, const std::string& heading_key,
                                       const std::string& text_key) const {
-  const json& t = texts_.In(lang);
-  json ctx = {{"heading", t.value(heading_key, "")},
-              {"text", t.value(text_key, "")},
-              {"search_url", paths::Search(lang)},
-              {"home_url", paths::Home(lang)}};
-  return Render(status, lang, "error", ctx, t.value(heading_key, ""), paths::Home(Other(lang)));
+  return site_.ErrorPage(status, lang, heading_key, text_key);
 }
 
 http::Response FrontOffice::NotFound(const http::Request& r) const {
@@ -212,7 +173,7 @@ http::Response FrontOffice::NotFound(const http::Request& r) const {
 
 http::Response FrontOffice::Home(const http::Request&, Lang lang) const {
   auto snap = Snapshot();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   json events = json::array();
   for (const auto& e : snap->content().life_events) {
     events.push_back({{"title", e.title.In(lang)},
@@ -230,7 +191,7 @@ http::Response FrontOffice::Home(const http::Request&, Lang lang) const {
 
 http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const {
   auto snap = Snapshot();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   std::string q = std::string(Trim(r.QueryOr("q", "")));
   if (q.size() > 200) q.resize(200);
   // Either language's parameter names are accepted, so a link keeps working
@@ -365,7 +326,7 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
 
 http::Response FrontOffice::ServicesPage(const http::Request&, Lang lang) const {
   auto snap = Snapshot();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   std::vector<const catalogue::Service*> list;
   for (const auto& s : snap->content().services) {
     if (s.published) list.push_back(&s);
@@ -393,7 +354,7 @@ http::Response FrontOffice::ServicesPage(const http::Request&, Lang lang) const 
 
 http::Response FrontOffice::ServicePage(const http::Request& r, Lang lang) const {
   auto snap = Snapshot();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   const std::string& id = r.Param("id");
   const catalogue::Service* s = snap->FindService(id);
   if (!s) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
@@ -470,7 +431,7 @@ http::Response FrontOffice::LifeEventPage(const http::Request& r, Lang lang) con
 
 http::Response FrontOffice::CountriesPage(const http::Request&, Lang lang) const {
   auto snap = Snapshot();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   json countries = CountryOptions(*snap, lang, "");
   // Grouped by first letter for a scannable A-Z list.
   json groups = json::array();
@@ -494,7 +455,7 @@ http::Response FrontOffice::CountriesPage(const http::Request&, Lang lang) const
 
 http::Response FrontOffice::CountryPage(const http::Request& r, Lang lang) const {
   auto snap = Snapshot();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   std::string code = AsciiUpper(r.Param("code"));
   const catalogue::Country* c = snap->FindCountry(code);
   if (!c) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
@@ -512,7 +473,7 @@ http::Response FrontOffice::CountryPage(const http::Request& r, Lang lang) const
 
 http::Response FrontOffice::PostPage(const http::Request& r, Lang lang) const {
   auto snap = Snapshot();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   const catalogue::Post* p = snap->FindPost(r.Param("id"));
   if (!p) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
   const catalogue::Country* country = snap->FindCountry(p->country_code);
@@ -578,7 +539,7 @@ json ArticleLink(const knowledge::Article& a, Lang lang) {
 
 http::Response FrontOffice::KnowledgePage(const http::Request&, Lang lang) const {
   auto snap = knowledge_.Current();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   // One group per document, in the knowledge base's order (newest first);
   // editors' own articles last.
   json groups = json::array();
@@ -614,7 +575,7 @@ http::Response FrontOffice::KnowledgePage(const http::Request&, Lang lang) const
 
 http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const {
   auto snap = knowledge_.Current();
-  const json& t = texts_.In(lang);
+  const json& t = site_.Texts(lang);
   const knowledge::Article* a = snap ? snap->Find(r.Param("id")) : nullptr;
   const std::string today = Today();
   if (!a || !knowledge::IsVisible(*a, today)) {

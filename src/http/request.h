@@ -24,6 +24,8 @@ struct Request {
   std::map<std::string, std::string> headers;
   std::map<std::string, std::string> params;  // route parameters (":id")
   std::string body;
+  // The fields of an application/x-www-form-urlencoded body.
+  std::multimap<std::string, std::string> form;
   std::string remote_address;
 
   // The first value of a query parameter, if present.
@@ -31,6 +33,12 @@ struct Request {
   std::string QueryOr(const std::string& name, std::string fallback) const;
   std::string Header(const std::string& lower_name) const;
   const std::string& Param(const std::string& name) const;
+  // The first value of a form field, or "" when absent.
+  std::string Form(const std::string& name) const;
+  // The value of a cookie, or "" when absent.
+  std::string Cookie(std::string_view name) const;
+  // Whether the method may change state (everything but GET, HEAD, OPTIONS).
+  bool Unsafe() const;
 };
 
 struct Response {

@@ -73,6 +73,13 @@ bool Convert(const restinio::request_handle_t& req, Request& out) {
     auto qp = restinio::parse_query<restinio::parse_query_traits::relaxed>(
         h.query());
     for (const auto& [k, v] : qp) out.query.emplace(std::string(k), std::string(v));
+    auto content_type = h.opt_value_of(restinio::http_field::content_type);
+    if (content_type &&
+        AsciiLower(*content_type).rfind("application/x-www-form-urlencoded", 0) == 0) {
+      auto fields = restinio::parse_query<restinio::parse_query_traits::relaxed>(
+          req->body());
+      for (const auto& [k, v] : fields) out.form.emplace(std::string(k), std::string(v));
+    }
   } catch (const std::exception&) {
     return false;
   }

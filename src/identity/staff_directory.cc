@@ -135,6 +135,12 @@ Result<StaffMember> StaffDirectory::CheckPassword(const std::string& email,
   return found->member;
 }
 
+Result<StaffMember> StaffDirectory::Find(int64_t id) {
+  LOKET_ASSIGN_OR_RETURN(auto stored, repository_.FindById(id));
+  if (!stored || stored->member.disabled) return NotFound("no such staff member");
+  return stored->member;
+}
+
 Status StaffDirectory::CheckTotp(int64_t id, const std::string& code) {
   const Status wrong(StatusCode::kUnauthenticated, "the code is wrong or was used before");
   if (code.size() != kDigits || !std::all_of(code.begin(), code.end(), ::isdigit)) return wrong;

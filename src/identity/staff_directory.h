@@ -54,6 +54,8 @@ class StaffDirectory {
   // The member with this e-mail address and password; Unauthenticated for
   // any mismatch, an unknown address or a disabled account.
   Result<StaffMember> CheckPassword(const std::string& email, const std::string& password);
+  // The member with this id; NotFound for an unknown or disabled account.
+  Result<StaffMember> Find(int64_t id);
   // Accepts a code of the current or the neighbouring time step, once.
   Status CheckTotp(int64_t id, const std::string& code);
 

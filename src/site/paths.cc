@@ -1,10 +1,10 @@
-#include "frontoffice/paths.h"
+#include "site/paths.h"
 
 #include <cctype>
 
 #include "core/strings.h"
 
-namespace loket::frontoffice::paths {
+namespace loket::site::paths {
 namespace {
 bool Nl(Lang lang) { return lang == Lang::kNl; }
 }  // namespace
@@ -27,6 +27,13 @@ std::string Knowledge(Lang lang) { return Nl(lang) ? "/kennisbank" : "/en/knowle
 std::string KnowledgeArticle(Lang lang, const std::string& id) {
   return Knowledge(lang) + "/" + id;
 }
+std::string MyLoket(Lang lang) { return Nl(lang) ? "/mijn-loket" : "/en/my-loket"; }
+std::string Login(Lang lang) { return Nl(lang) ? "/inloggen" : "/en/login"; }
+std::string Logout(Lang lang) { return Nl(lang) ? "/uitloggen" : "/en/logout"; }
+std::string Staff(Lang lang) { return Nl(lang) ? "/medewerkers" : "/en/staff"; }
+std::string StaffLogin(Lang lang) { return Staff(lang) + (Nl(lang) ? "/inloggen" : "/login"); }
+std::string StaffLogout(Lang lang) { return Staff(lang) + (Nl(lang) ? "/uitloggen" : "/logout"); }
+std::string AuditLog(Lang lang) { return Staff(lang) + (Nl(lang) ? "/auditlog" : "/audit-log"); }
 
 std::string EncodeQuery(const std::string& value) {
   static const char* kHex = "0123456789ABCDEF";
@@ -45,4 +52,4 @@ std::string EncodeQuery(const std::string& value) {
   return out;
 }
 
-}  // namespace loket::frontoffice::paths
+}  // namespace loket::site::paths

@@ -1,4 +1,4 @@
-// Public URLs of the front office, in Dutch and English. Each page exists
+// Public URLs of the site, in Dutch and English. Each page exists
 // in both languages under its own path, so a link can be shared in either.
 // Thread-safety: pure functions.
 #pragma once
@@ -7,7 +7,7 @@
 
 #include "core/lang.h"
 
-namespace loket::frontoffice::paths {
+namespace loket::site::paths {
 
 std::string Home(Lang lang);
 std::string Search(Lang lang);
@@ -19,7 +19,15 @@ std::string Country(Lang lang, const std::string& code);  // code in upper case
 std::string Post(Lang lang, const std::string& id);
 std::string Knowledge(Lang lang);
 std::string KnowledgeArticle(Lang lang, const std::string& id);
+// Pages behind a login.
+std::string MyLoket(Lang lang);  // a citizen's or applicant's own overview
+std::string Login(Lang lang);    // the choice: DigiD, or a visa-applicant account
+std::string Logout(Lang lang);
+std::string Staff(Lang lang);  // the staff area's start page
+std::string StaffLogin(Lang lang);
+std::string StaffLogout(Lang lang);
+std::string AuditLog(Lang lang);
 // Percent-encodes a query-string value.
 std::string EncodeQuery(const std::string& value);
 
-}  // namespace loket::frontoffice::paths
+}  // namespace loket::site::paths
