@@ -307,6 +307,8 @@ http::Response StaffAccess::AuditLogPage(const http::Request& r, Visit& v) const
   field("case_id", q.case_id);
   field("from", q.from);
   field("until", q.until);
+  // A date alone means the whole day.
+  if (q.until && q.until->size() == 10) *q.until += "T23:59:59.999Z";
   constexpr size_t kPage = 50;
   q.limit = kPage + 1;
   try {

@@ -3,7 +3,8 @@
 // through playwright-core, and runs axe-core. Each test file gets its own
 // server and browser (hermetic: no test depends on another file's state).
 
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createHmac } from 'node:crypto';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -31,13 +32,44 @@ const chromiumArgs = [
 export const axeTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /**
- * Starts `loket serve --port 0` with a fresh data directory and resolves to
- * { url, stop } once the server prints its address. stop() kills the server
- * and removes the data directory.
+ * Creates a staff account in `dataDir` with `loket staff add` and returns
+ * its TOTP secret (base32).
  */
-export async function startServer({ timeoutMs = 30_000 } = {}) {
+export function addStaff(dataDir, { email, name, roles, post, password }) {
+  const args = ['staff', 'add', '--data-dir', dataDir, '--email', email, '--name', name];
+  for (const role of roles) args.push('--role', role);
+  if (post) args.push('--post', post);
+  const run = spawnSync(loketBin, args, { cwd: repoRoot, input: `${password}\n`, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`loket staff add failed: ${run.stderr}`);
+  const m = run.stdout.match(/secret: ([A-Z2-7]+)/);
+  if (!m) throw new Error(`no TOTP secret in the output of loket staff add:\n${run.stdout}`);
+  return m[1];
+}
+
+/** The RFC 6238 code (SHA-1, 30 s, 6 digits) of a base32 secret at `time`. */
+export function totpCode(secret, time = Date.now()) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+  let bits = '';
+  for (const c of secret) bits += alphabet.indexOf(c).toString(2).padStart(5, '0');
+  const key = Buffer.alloc(Math.floor(bits.length / 8));
+  for (let i = 0; i < key.length; i++) key[i] = parseInt(bits.slice(i * 8, i * 8 + 8), 2);
+  const counter = Buffer.alloc(8);
+  counter.writeBigUInt64BE(BigInt(Math.floor(time / 30_000)));
+  const hash = createHmac('sha1', key).update(counter).digest();
+  const offset = hash[hash.length - 1] & 15;
+  return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/**
+ * Starts `loket serve --port 0` with a fresh data directory and resolves to
+ * { url, dataDir, stop } once the server prints its address. `prepare`
+ * runs on the data directory first (e.g. addStaff); `args` are added to
+ * the command line. stop() kills the server and removes the data directory.
+ */
+export async function startServer({ timeoutMs = 30_000, args = [], prepare } = {}) {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'loket-e2e-'));
-  const child = spawn(loketBin, ['serve', '--data-dir', dataDir, '--port', '0'], {
+  const prepared = prepare ? prepare(dataDir) : undefined;
+  const child = spawn(loketBin, ['serve', '--data-dir', dataDir, '--port', '0', ...args], {
     cwd: repoRoot,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -111,7 +143,7 @@ export async function startServer({ timeoutMs = 30_000 } = {}) {
     }
     cleanupDir();
   }
-  return { url, stop, stderr: () => stderr };
+  return { url, dataDir, prepared, stop, stderr: () => stderr };
 }
 
 /** Launches headless Debian Chromium (Playwright uses a fresh profile). */
@@ -128,8 +160,8 @@ export async function launchBrowser() {
  * Starts a server and a browser for one test file. Call from before();
  * call env.close() from after().
  */
-export async function startEnvironment() {
-  const server = await startServer();
+export async function startEnvironment(serverOptions = {}) {
+  const server = await startServer(serverOptions);
   let browser;
   try {
     browser = await launchBrowser();
