@@ -15,7 +15,8 @@ packages=(
   librestinio-dev libasio-dev libfmt-dev libhttp-parser-dev
   libxapian-dev libhunspell-dev hunspell-nl libsqlite3-dev libpq-dev postgresql
   nlohmann-json3-dev libkainjow-mustache-dev libhowardhinnant-date-dev
-  libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev libgtest-dev libgmock-dev
+  libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev
+  python3-aiosmtpd openssl
   chromium wrk nginx-light
 )
 missing=()

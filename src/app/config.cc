@@ -78,6 +78,13 @@ Options (each also as an environment variable):
                         (LOKET_OIDC_CLIENT_SECRET; prefer the variable)
   --oidc-bsn-claim NAME claim of the ID token that holds the BSN
                         (LOKET_OIDC_BSN_CLAIM, default bsn)
+  --smtp-url URL        mail server, smtp://host:587 (STARTTLS required) or
+                        smtps://host:465 (LOKET_SMTP_URL); without it e-mail
+                        is written to files in DATA_DIR/mail (development)
+  --smtp-username NAME  (LOKET_SMTP_USERNAME; the password only as
+                        LOKET_SMTP_PASSWORD)
+  --mail-from ADDRESS   sender of the loket's e-mail (LOKET_MAIL_FROM,
+                        default loket@localhost)
   --audit-retention-days N
                         audit events older than this are removed
                         (LOKET_AUDIT_RETENTION_DAYS, default 1830)
@@ -98,6 +105,10 @@ Result<Config> ParseConfig(int argc, char** argv) {
   c.oidc_client_id = Env("LOKET_OIDC_CLIENT_ID", "");
   c.oidc_client_secret = Env("LOKET_OIDC_CLIENT_SECRET", "");
   c.oidc_bsn_claim = Env("LOKET_OIDC_BSN_CLAIM", c.oidc_bsn_claim);
+  c.smtp_url = Env("LOKET_SMTP_URL", "");
+  c.smtp_username = Env("LOKET_SMTP_USERNAME", "");
+  c.smtp_password = Env("LOKET_SMTP_PASSWORD", "");
+  c.mail_from = Env("LOKET_MAIL_FROM", c.mail_from);
   std::string retention = Env("LOKET_AUDIT_RETENTION_DAYS", "1830");
   std::string threads = Env("LOKET_THREADS", "0");
   c.threads = std::strtoul(threads.c_str(), nullptr, 10);
@@ -159,6 +170,12 @@ Result<Config> ParseConfig(int argc, char** argv) {
       LOKET_ASSIGN_OR_RETURN(c.oidc_client_secret, value());
     } else if (is("--oidc-bsn-claim")) {
       LOKET_ASSIGN_OR_RETURN(c.oidc_bsn_claim, value());
+    } else if (is("--smtp-url")) {
+      LOKET_ASSIGN_OR_RETURN(c.smtp_url, value());
+    } else if (is("--smtp-username")) {
+      LOKET_ASSIGN_OR_RETURN(c.smtp_username, value());
+    } else if (is("--mail-from")) {
+      LOKET_ASSIGN_OR_RETURN(c.mail_from, value());
     } else if (is("--audit-retention-days")) {
       LOKET_ASSIGN_OR_RETURN(retention, value());
     } else if (is("--title")) {

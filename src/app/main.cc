@@ -22,20 +22,26 @@
 #include "audit/repository.h"
 #include "auth/guard.h"
 #include "auth/me_api.h"
+#include "auth/public_access.h"
 #include "auth/staff_access.h"
 #include "catalogue/catalogue.h"
 #include "catalogue/content_loader.h"
 #include "core/files.h"
 #include "core/log.h"
+#include "devidp/provider.h"
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
 #include "http/server.h"
 #include "http/static_files.h"
 #include "http/templates.h"
+#include "identity/applicant_accounts.h"
 #include "identity/sessions.h"
 #include "identity/staff_directory.h"
 #include "knowledge/document_parser.h"
 #include "knowledge/knowledge_base.h"
+#include "notify/directory_mailer.h"
+#include "notify/smtp_mailer.h"
+#include "oidc/client.h"
 #include "search/xapian_index.h"
 #include "site/site.h"
 #include "storage/migrations.h"
@@ -53,6 +59,7 @@ std::vector<storage::Migration> AllMigrations() {
   for (const auto& m : knowledge::KnowledgeMigrations()) all.push_back(m);
   for (const auto& m : identity::IdentityMigrations()) all.push_back(m);
   for (const auto& m : identity::SessionMigrations()) all.push_back(m);
+  for (const auto& m : identity::ApplicantMigrations()) all.push_back(m);
   for (const auto& m : audit::AuditMigrations()) all.push_back(m);
   return all;
 }
@@ -220,6 +227,57 @@ Result<std::string> PublicOrigin(Config& c) {
   return "http://" + host + ":" + std::to_string(c.port);
 }
 
+std::unique_ptr<notify::Mailer> NewMailer(const Config& c) {
+  notify::Sender from{c.mail_from, "Loket Buitenland"};
+  if (c.smtp_url.empty()) {
+    return std::make_unique<notify::DirectoryMailer>(c.data_dir / "mail", from);
+  }
+  notify::SmtpSettings smtp;
+  smtp.url = c.smtp_url;
+  smtp.username = c.smtp_username;
+  smtp.password = c.smtp_password;
+  smtp.from = from;
+  return std::make_unique<notify::SmtpMailer>(smtp);
+}
+
+// Citizens' login: the configured OpenID provider, or with --demo the
+// built-in Test-DigiD (which then also needs its routes).
+struct Digid {
+  std::unique_ptr<devidp::DevIdentityProvider> dev_provider;
+  std::unique_ptr<oidc::Client> client;
+};
+
+Result<Digid> NewDigid(const Config& c, const std::string& origin,
+                       const http::Templates& templates, const oidc::Clock& now) {
+  Digid d;
+  oidc::ProviderSettings rp;
+  rp.redirect_uri = origin + site::paths::DigidReturn();
+  rp.bsn_claim = c.oidc_bsn_claim;
+  if (c.demo) {
+    if (!c.oidc_issuer.empty()) {
+      return InvalidArgument("--demo brings its own login provider; leave out --oidc-issuer");
+    }
+    devidp::DevProviderSettings dev;
+    dev.issuer = origin + std::string(devidp::DevIdentityProvider::kPathPrefix);
+    dev.client_id = "loket";
+    dev.client_secret = identity::RandomToken();
+    dev.redirect_uris = {rp.redirect_uri};
+    rp.issuer = dev.issuer;
+    rp.client_id = dev.client_id;
+    rp.client_secret = dev.client_secret;
+    d.dev_provider = std::make_unique<devidp::DevIdentityProvider>(dev, templates, now);
+  } else if (!c.oidc_issuer.empty()) {
+    rp.issuer = c.oidc_issuer;
+    rp.client_id = c.oidc_client_id;
+    rp.client_secret = c.oidc_client_secret;
+  } else {
+    return d;  // no citizen login here; the login page says so
+  }
+  LOKET_RETURN_IF_ERROR(oidc::CheckSettings(rp));
+  d.client = std::make_unique<oidc::Client>(rp, now);
+  return d;
+}
+
 // Blocks until SIGINT or SIGTERM.
 void WaitForSignal() {
   sigset_t set;
@@ -261,6 +319,9 @@ Status Serve(Config c) {
   identity::StaffDirectory staff(*staff_repository, now);
   LOKET_ASSIGN_OR_RETURN(std::string origin, PublicOrigin(c));
   LOKET_ASSIGN_OR_RETURN(auth::WebSettings web, auth::SettingsForOrigin(origin));
+  auto mailer = NewMailer(c);
+  auto applicant_repository = identity::NewSqlApplicantRepository(*db);
+  identity::ApplicantAccounts applicants(*applicant_repository, *mailer, {origin}, now);
 
   LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));
   LOKET_ASSIGN_OR_RETURN(IndexedState indexed_at_start, Reindex(sources, *index));
@@ -278,6 +339,9 @@ Status Serve(Config c) {
   frontoffice::FrontOffice front(catalogue, knowledge, *index, site, now);
   auth::Guard guard(sessions, audit_log, site, web);
   auth::StaffAccess staff_access(guard, staff, throttle, audit_log, now);
+  LOKET_ASSIGN_OR_RETURN(Digid digid, NewDigid(c, origin, *templates, now));
+  auth::PublicAccess public_access(guard, digid.client.get(), applicants, throttle, audit_log,
+                                   now);
   http::Metrics metrics;
   metrics.AddGauge("loket_search_documents", "Documents in the search index.",
                    [&] { return static_cast<double>(index->DocumentCount()); });
@@ -293,6 +357,8 @@ Status Serve(Config c) {
   front.RegisterPages(server);
   front.RegisterApi(server, std::move(openapi));
   staff_access.Register(server);
+  public_access.Register(server);
+  if (digid.dev_provider) digid.dev_provider->Register(server);
   auth::RegisterMeApi(server, guard);
   server.Route(http::Method::kGet, "/static/:path(.*)",
                [&](const http::Request& r) { return statics->Serve(r.Param("path")); });
@@ -324,6 +390,8 @@ Status Serve(Config c) {
         last_purge = std::chrono::steady_clock::now();
         auto purged = sessions.Purge();
         if (!purged.ok()) Log(LogLevel::kError, "session_purge_failed", purged.status().ToString());
+        auto links = applicants.PurgeExpiredLinks();
+        if (!links.ok()) Log(LogLevel::kError, "link_purge_failed", links.status().ToString());
         auto removed = audit_log.ApplyRetention(std::chrono::hours(24) * c.audit_retention_days);
         if (!removed.ok()) {
           Log(LogLevel::kError, "audit_retention_failed", removed.status().ToString());

@@ -30,6 +30,21 @@ std::string KnowledgeArticle(Lang lang, const std::string& id) {
 std::string MyLoket(Lang lang) { return Nl(lang) ? "/mijn-loket" : "/en/my-loket"; }
 std::string Login(Lang lang) { return Nl(lang) ? "/inloggen" : "/en/login"; }
 std::string Logout(Lang lang) { return Nl(lang) ? "/uitloggen" : "/en/logout"; }
+std::string DigidLogin(Lang lang) { return Login(lang) + "/digid"; }
+std::string DigidReturn() { return "/inloggen/digid/terug"; }
+std::string ApplicantRegister(Lang lang) {
+  return Nl(lang) ? "/visum/account/registreren" : "/en/visa/account/register";
+}
+std::string ApplicantVerify(Lang lang) {
+  return Nl(lang) ? "/visum/account/bevestigen" : "/en/visa/account/verify";
+}
+std::string ApplicantLogin(Lang lang) {
+  return Nl(lang) ? "/visum/account/inloggen" : "/en/visa/account/login";
+}
+std::string ApplicantLoginLink(Lang lang) { return ApplicantLogin(lang) + "/link"; }
+std::string ApplicantRequestLink(Lang lang) {
+  return ApplicantLogin(lang) + (Nl(lang) ? "/link-aanvragen" : "/request-link");
+}
 std::string Staff(Lang lang) { return Nl(lang) ? "/medewerkers" : "/en/staff"; }
 std::string StaffLogin(Lang lang) { return Staff(lang) + (Nl(lang) ? "/inloggen" : "/login"); }
 std::string StaffLogout(Lang lang) { return Staff(lang) + (Nl(lang) ? "/uitloggen" : "/logout"); }

@@ -23,6 +23,15 @@ std::string KnowledgeArticle(Lang lang, const std::string& id);
 std::string MyLoket(Lang lang);  // a citizen's or applicant's own overview
 std::string Login(Lang lang);    // the choice: DigiD, or a visa-applicant account
 std::string Logout(Lang lang);
+std::string DigidLogin(Lang lang);
+// Where the OpenID provider sends citizens back (one URI, registered with
+// the provider; the language travels in the login's pending state).
+std::string DigidReturn();
+std::string ApplicantRegister(Lang lang);
+std::string ApplicantVerify(Lang lang);  // the e-mailed link (?token=…)
+std::string ApplicantLogin(Lang lang);
+std::string ApplicantLoginLink(Lang lang);  // the e-mailed login link (?token=…)
+std::string ApplicantRequestLink(Lang lang);
 std::string Staff(Lang lang);  // the staff area's start page
 std::string StaffLogin(Lang lang);
 std::string StaffLogout(Lang lang);
