@@ -84,7 +84,7 @@ Options (each also as an environment variable):
   --smtp-username NAME  (LOKET_SMTP_USERNAME; the password only as
                         LOKET_SMTP_PASSWORD)
   --mail-from ADDRESS   sender of the loket's e-mail (LOKET_MAIL_FROM,
-                        default loket@localhost)
+                        default noreply@loket-buitenland.localhost)
   --audit-retention-days N
                         audit events older than this are removed
                         (LOKET_AUDIT_RETENTION_DAYS, default 1830)

@@ -35,7 +35,8 @@ struct Config {
   // Citizens' OpenID Connect provider (DigiD through a broker).
   std::string oidc_issuer, oidc_client_id, oidc_client_secret, oidc_bsn_claim = "bsn";
   // E-mail: SMTP when a URL is given, else files in <data-dir>/mail.
-  std::string smtp_url, smtp_username, smtp_password, mail_from = "loket@localhost";
+  std::string smtp_url, smtp_username, smtp_password,
+      mail_from = "noreply@loket-buitenland.localhost";
   std::vector<std::string> args;  // positional arguments after the command
 };
 

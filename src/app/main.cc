@@ -1,8 +1,7 @@
 // `loket`: the web server and the admin command line. This is the only
 // place that knows every module and chooses the concrete backends.
-#include <date/date.h>
-
 #include <arpa/inet.h>
+#include <date/date.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -206,9 +205,9 @@ Result<uint16_t> FreePort(const std::string& address) {
   uint16_t port = 0;
   if (bind(fd, reinterpret_cast<sockaddr*>(&storage), length) == 0 &&
       getsockname(fd, reinterpret_cast<sockaddr*>(&storage), &length) == 0) {
-    port = ntohs(storage.ss_family == AF_INET
-                     ? reinterpret_cast<sockaddr_in*>(&storage)->sin_port
-                     : reinterpret_cast<sockaddr_in6*>(&storage)->sin6_port);
+    port =
+        ntohs(storage.ss_family == AF_INET ? reinterpret_cast<sockaddr_in*>(&storage)->sin_port
+                                           : reinterpret_cast<sockaddr_in6*>(&storage)->sin6_port);
   }
   close(fd);
   if (port == 0) return Unavailable("cannot find a free port on " + address);
@@ -227,17 +226,21 @@ Result<std::string> PublicOrigin(Config& c) {
   return "http://" + host + ":" + std::to_string(c.port);
 }
 
-std::unique_ptr<notify::Mailer> NewMailer(const Config& c) {
+Result<std::unique_ptr<notify::Mailer>> NewMailer(const Config& c) {
+  if (!notify::IsPlausibleAddress(c.mail_from)) {
+    return InvalidArgument("--mail-from " + c.mail_from + " is not an e-mail address");
+  }
   notify::Sender from{c.mail_from, "Loket Buitenland"};
   if (c.smtp_url.empty()) {
-    return std::make_unique<notify::DirectoryMailer>(c.data_dir / "mail", from);
+    return std::unique_ptr<notify::Mailer>(
+        std::make_unique<notify::DirectoryMailer>(c.data_dir / "mail", from));
   }
   notify::SmtpSettings smtp;
   smtp.url = c.smtp_url;
   smtp.username = c.smtp_username;
   smtp.password = c.smtp_password;
   smtp.from = from;
-  return std::make_unique<notify::SmtpMailer>(smtp);
+  return std::unique_ptr<notify::Mailer>(std::make_unique<notify::SmtpMailer>(smtp));
 }
 
 // Citizens' login: the configured OpenID provider, or with --demo the
@@ -247,8 +250,8 @@ struct Digid {
   std::unique_ptr<oidc::Client> client;
 };
 
-Result<Digid> NewDigid(const Config& c, const std::string& origin,
-                       const http::Templates& templates, const oidc::Clock& now) {
+Result<Digid> NewDigid(const Config& c, const std::string& origin, const http::Templates& templates,
+                       const oidc::Clock& now) {
   Digid d;
   oidc::ProviderSettings rp;
   rp.redirect_uri = origin + site::paths::DigidReturn();
@@ -319,7 +322,7 @@ Status Serve(Config c) {
   identity::StaffDirectory staff(*staff_repository, now);
   LOKET_ASSIGN_OR_RETURN(std::string origin, PublicOrigin(c));
   LOKET_ASSIGN_OR_RETURN(auth::WebSettings web, auth::SettingsForOrigin(origin));
-  auto mailer = NewMailer(c);
+  LOKET_ASSIGN_OR_RETURN(auto mailer, NewMailer(c));
   auto applicant_repository = identity::NewSqlApplicantRepository(*db);
   identity::ApplicantAccounts applicants(*applicant_repository, *mailer, {origin}, now);
 
@@ -340,8 +343,7 @@ Status Serve(Config c) {
   auth::Guard guard(sessions, audit_log, site, web);
   auth::StaffAccess staff_access(guard, staff, throttle, audit_log, now);
   LOKET_ASSIGN_OR_RETURN(Digid digid, NewDigid(c, origin, *templates, now));
-  auth::PublicAccess public_access(guard, digid.client.get(), applicants, throttle, audit_log,
-                                   now);
+  auth::PublicAccess public_access(guard, digid.client.get(), applicants, throttle, audit_log, now);
   http::Metrics metrics;
   metrics.AddGauge("loket_search_documents", "Documents in the search index.",
                    [&] { return static_cast<double>(index->DocumentCount()); });

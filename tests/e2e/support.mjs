@@ -5,7 +5,7 @@
 
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -58,6 +58,30 @@ export function totpCode(secret, time = Date.now()) {
   const hash = createHmac('sha1', key).update(counter).digest();
   const offset = hash[hash.length - 1] & 15;
   return String((hash.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
+/**
+ * The e-mails the server wrote to DATA_DIR/mail (the embedded default
+ * without SMTP), oldest first, as { to, subject, text } with the
+ * quoted-printable body decoded.
+ */
+export function readMails(dataDir) {
+  const dir = path.join(dataDir, 'mail');
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.eml'))
+    .sort()
+    .map((f) => {
+      const raw = readFileSync(path.join(dir, f), 'latin1');
+      const split = raw.indexOf('\r\n\r\n');
+      const head = raw.slice(0, split);
+      const header = (name) => (head.match(new RegExp(`^${name}: (.*)$`, 'mi')) || [])[1] || '';
+      const body = raw
+        .slice(split + 4)
+        .replace(/=\r?\n/g, '')
+        .replace(/=([0-9A-F]{2})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+      return { to: header('To'), subject: header('Subject'), text: Buffer.from(body, 'latin1').toString('utf8') };
+    });
 }
 
 /**

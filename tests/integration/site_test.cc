@@ -267,6 +267,39 @@ TEST_F(SiteTest, SecurityHeadersOnEveryKindOfResponse) {
   }
 }
 
+TEST_F(SiteTest, TheDevelopmentLoginProviderDoesNotExistWithoutDemo) {
+  for (const std::string path :
+       {"/dev-idp/.well-known/openid-configuration", "/dev-idp/jwks", "/dev-idp/authorize",
+        "/dev-idp/authorize?client_id=loket&response_type=code"}) {
+    EXPECT_EQ(server_->Get(path).status, 404) << path;
+  }
+  // Without a configured provider, DigiD login says it is not available.
+  HttpResult choice = server_->Get("/inloggen");
+  EXPECT_EQ(choice.status, 200);
+  EXPECT_NE(choice.body.find("niet ingesteld"), std::string::npos);
+  EXPECT_EQ(server_->Get("/inloggen/digid").status, 404);
+}
+
+TEST_F(SiteTest, MeAnswers401ProblemWithoutASession) {
+  HttpResult r = server_->Get("/api/v1/me");
+  EXPECT_EQ(r.status, 401);
+  EXPECT_EQ(r.headers["content-type"], "application/problem+json");
+  json j = json::parse(r.body, nullptr, false);
+  EXPECT_EQ(j.value("status", 0), 401);
+  // A made-up cookie is no session either.
+  r = server_->Get("/api/v1/me", {"Cookie: loket-session=" + std::string(43, 'A')});
+  EXPECT_EQ(r.status, 401);
+}
+
+TEST_F(SiteTest, PagesBehindALoginSendVisitorsToTheLoginPage) {
+  HttpResult r = server_->Get("/mijn-loket");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.headers["location"], "/inloggen?next=%2Fmijn-loket");
+  r = server_->Get("/medewerkers/auditlog");
+  EXPECT_EQ(r.status, 303);
+  EXPECT_EQ(r.headers["location"].rfind("/medewerkers/inloggen?next=", 0), 0u);
+}
+
 TEST_F(SiteTest, OpenApiDocumentDescribesTheApi) {
   json doc = GetJson("/api/v1/openapi.json");
   EXPECT_EQ(doc["openapi"].get<std::string>().substr(0, 2), "3.");
