@@ -1,7 +1,5 @@
 #include "devidp/provider.h"
 
-#include <strings.h>
-
 #include <algorithm>
 #include <utility>
 
@@ -193,8 +191,10 @@ http::Response DevIdentityProvider::ErrorPage(int status, std::string_view lang_
                                               std::string_view reason) const {
   Lang lang = lang_code == "en" ? Lang::kEn : Lang::kNl;
   const json& t = internal::PageTexts(lang);
-  json context = {
-      {"lang", LangCode(lang)}, {"t", t}, {"error", t.value("error_" + std::string(reason), "")}};
+  // An empty text would render the login form instead of the error.
+  std::string text = t.value("error_" + std::string(reason), "");
+  if (text.empty()) text = t.value("error_bad_request", "");
+  json context = {{"lang", LangCode(lang)}, {"t", t}, {"error", text}};
   auto html = templates_.Render("devidp_authorize", context);
   if (!html.ok()) {
     Log(LogLevel::kError, "devidp_render_failed", html.status().message());
@@ -299,7 +299,7 @@ http::Response DevIdentityProvider::AuthorizeDecision(const http::Request& reque
     return ErrorPage(403, LangCode(lang), "foreign_origin");
   }
   if (!fields) return ErrorPage(400, LangCode(lang), "bad_request");
-  if (auto problem = Validate(*fields, settings_, issuer())) {
+  if (auto problem = Validate(*fields, settings_, iss)) {
     if (problem->redirect) return RedirectWithError(*fields, problem->reason, problem->description);
     return ErrorPage(400, LangCode(lang), problem->reason);
   }

@@ -46,7 +46,7 @@ struct ProviderSettings {
     std::chrono::milliseconds connect{3000};
     std::chrono::milliseconds total{10000};  // one whole request
   } timeouts;
-  size_t max_response_bytes = 256 * 1024;
+  size_t max_response_bytes = size_t{256} * 1024;
   std::chrono::seconds max_skew{60};
   // When set, sent as max_age and enforced through the token's auth_time.
   std::optional<std::chrono::seconds> max_age;

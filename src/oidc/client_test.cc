@@ -325,7 +325,7 @@ TEST_F(ClientTest, NonJsonAndOversizedAnswersAreUnavailable) {
   EXPECT_EQ(client.Begin("nl").status().code(), StatusCode::kUnavailable);
   {
     std::lock_guard lock(provider.mutex());
-    provider.discovery_body = "\"" + std::string(300 * 1024, 'x') + "\"";
+    provider.discovery_body = "\"" + std::string(size_t{300} * 1024, 'x') + "\"";
   }
   Status st = client.Begin("nl").status();
   EXPECT_EQ(st.code(), StatusCode::kUnavailable);

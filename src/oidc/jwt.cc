@@ -22,7 +22,7 @@ namespace {
 using nlohmann::json;
 
 // Far larger than any ID token; bounds the work an odd token can cause.
-constexpr size_t kMaxTokenBytes = 16 * 1024;
+constexpr size_t kMaxTokenBytes = size_t{16} * 1024;
 constexpr int kMinRsaBits = 2048;
 constexpr size_t kP256CoordinateBytes = 32;
 constexpr size_t kMaxSubjectBytes = 255;  // OpenID Connect Core 2

@@ -212,7 +212,7 @@ TEST(JwtTest, ExpiryAllowsTheClockSkewAndNoMore) {
   ExpectRejected(Sign(claims), "expired");
   claims["exp"] = NowSeconds() - 3600;
   ExpectRejected(Sign(claims), "expired");
-  claims["exp"] = NowSeconds() + 10.5;  // fractional seconds are allowed
+  claims["exp"] = static_cast<double>(NowSeconds()) + 10.5;  // fractional seconds are allowed
   EXPECT_TRUE(Verify(Sign(claims)).ok());
   claims["exp"] = "tomorrow";
   ExpectRejected(Sign(claims), "not a number");

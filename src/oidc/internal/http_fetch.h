@@ -20,7 +20,7 @@ Status CheckProviderUrl(std::string_view url);
 struct FetchLimits {
   std::chrono::milliseconds connect_timeout{3000};
   std::chrono::milliseconds total_timeout{10000};
-  size_t max_body_bytes = 256 * 1024;
+  size_t max_body_bytes = size_t{256} * 1024;
 };
 
 struct FetchedResponse {
