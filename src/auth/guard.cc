@@ -13,7 +13,8 @@ using identity::PrincipalKind;
 using identity::Realm;
 
 bool IsLoopbackHost(std::string_view host) {
-  return host == "localhost" || host == "[::1]" || host.rfind("127.", 0) == 0;
+  return host == "localhost" || host == "[::1]" ||
+         (host.rfind("127.", 0) == 0 && host.find_first_not_of("0123456789.") == host.npos);
 }
 
 std::string LoginPath(Realm realm, Lang lang) {
@@ -27,6 +28,12 @@ Result<WebSettings> SettingsForOrigin(const std::string& origin) {
   s.origin = origin;
   while (!s.origin.empty() && s.origin.back() == '/') s.origin.pop_back();
   std::string_view o = s.origin;
+  size_t scheme_end = o.find("://");
+  if (scheme_end != std::string_view::npos &&
+      o.find_first_of("/?#@\\", scheme_end + 3) != std::string_view::npos) {
+    return InvalidArgument("the public URL " + s.origin +
+                           " must be scheme://host[:port], without a path");
+  }
   if (o.rfind("https://", 0) == 0 && o.size() > 8) {
     s.secure_cookies = true;
     return s;
@@ -122,6 +129,9 @@ void Guard::Prepare(Visit& v) const {
   if (v.realm == Realm::kStaff) {
     v.viewer.home_url = site::paths::Staff(v.lang);
     v.viewer.logout_url = site::paths::StaffLogout(v.lang);
+    if (identity::Allows(p, identity::Permission::kReadAuditLog)) {
+      v.viewer.links.push_back({site::paths::AuditLog(v.lang), "nav_audit_log"});
+    }
   } else {
     v.viewer.home_url = site::paths::MyLoket(v.lang);
     v.viewer.logout_url = site::paths::Logout(v.lang);

@@ -7,8 +7,8 @@
 
 #include "core/log.h"
 #include "core/strings.h"
+#include "identity/passwords.h"
 #include "identity/sessions.h"
-#include "identity/staff_directory.h"
 
 namespace loket::identity {
 namespace {
@@ -21,7 +21,6 @@ constexpr std::chrono::days kKeepExpired{7};
 // How many registrations of one unverified address a login compares the
 // password with: argon2id is slow on purpose, so the number is bounded.
 constexpr int kPendingChecked = 3;
-constexpr size_t kMaxPassword = 128;  // as CheckPasswordRules
 // The base64url form of 32 random bytes (RandomToken).
 constexpr size_t kTokenLength = 43;
 constexpr char kWrongLogin[] = "e-mail address or password is wrong";
@@ -145,31 +144,6 @@ int64_t UnixSeconds(system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-Result<std::string> HashPassword(const std::string& password) {
-  char hash[crypto_pwhash_STRBYTES];
-  if (crypto_pwhash_str(hash, password.data(), password.size(), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                        crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
-    return Unavailable("not enough memory to hash the password");
-  }
-  return std::string(hash);
-}
-
-bool PasswordMatches(const std::string& hash, const std::string& password) {
-  return crypto_pwhash_str_verify(hash.c_str(), password.data(), password.size()) == 0;
-}
-
-// Checking a password against this when there is no account makes an
-// unknown address take as long to refuse as a wrong password.
-const std::string& DummyHash() {
-  static std::once_flag once;
-  static std::string hash;
-  std::call_once(once, [] {
-    auto made = HashPassword("no account has this password");
-    if (made.ok()) hash = *made;
-  });
-  return hash;
-}
-
 }  // namespace
 
 ApplicantAccounts::ApplicantAccounts(ApplicantRepository& repository, notify::Mailer& mailer,
@@ -220,10 +194,9 @@ Result<Applicant> ApplicantAccounts::Verify(const std::string& token) {
 Result<Applicant> ApplicantAccounts::CheckPassword(const std::string& email,
                                                    const std::string& password) {
   const Status wrong(StatusCode::kUnauthenticated, kWrongLogin);
-  if (password.size() > kMaxPassword) return wrong;
   LOKET_ASSIGN_OR_RETURN(auto found, repository_.FindByEmail(NormalisedEmail(email)));
   if (!found) {
-    PasswordMatches(DummyHash(), password);
+    CheckAgainstNothing(password);
     return wrong;
   }
   if (found->applicant.verified) {
@@ -232,7 +205,7 @@ Result<Applicant> ApplicantAccounts::CheckPassword(const std::string& email,
   }
   LOKET_ASSIGN_OR_RETURN(auto pending,
                          repository_.PendingPasswordHashes(found->applicant.id, kPendingChecked));
-  if (pending.empty()) PasswordMatches(DummyHash(), password);
+  if (pending.empty()) CheckAgainstNothing(password);
   for (const std::string& hash : pending) {
     if (PasswordMatches(hash, password)) {
       return Status(StatusCode::kPermissionDenied,

@@ -64,7 +64,4 @@ class StaffDirectory {
   Clock clock_;
 };
 
-// Password rules for staff: 12 to 128 characters, not the e-mail address.
-Status CheckPasswordRules(const std::string& password, const std::string& email);
-
 }  // namespace loket::identity

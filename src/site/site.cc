@@ -17,14 +17,16 @@ http::Response RenderFailed(const Status& status) {
   return http::HtmlResponse(500, "<!doctype html><title>Error</title><p>Error</p>");
 }
 
-json Navigation(Area area, Lang lang, const json& t) {
+json Navigation(Area area, Lang lang, const json& t, const Viewer* viewer) {
   json nav = json::array();
   auto add = [&](const std::string& url, const std::string& key) {
     nav.push_back({{"url", url}, {"label", t.value(key, "")}});
   };
   if (area == Area::kStaff) {
     add(paths::Staff(lang), "nav_staff_home");
-    add(paths::AuditLog(lang), "nav_audit_log");
+    if (viewer) {
+      for (const Viewer::Link& link : viewer->links) add(link.url, link.label_key);
+    }
   } else {
     add(paths::Services(lang), "nav_services");
     add(paths::Countries(lang), "nav_countries");
@@ -66,7 +68,7 @@ http::Response Site::Render(Page page) const {
                  {"alternate_url", page.alternate},
                  {"alternate_lang", std::string(LangCode(Other(lang)))},
                  {"home_url", page.area == Area::kStaff ? paths::Staff(lang) : paths::Home(lang)},
-                 {"nav", Navigation(page.area, lang, Texts(lang))},
+                 {"nav", Navigation(page.area, lang, Texts(lang), page.viewer)},
                  {"staff", page.area == Area::kStaff},
                  {"search_url", paths::Search(lang)},
                  {"q", page.context.value("q", "")}};

@@ -9,6 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "core/lang.h"
 #include "core/status.h"
@@ -31,7 +32,13 @@ enum class Area { kPublic, kStaff };
 // The signed-in person a page is shown to, for the header: their name and
 // a button to log out (a form, so it carries the CSRF token).
 struct Viewer {
+  struct Link {
+    std::string url;
+    std::string label_key;  // a key of the interface texts
+  };
   std::string name;
+  // In the staff area: the menu items this person may use.
+  std::vector<Link> links;
   std::string home_url;  // their own start page
   std::string logout_url;
   std::string csrf_token;
