@@ -16,6 +16,7 @@ packages=(
   libxapian-dev libhunspell-dev hunspell-nl libsqlite3-dev libpq-dev postgresql
   nlohmann-json3-dev libkainjow-mustache-dev libhowardhinnant-date-dev
   libsodium-dev liboath-dev libqrencode-dev libcurl4-openssl-dev libssl-dev libgtest-dev libgmock-dev
+  libmagic-dev
   python3-aiosmtpd openssl
   chromium wrk nginx-light
 )

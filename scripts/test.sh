@@ -28,7 +28,7 @@ echo "== unit tests under AddressSanitizer + UndefinedBehaviorSanitizer"
 cmake --preset asan-ubsan >/dev/null
 cmake --build --preset asan-ubsan -j"$(nproc)" --target \
   core_test storage_conformance_test catalogue_test knowledge_test knowledge_parser_test audit_test \
-  identity_test applicant_accounts_test auth_test oidc_test devidp_test notify_test \
+  identity_test applicant_accounts_test auth_test editorial_test oidc_test devidp_test notify_test \
   search_test http_test frontoffice_test
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
   ctest --preset asan-ubsan -j"$(nproc)"

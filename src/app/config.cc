@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <thread>
 
+#include "core/strings.h"
+
 namespace loket::app {
 namespace {
 
@@ -69,6 +71,10 @@ Options (each also as an environment variable):
                         gives Secure cookies and HSTS. Without it the server
                         must listen on loopback and is reached over plain
                         HTTP (development)
+  --trusted-proxy ADDR  serve: a reverse proxy (nginx) whose X-Forwarded-For
+                        header names the client, for the audit log and login
+                        throttling; repeatable (LOKET_TRUSTED_PROXIES,
+                        comma-separated)
   --demo                serve: also run "Test-DigiD", the development login
                         provider with test persons, under /dev-idp/, and use
                         it for citizens' login. Never in production
@@ -101,6 +107,9 @@ Result<Config> ParseConfig(int argc, char** argv) {
   c.compound_dictionary = Env("LOKET_COMPOUND_DICTIONARY", "/usr/share/hunspell/nl");
   LOKET_ASSIGN_OR_RETURN(c.port, ParsePort(Env("LOKET_PORT", "8080")));
   c.public_url = Env("LOKET_PUBLIC_URL", "");
+  for (const std::string& proxy : Split(Env("LOKET_TRUSTED_PROXIES", ""), ',')) {
+    if (!Trim(proxy).empty()) c.trusted_proxies.emplace_back(Trim(proxy));
+  }
   c.oidc_issuer = Env("LOKET_OIDC_ISSUER", "");
   c.oidc_client_id = Env("LOKET_OIDC_CLIENT_ID", "");
   c.oidc_client_secret = Env("LOKET_OIDC_CLIENT_SECRET", "");
@@ -158,6 +167,9 @@ Result<Config> ParseConfig(int argc, char** argv) {
       c.staff_roles.push_back(v);
     } else if (is("--post")) {
       LOKET_ASSIGN_OR_RETURN(c.staff_post, value());
+    } else if (is("--trusted-proxy")) {
+      LOKET_ASSIGN_OR_RETURN(std::string proxy, value());
+      c.trusted_proxies.push_back(proxy);
     } else if (arg == "--demo") {
       c.demo = true;
     } else if (is("--public-url")) {

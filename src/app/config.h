@@ -29,6 +29,8 @@ struct Config {
   // serve: the address people use, "https://loket.example.nl"; empty:
   // http://ADDRESS:PORT, allowed on loopback only.
   std::string public_url;
+  // serve: reverse proxies whose X-Forwarded-For names the client.
+  std::vector<std::string> trusted_proxies;
   // serve: also run the development identity provider "Test-DigiD".
   bool demo = false;
   int audit_retention_days = 1830;

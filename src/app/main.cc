@@ -15,6 +15,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/secrets.h"
 #include "app/config.h"
 #include "app/staff_command.h"
 #include "audit/audit_log.h"
@@ -28,6 +29,7 @@
 #include "core/files.h"
 #include "core/log.h"
 #include "devidp/provider.h"
+#include "editorial/knowledge_editor.h"
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
 #include "http/server.h"
@@ -263,7 +265,7 @@ Result<Digid> NewDigid(const Config& c, const std::string& origin, const http::T
     devidp::DevProviderSettings dev;
     dev.issuer = origin + std::string(devidp::DevIdentityProvider::kPathPrefix);
     dev.client_id = "loket";
-    dev.client_secret = identity::RandomToken();
+    dev.client_secret = RandomToken();
     dev.redirect_uris = {rp.redirect_uri};
     rp.issuer = dev.issuer;
     rp.client_id = dev.client_id;
@@ -342,6 +344,7 @@ Status Serve(Config c) {
   frontoffice::FrontOffice front(catalogue, knowledge, *index, site, now);
   auth::Guard guard(sessions, audit_log, site, web);
   auth::StaffAccess staff_access(guard, staff, throttle, audit_log, now);
+  editorial::KnowledgeEditor knowledge_editor(guard, knowledge, audit_log, now);
   LOKET_ASSIGN_OR_RETURN(Digid digid, NewDigid(c, origin, *templates, now));
   auth::PublicAccess public_access(guard, digid.client.get(), applicants, throttle, audit_log, now);
   http::Metrics metrics;
@@ -355,10 +358,12 @@ Status Serve(Config c) {
   options.port = c.port;
   options.threads = c.threads;
   options.hsts = web.secure_cookies;
+  options.trusted_proxies = c.trusted_proxies;
   http::Server server(options, &metrics);
   front.RegisterPages(server);
   front.RegisterApi(server, std::move(openapi));
   staff_access.Register(server);
+  knowledge_editor.Register(server);
   public_access.Register(server);
   if (digid.dev_provider) digid.dev_provider->Register(server);
   auth::RegisterMeApi(server, guard);

@@ -69,6 +69,20 @@ bool BelongsTo(const Principal& p, Realm realm) {
   return p.kind == PrincipalKind::kCitizen || p.kind == PrincipalKind::kApplicant;
 }
 
+site::Page Visit::Page(std::string template_name, nlohmann::json context, std::string title,
+                       std::string alternate, int status) const {
+  site::Page page;
+  page.status = status;
+  page.lang = lang;
+  page.template_name = std::move(template_name);
+  page.context = std::move(context);
+  page.title = std::move(title);
+  page.alternate = std::move(alternate);
+  page.area = realm == Realm::kStaff ? site::Area::kStaff : site::Area::kPublic;
+  page.viewer = ViewerOrNull();
+  return page;
+}
+
 Guard::Guard(identity::SessionStore& sessions, audit::AuditLog& audit, const site::Site& site,
              WebSettings settings)
     : sessions_(sessions), audit_(audit), site_(site), settings_(std::move(settings)) {}
@@ -119,7 +133,7 @@ bool Guard::CsrfOk(const http::Request& r, const identity::Session& session) con
   if (!SameOrigin(r)) return false;
   std::string token = r.Form("csrf_token");
   if (token.empty()) token = r.Header("x-csrf-token");
-  return !token.empty() && identity::SecretsEqual(token, session.csrf_token);
+  return !token.empty() && SecretsEqual(token, session.csrf_token);
 }
 
 void Guard::Prepare(Visit& v) const {
@@ -131,6 +145,9 @@ void Guard::Prepare(Visit& v) const {
     v.viewer.logout_url = site::paths::StaffLogout(v.lang);
     if (identity::Allows(p, identity::Permission::kReadAuditLog)) {
       v.viewer.links.push_back({site::paths::AuditLog(v.lang), "nav_audit_log"});
+    }
+    if (identity::Allows(p, identity::Permission::kEditKnowledge)) {
+      v.viewer.links.push_back({site::paths::KnowledgeEditor(v.lang), "nav_knowledge_editor"});
     }
   } else {
     v.viewer.home_url = site::paths::MyLoket(v.lang);

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 
@@ -50,6 +51,10 @@ struct Visit {
   const site::Viewer* ViewerOrNull() const {
     return session.principal.signed_in() ? &viewer : nullptr;
   }
+  // A page of this visit's area and language, with the viewer when signed
+  // in. `alternate` is the page's URL in the other language.
+  site::Page Page(std::string template_name, nlohmann::json context, std::string title,
+                  std::string alternate, int status = 200) const;
 };
 
 class Guard {

@@ -101,15 +101,8 @@ http::Response PublicAccess::Message(const Visit& v, int status, const std::stri
   const json& t = guard_.site().Texts(v.lang);
   json ctx = {{"heading", t.value(heading_key, "")}, {"text", t.value(text_key, "")}};
   if (!link_url.empty()) ctx["link"] = {{"url", link_url}, {"label", t.value(link_key, "")}};
-  site::Page page;
-  page.status = status;
-  page.lang = v.lang;
-  page.template_name = "message";
-  page.context = std::move(ctx);
-  page.title = t.value(heading_key, "");
-  page.alternate = paths::Login(Other(v.lang));
-  page.viewer = v.ViewerOrNull();
-  return guard_.site().Render(std::move(page));
+  return guard_.site().Render(v.Page("message", std::move(ctx), t.value(heading_key, ""),
+                                     paths::Login(Other(v.lang)), status));
 }
 
 http::Response PublicAccess::Unavailable(const Visit& v) const {
@@ -144,13 +137,8 @@ http::Response PublicAccess::LoginChoice(const http::Request& r, Visit& v) const
               {"applicant_login_url", paths::ApplicantLogin(v.lang)},
               {"applicant_register_url", paths::ApplicantRegister(v.lang)}};
   if (r.Query("uitgelogd") || r.Query("logged-out")) ctx["notice"] = t.value("logged_out", "");
-  site::Page page;
-  page.lang = v.lang;
-  page.template_name = "login";
-  page.context = std::move(ctx);
-  page.title = t.value("login_heading", "");
-  page.alternate = paths::Login(Other(v.lang));
-  return guard_.site().Render(std::move(page));
+  return guard_.site().Render(
+      v.Page("login", std::move(ctx), t.value("login_heading", ""), paths::Login(Other(v.lang))));
 }
 
 http::Response PublicAccess::DigidStart(const http::Request& r, Visit& v) const {
@@ -224,14 +212,8 @@ http::Response PublicAccess::MyLoket(const http::Request&, Visit& v) const {
               {"bsn", p.bsn},
               {"email", p.email},
               {"services_url", paths::Services(v.lang)}};
-  site::Page page;
-  page.lang = v.lang;
-  page.template_name = "my_loket";
-  page.context = std::move(ctx);
-  page.title = t.value("my_loket_heading", "");
-  page.alternate = paths::MyLoket(Other(v.lang));
-  page.viewer = v.ViewerOrNull();
-  return guard_.site().Render(std::move(page));
+  return guard_.site().Render(v.Page("my_loket", std::move(ctx), t.value("my_loket_heading", ""),
+                                     paths::MyLoket(Other(v.lang))));
 }
 
 http::Response PublicAccess::Logout(const http::Request& r, Visit& v) const {
@@ -266,14 +248,9 @@ http::Response PublicAccess::ShowRegister(const Visit& v, int status, const std:
   }
   ctx["has_errors"] = !errors.empty();
   ctx["errors"] = errors;
-  site::Page page;
-  page.status = status;
-  page.lang = v.lang;
-  page.template_name = "applicant_register";
-  page.context = std::move(ctx);
-  page.title = t.value("register_heading", "");
-  page.alternate = paths::ApplicantRegister(Other(v.lang));
-  return guard_.site().Render(std::move(page));
+  return guard_.site().Render(v.Page("applicant_register", std::move(ctx),
+                                     t.value("register_heading", ""),
+                                     paths::ApplicantRegister(Other(v.lang)), status));
 }
 
 http::Response PublicAccess::RegisterForm(const http::Request&, Visit& v) const {
@@ -316,16 +293,13 @@ http::Response PublicAccess::ShowLink(const Visit& v, bool verify, const std::st
       {"heading", t.value(verify ? "verify_heading" : "login_link_heading", "")},
       {"text", t.value(verify ? "verify_text" : "login_link_text", "")},
       {"button", t.value(verify ? "verify_button" : "login_button", "")}};
-  site::Page page;
-  page.lang = v.lang;
-  page.template_name = "link_confirm";
-  page.context = std::move(ctx);
-  page.title = t.value(verify ? "verify_heading" : "login_link_heading", "");
   // The other language's page keeps the token: it is the same link.
-  page.alternate =
+  std::string alternate =
       (verify ? paths::ApplicantVerify(Other(v.lang)) : paths::ApplicantLoginLink(Other(v.lang))) +
       "?token=" + paths::EncodeQuery(token);
-  http::Response response = guard_.site().Render(std::move(page));
+  http::Response response = guard_.site().Render(
+      v.Page("link_confirm", std::move(ctx),
+             t.value(verify ? "verify_heading" : "login_link_heading", ""), alternate));
   // The token is in this page's URL: it must not leak to other sites.
   response.SetHeader("Referrer-Policy", "no-referrer");
   response.SetHeader("Cache-Control", "no-store");
@@ -364,14 +338,9 @@ http::Response PublicAccess::ShowApplicantLogin(const Visit& v, int status,
               {"next", next}};
   if (!error_key.empty()) ctx["error"] = t.value(error_key, "");
   if (!notice_key.empty()) ctx["notice"] = t.value(notice_key, "");
-  site::Page page;
-  page.status = status;
-  page.lang = v.lang;
-  page.template_name = "applicant_login";
-  page.context = std::move(ctx);
-  page.title = t.value("applicant_login_heading", "");
-  page.alternate = paths::ApplicantLogin(Other(v.lang));
-  return guard_.site().Render(std::move(page));
+  return guard_.site().Render(v.Page("applicant_login", std::move(ctx),
+                                     t.value("applicant_login_heading", ""),
+                                     paths::ApplicantLogin(Other(v.lang)), status));
 }
 
 http::Response PublicAccess::ApplicantLoginForm(const http::Request& r, Visit& v) const {

@@ -26,18 +26,6 @@ int64_t EpochSeconds(std::chrono::system_clock::time_point t) {
   return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
-site::Page StaffPage(const Visit& v, std::string name, json context, std::string title,
-                     std::string alternate, int status = 200) {
-  return {.status = status,
-          .lang = v.lang,
-          .template_name = std::move(name),
-          .context = std::move(context),
-          .title = std::move(title),
-          .alternate = std::move(alternate),
-          .area = site::Area::kStaff,
-          .viewer = v.ViewerOrNull()};
-}
-
 // The audit log's view of an event, for the page.
 json EventRow(const audit::Event& e, const json& t) {
   const audit::Entry& x = e.entry;
@@ -116,8 +104,8 @@ http::Response StaffAccess::ShowLogin(const Visit& v, int status, const std::str
               {"next", next}};
   if (!error_key.empty()) ctx["error"] = t.value(error_key, "");
   if (!notice_key.empty()) ctx["notice"] = t.value(notice_key, "");
-  return guard_.site().Render(StaffPage(v, "staff_login", ctx, t.value("staff_login_heading", ""),
-                                        paths::StaffLogin(Other(v.lang)), status));
+  return guard_.site().Render(v.Page("staff_login", ctx, t.value("staff_login_heading", ""),
+                                     paths::StaffLogin(Other(v.lang)), status));
 }
 
 http::Response StaffAccess::LoginForm(const http::Request& r, Visit& v) const {
@@ -179,8 +167,8 @@ http::Response StaffAccess::ShowCode(const Visit& v, int status,
   json ctx = {{"action", paths::StaffLogin(v.lang) + "/code"},
               {"csrf_token", v.session.csrf_token}};
   if (!error_key.empty()) ctx["error"] = t.value(error_key, "");
-  return guard_.site().Render(StaffPage(v, "staff_code", ctx, t.value("staff_code_heading", ""),
-                                        paths::StaffLogin(Other(v.lang)) + "/code", status));
+  return guard_.site().Render(v.Page("staff_code", ctx, t.value("staff_code_heading", ""),
+                                     paths::StaffLogin(Other(v.lang)) + "/code", status));
 }
 
 namespace {
@@ -286,9 +274,14 @@ http::Response StaffAccess::Home(const http::Request&, Visit& v) const {
                      {"title", t.value("nav_audit_log", "")},
                      {"text", t.value("task_audit_log", "")}});
   }
+  if (identity::Allows(p, identity::Permission::kEditKnowledge)) {
+    tasks.push_back({{"url", paths::KnowledgeEditor(v.lang)},
+                     {"title", t.value("nav_knowledge_editor", "")},
+                     {"text", t.value("task_knowledge_editor", "")}});
+  }
   json ctx = {{"name", p.name}, {"roles", roles}, {"post", p.post}, {"tasks", tasks}};
-  return guard_.site().Render(StaffPage(v, "staff_home", ctx, t.value("staff_home_heading", ""),
-                                        paths::Staff(Other(v.lang))));
+  return guard_.site().Render(
+      v.Page("staff_home", ctx, t.value("staff_home_heading", ""), paths::Staff(Other(v.lang))));
 }
 
 http::Response StaffAccess::AuditLogPage(const http::Request& r, Visit& v) const {
@@ -349,8 +342,8 @@ http::Response StaffAccess::AuditLogPage(const http::Request& r, Visit& v) const
   // Reading the log is itself an access to personal data.
   Audit(r, v.session.principal.Actor(), "read", "audit_log", "", audit::Outcome::kSuccess,
         query_string);
-  return guard_.site().Render(StaffPage(v, "audit_log", ctx, t.value("audit_log_heading", ""),
-                                        paths::AuditLog(Other(v.lang))));
+  return guard_.site().Render(
+      v.Page("audit_log", ctx, t.value("audit_log_heading", ""), paths::AuditLog(Other(v.lang))));
 }
 
 }  // namespace loket::auth

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/secrets.h"
 #include "core/lang.h"
 #include "core/log.h"
 #include "core/strings.h"
@@ -117,7 +118,7 @@ DevIdentityProvider::DevIdentityProvider(DevProviderSettings settings,
       templates_(templates),
       clock_(std::move(clock)),
       issuer_(settings_.issuer) {
-  auto key = oidc::SigningKey::Generate("test-digid-" + oidc::RandomToken(6));
+  auto key = oidc::SigningKey::Generate("test-digid-" + RandomToken(6));
   if (key.ok()) {
     key_ = std::move(key).value();
   } else {
@@ -331,7 +332,7 @@ Result<std::string> DevIdentityProvider::IssueCode(Grant grant) {
   if (codes_.size() >= settings_.max_pending_codes) {
     return Status(StatusCode::kResourceExhausted, "too many pending authorization codes");
   }
-  std::string code = oidc::RandomToken();
+  std::string code = RandomToken();
   codes_.emplace(code, std::move(grant));
   return code;
 }
@@ -385,8 +386,8 @@ http::Response DevIdentityProvider::Token(const http::Request& request) {
     client_secret = Field(*fields, "client_secret");
   }
   // Both compared in full, so the time taken says nothing about which failed.
-  const bool id_ok = oidc::ConstantTimeEquals(client_id, settings_.client_id);
-  const bool secret_ok = oidc::ConstantTimeEquals(client_secret, settings_.client_secret);
+  const bool id_ok = SecretsEqual(client_id, settings_.client_id);
+  const bool secret_ok = SecretsEqual(client_secret, settings_.client_secret);
   if (!id_ok || !secret_ok || client_secret.empty()) {
     return TokenError(401, "invalid_client", "client authentication failed", basic);
   }
@@ -407,7 +408,7 @@ http::Response DevIdentityProvider::Token(const http::Request& request) {
   }
   const std::string verifier = Field(*fields, "code_verifier");
   if (!oidc::IsValidPkceVerifier(verifier) ||
-      !oidc::ConstantTimeEquals(oidc::PkceChallenge(verifier), grant->code_challenge)) {
+      !SecretsEqual(oidc::PkceChallenge(verifier), grant->code_challenge)) {
     return TokenError(400, "invalid_grant", "code_verifier does not match the code_challenge");
   }
 
@@ -430,7 +431,7 @@ http::Response DevIdentityProvider::Token(const http::Request& request) {
     Log(LogLevel::kError, "devidp_sign_failed", id_token.status().message());
     return TokenError(500, "server_error", "");
   }
-  json body = {{"access_token", oidc::RandomToken()},
+  json body = {{"access_token", RandomToken()},
                {"token_type", "Bearer"},
                {"expires_in", settings_.token_lifetime.count()},
                {"id_token", *id_token}};

@@ -11,6 +11,7 @@
 #include <regex>
 #include <set>
 
+#include "core/secrets.h"
 #include "core/strings.h"
 #include "oidc/client.h"
 #include "oidc/encoding.h"
@@ -221,7 +222,7 @@ class DevIdpTest : public ::testing::Test {
         {"scope", "openid"},
         {"state", "state-1"},
         {"nonce", "nonce-1"},
-        {"code_challenge", oidc::PkceChallenge(oidc::RandomToken())},
+        {"code_challenge", oidc::PkceChallenge(RandomToken())},
         {"code_challenge_method", "S256"}};
     for (const auto& [name, value] : changes) {
       if (value == "<absent>") {
@@ -367,7 +368,7 @@ TEST_F(DevIdpTest, AWrongPkceVerifierFailsAndSpendsTheCode) {
   auto client = NewClient();
   auto [pending, code] = LoginUntilCallback(*client, "mohamed");
   oidc::PendingLogin forged = pending;
-  forged.code_verifier = oidc::RandomToken();
+  forged.code_verifier = RandomToken();
   Status st = client->Complete(code, pending.state, forged).status();
   EXPECT_EQ(st.code(), StatusCode::kUnauthenticated);
   EXPECT_NE(st.message().find("invalid_grant"), std::string::npos) << st.message();

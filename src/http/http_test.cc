@@ -74,6 +74,96 @@ TEST(ServerTest, RoutesParamsQueryAndSecurityHeaders) {
   server.Stop();
 }
 
+// Posts `body` with the given Content-Type and returns the answer.
+Fetched PostBody(uint16_t port, const std::string& target, const std::string& content_type,
+                 const std::string& body) {
+  Fetched f;
+  CURL* curl = curl_easy_init();
+  std::string url = "http://127.0.0.1:" + std::to_string(port) + target;
+  curl_slist* headers = curl_slist_append(nullptr, ("Content-Type: " + content_type).c_str());
+  headers = curl_slist_append(headers, "Expect:");
+  curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body.data());
+  curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body.size()));
+  curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &Append);
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &f.body);
+  CURLcode rc = curl_easy_perform(curl);
+  if (rc != CURLE_OK) f.body = std::string("curl error: ") + curl_easy_strerror(rc);
+  curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &f.status);
+  curl_slist_free_all(headers);
+  curl_easy_cleanup(curl);
+  return f;
+}
+
+TEST(ServerTest, MultipartFormsGiveFieldsAndFiles) {
+  ServerOptions options;
+  options.port = 0;
+  options.threads = 2;
+  options.max_body_bytes = 64 * 1024;
+  Server server(options, nullptr);
+  server.Route(Method::kPost, "/upload", [](const Request& r) {
+    std::string out = "title=" + r.Form("title") + "|files=" + std::to_string(r.files.size());
+    for (const UploadedFile& f : r.files) {
+      out += "|" + f.name + ":" + f.filename + ":" + f.content_type + ":" + f.data;
+    }
+    return TextResponse(200, "text/plain", out);
+  });
+  ASSERT_TRUE(server.Start().ok());
+  const std::string type = "multipart/form-data; boundary=----b0undary";
+  const std::string body =
+      "------b0undary\r\n"
+      "Content-Disposition: form-data; name=\"title\"\r\n\r\n"
+      "Een titel\r\n"
+      "------b0undary\r\n"
+      "Content-Disposition: form-data; name=\"document\"; filename=\"vragen.txt\"\r\n"
+      "Content-Type: application/pdf\r\n\r\n"
+      "regel 1\r\nregel 2\r\n"
+      "------b0undary\r\n"
+      "Content-Disposition: form-data; name=\"other\"; filename*=UTF-8''Belgi%C3%AB.txt\r\n\r\n"
+      "x\r\n"
+      "------b0undary--\r\n";
+  Fetched ok = PostBody(server.port(), "/upload", type, body);
+  EXPECT_EQ(ok.status, 200);
+  EXPECT_EQ(ok.body,
+            "title=Een titel|files=2|document:vragen.txt:application/pdf:regel 1\r\nregel 2"
+            "|other:Belgi\xC3\xAB.txt::x");
+
+  // No closing boundary, a part without a name, no boundary at all.
+  EXPECT_EQ(PostBody(server.port(), "/upload", type,
+                     "------b0undary\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nx")
+                .status,
+            400);
+  EXPECT_EQ(PostBody(server.port(), "/upload", type,
+                     "------b0undary\r\nContent-Disposition: form-data\r\n\r\nx\r\n"
+                     "------b0undary--\r\n")
+                .status,
+            400);
+  Fetched no_boundary = PostBody(server.port(), "/upload", "multipart/form-data", "x");
+  EXPECT_EQ(no_boundary.status, 400);
+  EXPECT_NE(no_boundary.body.find("multipart/form-data body is malformed"), std::string::npos);
+  // Over the body limit RESTinio answers nothing: it closes the connection.
+  Fetched too_big = PostBody(server.port(), "/upload", type, std::string(100 * 1024, 'x'));
+  EXPECT_EQ(too_big.status, 0) << too_big.body;
+  EXPECT_EQ(PostBody(server.port(), "/upload", type, body).status, 200) << "still serving";
+  server.Stop();
+}
+
+TEST(ClientAddressTest, ForwardedForIsBelievedOnlyFromTrustedProxies) {
+  const std::vector<std::string> nginx = {"127.0.0.1", "10.0.0.5"};
+  EXPECT_EQ(ClientAddress("127.0.0.1", "203.0.113.7", nginx), "203.0.113.7");
+  // The client may send its own header: only the entry nginx added counts.
+  EXPECT_EQ(ClientAddress("127.0.0.1", "198.51.100.1, 203.0.113.7", nginx), "203.0.113.7");
+  // Through two trusted proxies.
+  EXPECT_EQ(ClientAddress("127.0.0.1", "203.0.113.7, 10.0.0.5", nginx), "203.0.113.7");
+  EXPECT_EQ(ClientAddress("127.0.0.1", "2001:db8::1", nginx), "2001:db8::1");
+  // Not from a trusted proxy, no header, or nonsense: the peer itself.
+  EXPECT_EQ(ClientAddress("192.0.2.9", "203.0.113.7", nginx), "192.0.2.9");
+  EXPECT_EQ(ClientAddress("127.0.0.1", "", nginx), "127.0.0.1");
+  EXPECT_EQ(ClientAddress("127.0.0.1", "203.0.113.7, evil", nginx), "127.0.0.1");
+  EXPECT_EQ(ClientAddress("127.0.0.1", "203.0.113.7", {}), "127.0.0.1");
+}
+
 TEST(ProblemTest, InternalMessagesAreNotSent) {
   Response r = ProblemFromStatus(Internal("secret table name"));
   EXPECT_EQ(r.status, 500);

@@ -1,6 +1,12 @@
 #include "http/request.h"
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
 #include <strings.h>
+
+#include <algorithm>
+
+#include "core/strings.h"
 
 namespace loket::http {
 
@@ -29,6 +35,13 @@ const std::string& Request::Param(const std::string& name) const {
 std::string Request::Form(const std::string& name) const {
   auto it = form.find(name);
   return it == form.end() ? std::string() : it->second;
+}
+
+const UploadedFile* Request::File(const std::string& name) const {
+  for (const UploadedFile& f : files) {
+    if (f.name == name) return &f;
+  }
+  return nullptr;
 }
 
 std::string Request::Cookie(std::string_view name) const {
@@ -70,6 +83,36 @@ const std::string* Response::FindHeader(std::string_view name) const {
   return nullptr;
 }
 
+namespace {
+bool IsIpAddress(const std::string& text) {
+  unsigned char buffer[sizeof(in6_addr)];
+  return inet_pton(AF_INET, text.c_str(), buffer) == 1 ||
+         inet_pton(AF_INET6, text.c_str(), buffer) == 1;
+}
+}  // namespace
+
+std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
+                          const std::vector<std::string>& trusted_proxies) {
+  auto trusted = [&](const std::string& address) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), address) !=
+           trusted_proxies.end();
+  };
+  if (!trusted(peer)) return peer;
+  std::string client = peer;
+  while (!forwarded_for.empty()) {
+    size_t comma = forwarded_for.rfind(',');
+    std::string_view entry =
+        comma == std::string_view::npos ? forwarded_for : forwarded_for.substr(comma + 1);
+    forwarded_for = comma == std::string_view::npos ? std::string_view()
+                                                    : forwarded_for.substr(0, comma);
+    std::string address(Trim(entry));
+    if (!IsIpAddress(address)) return peer;
+    client = address;
+    if (!trusted(address)) break;
+  }
+  return client;
+}
+
 const char* ReasonPhrase(int status) {
   switch (status) {
     case 200:
@@ -100,6 +143,8 @@ const char* ReasonPhrase(int status) {
       return "Conflict";
     case 413:
       return "Payload Too Large";
+    case 415:
+      return "Unsupported Media Type";
     case 422:
       return "Unprocessable Content";
     case 429:

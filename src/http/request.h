@@ -16,6 +16,15 @@ namespace loket::http {
 
 enum class Method { kGet, kHead, kPost, kPut, kPatch, kDelete, kOptions, kOther };
 
+// A file sent in a multipart/form-data body. Everything but `data` is what
+// the client claimed: check the content itself before trusting its type.
+struct UploadedFile {
+  std::string name;          // the form field's name
+  std::string filename;      // as sent; may be empty, or a path on the client
+  std::string content_type;  // as sent, e.g. "application/pdf"; may be empty
+  std::string data;
+};
+
 struct Request {
   Method method = Method::kGet;
   std::string path;  // decoded path without the query string
@@ -24,8 +33,11 @@ struct Request {
   std::map<std::string, std::string> headers;
   std::map<std::string, std::string> params;  // route parameters (":id")
   std::string body;
-  // The fields of an application/x-www-form-urlencoded body.
+  // The fields of an application/x-www-form-urlencoded body, or the
+  // fields without a file of a multipart/form-data body.
   std::multimap<std::string, std::string> form;
+  // The files of a multipart/form-data body, in the order sent.
+  std::vector<UploadedFile> files;
   std::string remote_address;
 
   // The first value of a query parameter, if present.
@@ -35,6 +47,8 @@ struct Request {
   const std::string& Param(const std::string& name) const;
   // The first value of a form field, or "" when absent.
   std::string Form(const std::string& name) const;
+  // The first file sent in the form field `name`, or null.
+  const UploadedFile* File(const std::string& name) const;
   // The value of a cookie, or "" when absent.
   std::string Cookie(std::string_view name) const;
   // Whether the method may change state (everything but GET, HEAD, OPTIONS).
@@ -50,6 +64,13 @@ struct Response {
   Response& SetHeader(std::string name, std::string value);
   const std::string* FindHeader(std::string_view name) const;
 };
+
+// The client's address: `peer` (who connected), or, when the peer is one
+// of the `trusted_proxies` (nginx in front), the address its
+// X-Forwarded-For names: the rightmost entry that is not itself a trusted
+// proxy. Entries that are not IP addresses make it fall back to `peer`.
+std::string ClientAddress(const std::string& peer, std::string_view forwarded_for,
+                          const std::vector<std::string>& trusted_proxies);
 
 // The standard reason phrase of an HTTP status code, e.g. "Not Found".
 const char* ReasonPhrase(int status);

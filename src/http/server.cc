@@ -1,10 +1,14 @@
 #include "http/server.h"
 
 #include <restinio/all.hpp>
+#include <restinio/helpers/http_field_parsers/content-disposition.hpp>
+#include <restinio/helpers/multipart_body.hpp>
 
 #include <atomic>
 #include <chrono>
 #include <exception>
+#include <optional>
+#include <string_view>
 
 #include "core/log.h"
 #include "core/strings.h"
@@ -62,33 +66,86 @@ const char* MethodName(Method m) {
   return "OTHER";
 }
 
-// Builds our Request from RESTinio's; false when the query string is malformed.
-bool Convert(const restinio::request_handle_t& req, Request& out) {
+// Splits a multipart/form-data body: parts with a file name go to
+// `files`, the others to `form`. False when the body is malformed (no
+// boundary, no parts, a part without a form-data name).
+bool ParseMultipart(const restinio::request_handle_t& req, Request& out) {
+  namespace hfp = restinio::http_field_parsers;
+  namespace mb = restinio::multipart_body;
+  bool well_formed = true;
+  auto parts = mb::enumerate_parts(
+      *req,
+      [&](const mb::parsed_part_t& part) {
+        auto refuse = [&] {
+          well_formed = false;
+          return mb::handling_result_t::terminate_enumeration;
+        };
+        auto disposition = part.fields.opt_value_of(restinio::http_field::content_disposition);
+        if (!disposition) return refuse();
+        auto parsed = hfp::content_disposition_value_t::try_parse(*disposition);
+        if (!parsed || AsciiLower(parsed->value) != "form-data") return refuse();
+        auto name = hfp::find_first(parsed->parameters, "name");
+        if (!name) return refuse();
+        auto filename = hfp::find_first(parsed->parameters, "filename");
+        auto filename_star = hfp::find_first(parsed->parameters, "filename*");
+        if (!filename && !filename_star) {
+          out.form.emplace(std::string(*name), std::string(part.body));
+          return mb::handling_result_t::continue_enumeration;
+        }
+        UploadedFile file;
+        file.name = std::string(*name);
+        if (filename_star) {
+          // RFC 5987: charset'language'percent-encoded; browsers send UTF-8.
+          std::string_view value = *filename_star;
+          size_t quote = value.find('\'', value.find('\'') + 1);
+          if (quote != std::string_view::npos) {
+            file.filename = restinio::utils::unescape_percent_encoding<
+                restinio::utils::relaxed_unescape_traits>(value.substr(quote + 1));
+          }
+        }
+        if (file.filename.empty() && filename) file.filename = std::string(*filename);
+        auto type = part.fields.opt_value_of(restinio::http_field::content_type);
+        if (type) file.content_type = std::string(*type);
+        file.data = std::string(part.body);
+        out.files.push_back(std::move(file));
+        return mb::handling_result_t::continue_enumeration;
+      },
+      "multipart", "form-data");
+  return parts && well_formed;
+}
+
+// Builds our Request from RESTinio's; on malformed input (query string or
+// form body) says what was wrong, for the 400 problem.
+std::optional<std::string_view> Convert(const restinio::request_handle_t& req, Request& out) {
   const auto& h = req->header();
   out.method = ToMethod(h.method());
   out.target = std::string(h.request_target());
   try {
-    out.path = restinio::utils::unescape_percent_encoding<
-        restinio::utils::relaxed_unescape_traits>(h.path());
-    auto qp = restinio::parse_query<restinio::parse_query_traits::relaxed>(
-        h.query());
+    out.path = restinio::utils::unescape_percent_encoding<restinio::utils::relaxed_unescape_traits>(
+        h.path());
+    auto qp = restinio::parse_query<restinio::parse_query_traits::relaxed>(h.query());
     for (const auto& [k, v] : qp) out.query.emplace(std::string(k), std::string(v));
+  } catch (const std::exception&) {
+    return "The URL is malformed.";
+  }
+  try {
     auto content_type = h.opt_value_of(restinio::http_field::content_type);
-    if (content_type &&
-        AsciiLower(*content_type).rfind("application/x-www-form-urlencoded", 0) == 0) {
-      auto fields = restinio::parse_query<restinio::parse_query_traits::relaxed>(
-          req->body());
+    std::string type = content_type ? AsciiLower(*content_type) : std::string();
+    if (type.rfind("application/x-www-form-urlencoded", 0) == 0) {
+      auto fields = restinio::parse_query<restinio::parse_query_traits::relaxed>(req->body());
       for (const auto& [k, v] : fields) out.form.emplace(std::string(k), std::string(v));
+    } else if (type.rfind("multipart/form-data", 0) == 0 && !ParseMultipart(req, out)) {
+      return "The multipart/form-data body is malformed.";
     }
   } catch (const std::exception&) {
-    return false;
+    return "The form body is malformed.";
   }
   h.for_each_field([&](const restinio::http_header_field_t& f) {
     out.headers[AsciiLower(f.name())] = f.value();
   });
   out.body = req->body();
   out.remote_address = req->remote_endpoint().address().to_string();
-  return true;
+  return std::nullopt;
 }
 
 }  // namespace
@@ -123,9 +180,11 @@ struct Server::Impl {
     auto start = std::chrono::steady_clock::now();
     Request request;
     Response response;
-    if (!Convert(req, request)) {
-      response = ProblemResponse(400, "Bad Request", "The URL is malformed.");
+    if (auto malformed = Convert(req, request)) {
+      response = ProblemResponse(400, "Bad Request", *malformed);
     } else {
+      request.remote_address = ClientAddress(
+          request.remote_address, request.Header("x-forwarded-for"), options.trusted_proxies);
       for (const std::string& name : param_names) {
         try {
           request.params[name] = restinio::utils::unescape_percent_encoding<

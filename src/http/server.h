@@ -13,6 +13,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "core/status.h"
 #include "http/metrics.h"
@@ -36,6 +37,8 @@ struct ServerOptions {
   std::chrono::seconds handler_timeout{30};
   // Sent as Strict-Transport-Security when serving behind TLS.
   bool hsts = false;
+  // Reverse proxies whose X-Forwarded-For is believed (see ClientAddress).
+  std::vector<std::string> trusted_proxies;
 };
 
 class Server {

@@ -6,17 +6,6 @@
 
 namespace loket::identity {
 
-std::string RandomToken() {
-  std::array<unsigned char, 32> bytes;
-  randombytes_buf(bytes.data(), bytes.size());
-  std::string out(sodium_base64_ENCODED_LEN(bytes.size(), sodium_base64_VARIANT_URLSAFE_NO_PADDING),
-                  '\0');
-  sodium_bin2base64(out.data(), out.size(), bytes.data(), bytes.size(),
-                    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-  out.resize(out.size() - 1);  // the terminating NUL
-  return out;
-}
-
 std::string TokenHash(std::string_view token) {
   std::array<unsigned char, 32> hash;
   crypto_generichash(hash.data(), hash.size(), reinterpret_cast<const unsigned char*>(token.data()),
@@ -25,11 +14,6 @@ std::string TokenHash(std::string_view token) {
   sodium_bin2hex(hex.data(), hex.size(), hash.data(), hash.size());
   hex.pop_back();
   return hex;
-}
-
-bool SecretsEqual(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  return sodium_memcmp(a.data(), b.data(), a.size()) == 0;
 }
 
 SessionStore::SessionStore(SessionRepository& repository, Clock clock, SessionLimits public_limits,

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/secrets.h"
 #include "core/status.h"
 #include "identity/principal.h"
 #include "storage/database.h"
@@ -108,12 +109,8 @@ class SessionStore {
   SessionLimits public_, staff_;
 };
 
-// A random token: 32 bytes, base64url without padding.
-std::string RandomToken();
 // The hash under which a token is stored (BLAKE2b-256, hex).
 std::string TokenHash(std::string_view token);
-// Compares two secrets in constant time.
-bool SecretsEqual(std::string_view a, std::string_view b);
 
 // Failed logins, counted per account and per address over a window; past
 // a limit, further attempts are refused until the window has passed, even

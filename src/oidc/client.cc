@@ -4,6 +4,7 @@
 
 #include <utility>
 
+#include "core/secrets.h"
 #include "core/strings.h"
 #include "oidc/encoding.h"
 #include "oidc/internal/http_fetch.h"
@@ -207,7 +208,7 @@ Result<Citizen> Client::Complete(std::string_view code, std::string_view returne
   }
   // Checked before anything is sent: a mismatch is a forged or crossed
   // callback (CSRF), and its code must not be redeemed for this browser.
-  if (!ConstantTimeEquals(returned_state, pending.state)) {
+  if (!SecretsEqual(returned_state, pending.state)) {
     return Unauthenticated("state does not match the pending login");
   }
   if (code.empty() || code.size() > kMaxCodeBytes) {

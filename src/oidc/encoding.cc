@@ -8,19 +8,10 @@
 #include <cctype>
 #include <climits>
 #include <memory>
-#include <mutex>
 
-#include "core/log.h"
 
 namespace loket::oidc {
 namespace {
-
-void EnsureSodium() {
-  static std::once_flag once;
-  std::call_once(once, [] {
-    if (sodium_init() < 0) Log(LogLevel::kError, "sodium_init_failed");
-  });
-}
 
 struct CurlFree {
   void operator()(char* p) const { curl_free(p); }
@@ -55,26 +46,6 @@ std::string Base64UrlEncode(std::string_view bytes) {
 
 std::optional<std::string> Base64UrlDecode(std::string_view text) {
   return FromBase64(text, sodium_base64_VARIANT_URLSAFE_NO_PADDING);
-}
-
-std::string RandomToken(size_t bytes) {
-  EnsureSodium();
-  std::string raw(bytes, '\0');
-  randombytes_buf(raw.data(), raw.size());
-  std::string token = Base64UrlEncode(raw);
-  sodium_memzero(raw.data(), raw.size());
-  return token;
-}
-
-bool ConstantTimeEquals(std::string_view a, std::string_view b) {
-  EnsureSodium();
-  unsigned char ha[crypto_generichash_BYTES];
-  unsigned char hb[crypto_generichash_BYTES];
-  crypto_generichash(ha, sizeof ha, reinterpret_cast<const unsigned char*>(a.data()), a.size(),
-                     nullptr, 0);
-  crypto_generichash(hb, sizeof hb, reinterpret_cast<const unsigned char*>(b.data()), b.size(),
-                     nullptr, 0);
-  return sodium_memcmp(ha, hb, sizeof ha) == 0;
 }
 
 std::string UrlEncode(std::string_view text) {

@@ -1,9 +1,8 @@
 // Encodings that OpenID Connect messages use on both sides of the protocol:
 // base64url (JOSE, PKCE), form and query encoding (RFC 6749 appendix B),
-// HTTP Basic client credentials (RFC 6749 section 2.3.1), random tokens and
-// constant-time comparison of secrets.
-// Thread-safety: pure functions (RandomToken draws from libsodium's
-// thread-safe generator).
+// HTTP Basic client credentials (RFC 6749 section 2.3.1). Random tokens
+// and comparing secrets are in core/secrets.h.
+// Thread-safety: pure functions.
 #pragma once
 
 #include <cstddef>
@@ -20,14 +19,6 @@ namespace loket::oidc {
 std::string Base64UrlEncode(std::string_view bytes);
 // Nothing for text that is not canonical unpadded base64url.
 std::optional<std::string> Base64UrlDecode(std::string_view text);
-
-// `bytes` random bytes from libsodium, base64url-encoded: 32 bytes give 43
-// characters, valid as state, nonce, PKCE verifier or authorization code.
-std::string RandomToken(size_t bytes = 32);
-
-// Compares secrets without leaking through timing where they differ; the
-// inputs are hashed first, so their lengths do not leak either.
-bool ConstantTimeEquals(std::string_view a, std::string_view b);
 
 // Percent-encodes everything except the unreserved characters of RFC 3986.
 std::string UrlEncode(std::string_view text);

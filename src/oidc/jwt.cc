@@ -12,6 +12,7 @@
 #include <set>
 #include <utility>
 
+#include "core/secrets.h"
 #include "oidc/encoding.h"
 #include "oidc/internal/json.h"
 #include "oidc/internal/key.h"
@@ -309,7 +310,7 @@ Status CheckClaims(const json& claims, const Expectations& expect) {
   if (expect.nonce.empty()) return Unauthenticated("no nonce to compare the token with");
   auto nonce = claims.find("nonce");
   if (nonce == claims.end() || !nonce->is_string()) return Unauthenticated("token has no nonce");
-  if (!ConstantTimeEquals(nonce->get_ref<const std::string&>(), expect.nonce)) {
+  if (!SecretsEqual(nonce->get_ref<const std::string&>(), expect.nonce)) {
     return Unauthenticated("token nonce does not match");
   }
   return {};

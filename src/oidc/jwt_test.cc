@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 
+#include "core/secrets.h"
 #include "oidc/encoding.h"
 
 namespace loket::oidc {

@@ -49,6 +49,21 @@ std::string Staff(Lang lang) { return Nl(lang) ? "/medewerkers" : "/en/staff"; }
 std::string StaffLogin(Lang lang) { return Staff(lang) + (Nl(lang) ? "/inloggen" : "/login"); }
 std::string StaffLogout(Lang lang) { return Staff(lang) + (Nl(lang) ? "/uitloggen" : "/logout"); }
 std::string AuditLog(Lang lang) { return Staff(lang) + (Nl(lang) ? "/auditlog" : "/audit-log"); }
+std::string KnowledgeEditor(Lang lang) {
+  return Staff(lang) + (Nl(lang) ? "/kennisbank" : "/knowledge");
+}
+std::string KnowledgeEditorNew(Lang lang) {
+  return KnowledgeEditor(lang) + (Nl(lang) ? "/nieuw" : "/new");
+}
+std::string KnowledgeEditorArticle(Lang lang, const std::string& id) {
+  return KnowledgeEditor(lang) + "/" + id;
+}
+std::string KnowledgeEditorPublication(Lang lang, const std::string& id) {
+  return KnowledgeEditorArticle(lang, id) + (Nl(lang) ? "/publicatie" : "/publication");
+}
+std::string KnowledgeEditorImport(Lang lang) {
+  return KnowledgeEditor(lang) + (Nl(lang) ? "/importeren" : "/import");
+}
 
 std::string EncodeQuery(const std::string& value) {
   static const char* kHex = "0123456789ABCDEF";

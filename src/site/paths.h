@@ -36,6 +36,12 @@ std::string Staff(Lang lang);  // the staff area's start page
 std::string StaffLogin(Lang lang);
 std::string StaffLogout(Lang lang);
 std::string AuditLog(Lang lang);
+// The knowledge base's editor pages (editors only).
+std::string KnowledgeEditor(Lang lang);  // every article, by document
+std::string KnowledgeEditorNew(Lang lang);
+std::string KnowledgeEditorArticle(Lang lang, const std::string& id);
+std::string KnowledgeEditorPublication(Lang lang, const std::string& id);  // POST only
+std::string KnowledgeEditorImport(Lang lang);
 // Percent-encodes a query-string value.
 std::string EncodeQuery(const std::string& value);
 
