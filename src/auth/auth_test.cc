@@ -4,14 +4,12 @@
 // headers, throttling of failed logins, access to the audit log, the
 // `/api/v1/me` call and redirects after login. The clock is fake: the test
 // moves it forward instead of waiting.
-#include <curl/curl.h>
 #include <gtest/gtest.h>
-#include <liboath/oath.h>
 
 #include <atomic>
+#include <cctype>
 #include <chrono>
-#include <cstdio>
-#include <map>
+#include <filesystem>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -23,6 +21,7 @@
 #include "auth/guard.h"
 #include "auth/me_api.h"
 #include "auth/staff_access.h"
+#include "auth/testing/browser.h"
 #include "http/server.h"
 #include "http/templates.h"
 #include "identity/sessions.h"
@@ -38,7 +37,13 @@ using namespace std::chrono_literals;
 using identity::Realm;
 using identity::Role;
 using Time = std::chrono::system_clock::time_point;
-using Fields = std::vector<std::pair<std::string, std::string>>;
+using auth::testing::Browser;
+using auth::testing::CsrfIn;
+using auth::testing::Fields;
+using auth::testing::ParseSetCookie;
+using auth::testing::Reply;
+using auth::testing::SetCookie;
+using auth::testing::TotpCode;
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -47,179 +52,6 @@ std::string Lower(std::string s) {
 
 bool Contains(const std::string& haystack, const std::string& needle) {
   return haystack.find(needle) != std::string::npos;
-}
-
-// One HTTP answer as the test sees it; header names in lower case.
-struct Reply {
-  long status = 0;
-  std::vector<std::pair<std::string, std::string>> headers;
-  std::string body;
-
-  std::string Header(const std::string& name) const {
-    for (const auto& [n, v] : headers) {
-      if (n == name) return v;
-    }
-    return {};
-  }
-  std::vector<std::string> All(const std::string& name) const {
-    std::vector<std::string> out;
-    for (const auto& [n, v] : headers) {
-      if (n == name) out.push_back(v);
-    }
-    return out;
-  }
-};
-
-// The attributes of a Set-Cookie line: name, value, and the rest as given.
-struct SetCookie {
-  std::string name, value;
-  std::vector<std::string> attributes;
-
-  bool Has(const std::string& attribute) const {
-    for (const std::string& a : attributes) {
-      if (Lower(a) == Lower(attribute)) return true;
-    }
-    return false;
-  }
-};
-
-SetCookie ParseSetCookie(const std::string& line) {
-  SetCookie c;
-  size_t start = 0;
-  bool first = true;
-  while (start <= line.size()) {
-    size_t end = line.find(';', start);
-    if (end == std::string::npos) end = line.size();
-    std::string part = line.substr(start, end - start);
-    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
-    while (!part.empty() && part.back() == ' ') part.pop_back();
-    if (first) {
-      size_t eq = part.find('=');
-      c.name = part.substr(0, eq);
-      c.value = eq == std::string::npos ? "" : part.substr(eq + 1);
-      first = false;
-    } else if (!part.empty()) {
-      c.attributes.push_back(part);
-    }
-    start = end + 1;
-  }
-  return c;
-}
-
-size_t AppendBody(char* data, size_t size, size_t n, void* out) {
-  static_cast<std::string*>(out)->append(data, size * n);
-  return size * n;
-}
-
-size_t AppendHeader(char* data, size_t size, size_t n, void* out) {
-  std::string line(data, size * n);
-  while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();
-  size_t colon = line.find(':');
-  if (colon != std::string::npos && line.rfind("HTTP/", 0) != 0) {
-    std::string value = line.substr(colon + 1);
-    while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-    static_cast<Reply*>(out)->headers.emplace_back(Lower(line.substr(0, colon)), value);
-  }
-  return size * n;
-}
-
-// A browser that follows no redirects and keeps its cookies in a plain
-// map, so that the test controls exactly what is sent. Copying it copies
-// the cookies: a copy taken before a step still holds the old ones.
-class Browser {
- public:
-  explicit Browser(uint16_t port) : port_(port) {}
-
-  Reply Get(const std::string& target, const Fields& headers = {}) {
-    return Send(target, nullptr, headers);
-  }
-  Reply Post(const std::string& target, const Fields& form, const Fields& headers = {}) {
-    std::string body;
-    CURL* curl = curl_easy_init();
-    for (const auto& [name, value] : form) {
-      char* escaped = curl_easy_escape(curl, value.data(), static_cast<int>(value.size()));
-      body += (body.empty() ? "" : "&") + name + "=" + escaped;
-      curl_free(escaped);
-    }
-    curl_easy_cleanup(curl);
-    return Send(target, &body, headers);
-  }
-
-  std::string Cookie(const std::string& name) const {
-    auto it = cookies_.find(name);
-    return it == cookies_.end() ? "" : it->second;
-  }
-  void SetCookieValue(const std::string& name, const std::string& value) { cookies_[name] = value; }
-
- private:
-  Reply Send(const std::string& target, const std::string* body, const Fields& headers) {
-    Reply reply;
-    CURL* curl = curl_easy_init();
-    std::string url = "http://127.0.0.1:" + std::to_string(port_) + target;
-    curl_easy_setopt(curl, CURLOPT_URL, url.c_str());
-    curl_easy_setopt(curl, CURLOPT_TIMEOUT, 20L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, &AppendBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &reply.body);
-    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, &AppendHeader);
-    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &reply);
-    if (body) {
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDS, body->c_str());
-      curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE, static_cast<long>(body->size()));
-    }
-    curl_slist* list = curl_slist_append(nullptr, "Expect:");
-    std::string cookie_header;
-    for (const auto& [name, value] : cookies_) {
-      cookie_header += (cookie_header.empty() ? "" : "; ") + name + "=" + value;
-    }
-    if (!cookie_header.empty())
-      list = curl_slist_append(list, ("Cookie: " + cookie_header).c_str());
-    for (const auto& [name, value] : headers) {
-      list = curl_slist_append(list, (name + ": " + value).c_str());
-    }
-    curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
-    CURLcode rc = curl_easy_perform(curl);
-    if (rc != CURLE_OK) ADD_FAILURE() << target << ": " << curl_easy_strerror(rc);
-    curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
-    curl_slist_free_all(list);
-    curl_easy_cleanup(curl);
-    for (const std::string& line : reply.All("set-cookie")) {
-      SetCookie c = ParseSetCookie(line);
-      if (c.Has("Max-Age=0")) {
-        cookies_.erase(c.name);
-      } else {
-        cookies_[c.name] = c.value;
-      }
-    }
-    return reply;
-  }
-
-  uint16_t port_;
-  std::map<std::string, std::string> cookies_;
-};
-
-// The value of the first hidden field `name` in a page.
-std::string FieldIn(const std::string& page, const std::string& name) {
-  const std::string marker = "name=\"" + name + "\" value=\"";
-  size_t at = page.find(marker);
-  if (at == std::string::npos) return {};
-  at += marker.size();
-  return page.substr(at, page.find('"', at) - at);
-}
-
-std::string CsrfIn(const std::string& page) { return FieldIn(page, "csrf_token"); }
-
-// The code an authenticator app shows for `secret` (base32) at `at`.
-std::string TotpCode(const std::string& secret, Time at) {
-  char* key = nullptr;
-  size_t key_length = 0;
-  EXPECT_EQ(oath_base32_decode(secret.c_str(), secret.size(), &key, &key_length), OATH_OK);
-  char code[7] = {};
-  EXPECT_EQ(
-      oath_totp_generate(key, key_length, std::chrono::system_clock::to_time_t(at),
-                         OATH_TOTP_DEFAULT_TIME_STEP_SIZE, OATH_TOTP_DEFAULT_START_TIME, 6, code),
-      OATH_OK);
-  free(key);  // allocated by liboath
-  return code;
 }
 
 void ExpectSecurityHeaders(const Reply& r, const std::string& what) {
@@ -296,7 +128,12 @@ class AuthTest : public storage::BackendTest {
 
   void Advance(std::chrono::seconds by) { now_ = now_.load() + by; }
 
-  Browser NewBrowser() const { return Browser(server_->port()); }
+  // A browser for which a request without an answer is a failure.
+  Browser NewBrowser() const {
+    Browser b(server_->port());
+    b.FailWithoutAnswer();
+    return b;
+  }
 
   Account AddStaff(const std::string& email, const std::string& name, std::vector<Role> roles) {
     Account a;

@@ -11,43 +11,23 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   addStaff,
-  axeViolations,
-  formatViolations,
-  maybeScreenshot,
+  expectNoViolations,
+  logIn,
   preloadAxe,
   repoRoot,
   startEnvironment,
-  totpCode,
 } from './support.mjs';
 
 const password = 'lange zin als wachtwoord';
 // One account per login: a TOTP code is accepted once.
 const accounts = {
-  editorNl: { email: 'redactie-nl@example.org', name: 'Rita Redactie', roles: ['editor'] },
-  editorEn: { email: 'editor-en@example.org', name: 'Eddie Editor', roles: ['editor'] },
-  noScript: { email: 'zonder-js@example.org', name: 'Zeno Zonder', roles: ['editor'] },
-  agent: { email: 'agent@example.org', name: 'Aga Agent', roles: ['agent'] },
+  editorNl: { email: 'redactie-nl@example.org', name: 'Rita Redactie', roles: ['editor'], password },
+  editorEn: { email: 'editor-en@example.org', name: 'Eddie Editor', roles: ['editor'], password },
+  noScript: { email: 'zonder-js@example.org', name: 'Zeno Zonder', roles: ['editor'], password },
+  agent: { email: 'agent@example.org', name: 'Aga Agent', roles: ['agent'], password },
 };
 
 const documentFile = path.join(repoRoot, 'data/documents/verslag-jaarverslag-bz-2020.txt');
-
-async function expectNoViolations(page, label) {
-  await maybeScreenshot(page, label);
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, formatViolations(violations, label));
-}
-
-async function logIn(page, account, secret, lang = 'nl') {
-  const base = lang === 'nl' ? '/medewerkers/inloggen' : '/en/staff/login';
-  await page.goto(base);
-  await page.locator('#staff-email').fill(account.email);
-  await page.locator('#staff-password').fill(password);
-  await page.locator('#staff-password').press('Enter');
-  await page.waitForURL(`**${base}/code`);
-  await page.locator('#staff-code').fill(totpCode(secret));
-  await page.locator('#staff-code').press('Enter');
-  await page.waitForURL(lang === 'nl' ? '**/medewerkers' : '**/en/staff');
-}
 
 describe('knowledge base editor', { timeout: 300_000 }, () => {
   let env;
@@ -58,7 +38,7 @@ describe('knowledge base editor', { timeout: 300_000 }, () => {
       prepare: (dataDir) => {
         const out = {};
         for (const [key, account] of Object.entries(accounts)) {
-          out[key] = addStaff(dataDir, { ...account, password });
+          out[key] = addStaff(dataDir, account);
         }
         return out;
       },
@@ -180,7 +160,7 @@ describe('knowledge base editor', { timeout: 300_000 }, () => {
     const context = await env.newContext();
     await preloadAxe(context);
     const page = await context.newPage();
-    await logIn(page, accounts.editorEn, secrets.editorEn, 'en');
+    await logIn(page, accounts.editorEn, secrets.editorEn, { lang: 'en' });
     await page.goto('/en/staff/knowledge');
     assert.match(await page.locator('h1').innerText(), /Manage the knowledge base/);
     await expectNoViolations(page, 'en-editor-list');

@@ -9,19 +9,11 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  axeViolations,
-  formatViolations,
-  maybeScreenshot,
+  expectNoViolations,
   preloadAxe,
   readMails,
   startEnvironment,
 } from './support.mjs';
-
-async function expectNoViolations(page, label) {
-  await maybeScreenshot(page, label);
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, formatViolations(violations, label));
-}
 
 // The link in the newest e-mail to `to` whose subject matches.
 function linkFromMail(dataDir, to, subject) {

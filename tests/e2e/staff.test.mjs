@@ -7,44 +7,21 @@ import { after, before, describe, test } from 'node:test';
 
 import {
   addStaff,
-  axeViolations,
-  formatViolations,
-  maybeScreenshot,
+  expectNoViolations,
+  logIn,
   preloadAxe,
   startEnvironment,
-  totpCode,
 } from './support.mjs';
 
 const password = 'lange zin als wachtwoord';
 // One account per login: a TOTP code is accepted once, so two logins of
 // one account within the same 30 seconds would need to wait.
 const accounts = {
-  adminNl: { email: 'beheer-nl@example.org', name: 'Bea Beheer', roles: ['administrator'] },
-  adminEn: { email: 'admin-en@example.org', name: 'Alan Admin', roles: ['administrator', 'editor'] },
-  noScript: { email: 'zonder-js@example.org', name: 'Zeno Zonder', roles: ['administrator'] },
-  agent: { email: 'agent@example.org', name: 'Aga Agent', roles: ['agent'] },
+  adminNl: { email: 'beheer-nl@example.org', name: 'Bea Beheer', roles: ['administrator'], password },
+  adminEn: { email: 'admin-en@example.org', name: 'Alan Admin', roles: ['administrator', 'editor'], password },
+  noScript: { email: 'zonder-js@example.org', name: 'Zeno Zonder', roles: ['administrator'], password },
+  agent: { email: 'agent@example.org', name: 'Aga Agent', roles: ['agent'], password },
 };
-
-async function expectNoViolations(page, label) {
-  await maybeScreenshot(page, label);
-  const violations = await axeViolations(page);
-  assert.equal(violations.length, 0, formatViolations(violations, label));
-}
-
-// Logs in through the forms with the keyboard only (Enter submits).
-async function logIn(page, account, secret, { lang = 'nl', check = false } = {}) {
-  const base = lang === 'nl' ? '/medewerkers/inloggen' : '/en/staff/login';
-  await page.goto(base);
-  if (check) await expectNoViolations(page, `${lang}-staff-login`);
-  await page.locator('#staff-email').fill(account.email);
-  await page.locator('#staff-password').fill(password);
-  await page.locator('#staff-password').press('Enter');
-  await page.waitForURL(`**${base}/code`);
-  if (check) await expectNoViolations(page, `${lang}-staff-code`);
-  await page.locator('#staff-code').fill(totpCode(secret));
-  await page.locator('#staff-code').press('Enter');
-  await page.waitForURL(lang === 'nl' ? '**/medewerkers' : '**/en/staff');
-}
 
 describe('staff area', { timeout: 300_000 }, () => {
   let env;
@@ -55,7 +32,7 @@ describe('staff area', { timeout: 300_000 }, () => {
       prepare: (dataDir) => {
         const out = {};
         for (const [key, account] of Object.entries(accounts)) {
-          out[key] = addStaff(dataDir, { ...account, password });
+          out[key] = addStaff(dataDir, account);
         }
         return out;
       },

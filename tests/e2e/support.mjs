@@ -3,6 +3,7 @@
 // through playwright-core, and runs axe-core. Each test file gets its own
 // server and browser (hermetic: no test depends on another file's state).
 
+import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { existsSync, mkdtempSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -273,6 +274,39 @@ export async function maybeScreenshot(page, name) {
   mkdirSync(dir, { recursive: true });
   const file = path.join(dir, `${name.replace(/[^a-zA-Z0-9_-]+/g, '_')}.png`);
   await page.screenshot({ path: file, fullPage: true });
+}
+
+/**
+ * Asserts that the current page has no axe violations (WCAG 2.1 A/AA),
+ * listing them if it has; `label` names the page in the message and the
+ * screenshot (see maybeScreenshot).
+ */
+export async function expectNoViolations(page, label) {
+  await maybeScreenshot(page, label);
+  const violations = await axeViolations(page);
+  assert.equal(violations.length, 0, formatViolations(violations, label));
+}
+
+/**
+ * Logs a staff member in through the forms with the keyboard only (Enter
+ * submits): e-mail and password, then the TOTP code of `secret` (from
+ * addStaff); resolves on the staff start page. `account` is { email,
+ * password }; `lang` 'nl' or 'en' picks the pages; `check` runs
+ * expectNoViolations on both forms (labels `${lang}-staff-login` and
+ * `${lang}-staff-code`).
+ */
+export async function logIn(page, account, secret, { lang = 'nl', check = false } = {}) {
+  const base = lang === 'nl' ? '/medewerkers/inloggen' : '/en/staff/login';
+  await page.goto(base);
+  if (check) await expectNoViolations(page, `${lang}-staff-login`);
+  await page.locator('#staff-email').fill(account.email);
+  await page.locator('#staff-password').fill(account.password);
+  await page.locator('#staff-password').press('Enter');
+  await page.waitForURL(`**${base}/code`);
+  if (check) await expectNoViolations(page, `${lang}-staff-code`);
+  await page.locator('#staff-code').fill(totpCode(secret));
+  await page.locator('#staff-code').press('Enter');
+  await page.waitForURL(lang === 'nl' ? '**/medewerkers' : '**/en/staff');
 }
 
 /** Describes the focused element (tag, text, href, id) for assertions. */

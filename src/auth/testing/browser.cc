@@ -41,6 +41,44 @@ std::string Reply::Header(const std::string& lower_name) const {
   return {};
 }
 
+std::vector<std::string> Reply::All(const std::string& lower_name) const {
+  std::vector<std::string> values;
+  for (const auto& [name, value] : headers) {
+    if (name == lower_name) values.push_back(value);
+  }
+  return values;
+}
+
+bool SetCookie::Has(const std::string& attribute) const {
+  for (const std::string& a : attributes) {
+    if (Lower(a) == Lower(attribute)) return true;
+  }
+  return false;
+}
+
+SetCookie ParseSetCookie(const std::string& line) {
+  SetCookie c;
+  size_t start = 0;
+  bool first = true;
+  while (start <= line.size()) {
+    size_t end = line.find(';', start);
+    if (end == std::string::npos) end = line.size();
+    std::string part = line.substr(start, end - start);
+    while (!part.empty() && part.front() == ' ') part.erase(0, 1);
+    while (!part.empty() && part.back() == ' ') part.pop_back();
+    if (first) {
+      size_t eq = part.find('=');
+      c.name = part.substr(0, eq);
+      c.value = eq == std::string::npos ? "" : part.substr(eq + 1);
+      first = false;
+    } else if (!part.empty()) {
+      c.attributes.push_back(part);
+    }
+    start = end + 1;
+  }
+  return c;
+}
+
 // What a post sends: a ready body, or multipart parts for libcurl to encode.
 struct Browser::Body {
   std::string content_type;  // for `raw`
@@ -136,22 +174,20 @@ Reply Browser::Send(const std::string& target, const Body* body, const Fields& h
   }
   curl_easy_setopt(curl, CURLOPT_HTTPHEADER, list);
   CURLcode rc = curl_easy_perform(curl);
-  if (rc != CURLE_OK) reply.body = std::string("curl: ") + curl_easy_strerror(rc);
+  if (rc != CURLE_OK) {
+    reply.body = std::string("curl: ") + curl_easy_strerror(rc);
+    if (fail_without_answer_) ADD_FAILURE() << target << ": " << curl_easy_strerror(rc);
+  }
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &reply.status);
   curl_mime_free(mime);
   curl_slist_free_all(list);
   curl_easy_cleanup(curl);
-  // Cookies: "name=value; Path=/; …"; Max-Age=0 removes one.
-  for (const auto& [name, line] : reply.headers) {
-    if (name != "set-cookie") continue;
-    size_t eq = line.find('=');
-    size_t end = line.find(';');
-    if (eq == std::string::npos || eq > end) continue;
-    std::string cookie = line.substr(0, eq);
-    if (Lower(line).find("max-age=0") != std::string::npos) {
-      cookies_.erase(cookie);
+  for (const std::string& line : reply.All("set-cookie")) {
+    SetCookie c = ParseSetCookie(line);
+    if (c.Has("Max-Age=0")) {
+      cookies_.erase(c.name);
     } else {
-      cookies_[cookie] = line.substr(eq + 1, end == std::string::npos ? end : end - eq - 1);
+      cookies_[c.name] = c.value;
     }
   }
   return reply;
