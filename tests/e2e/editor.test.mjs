@@ -10,12 +10,11 @@ import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  addStaff,
   expectNoViolations,
   logIn,
   preloadAxe,
   repoRoot,
-  startEnvironment,
+  startStaffEnvironment,
 } from './support.mjs';
 
 const password = 'lange zin als wachtwoord';
@@ -34,16 +33,8 @@ describe('knowledge base editor', { timeout: 300_000 }, () => {
   let secrets;
 
   before(async () => {
-    env = await startEnvironment({
-      prepare: (dataDir) => {
-        const out = {};
-        for (const [key, account] of Object.entries(accounts)) {
-          out[key] = addStaff(dataDir, account);
-        }
-        return out;
-      },
-    });
-    secrets = env.server.prepared;
+    env = await startStaffEnvironment(accounts);
+    secrets = env.secrets;
   });
 
   after(async () => {

@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
 import {
-  addStaff,
   expectNoViolations,
   logIn,
   preloadAxe,
-  startEnvironment,
+  startStaffEnvironment,
 } from './support.mjs';
 
 const password = 'lange zin als wachtwoord';
@@ -28,16 +27,8 @@ describe('staff area', { timeout: 300_000 }, () => {
   let secrets;
 
   before(async () => {
-    env = await startEnvironment({
-      prepare: (dataDir) => {
-        const out = {};
-        for (const [key, account] of Object.entries(accounts)) {
-          out[key] = addStaff(dataDir, account);
-        }
-        return out;
-      },
-    });
-    secrets = env.server.prepared;
+    env = await startStaffEnvironment(accounts);
+    secrets = env.secrets;
   });
 
   after(async () => {

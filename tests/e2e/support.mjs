@@ -211,6 +211,22 @@ export async function startEnvironment(serverOptions = {}) {
   };
 }
 
+/**
+ * Starts a server whose data directory has the given staff accounts
+ * (`{ key: { email, name, roles, password } }`) and a browser; resolves to
+ * the environment of startEnvironment() with `secrets`: each account's TOTP
+ * secret under its key.
+ */
+export async function startStaffEnvironment(accounts, serverOptions = {}) {
+  const env = await startEnvironment({
+    ...serverOptions,
+    prepare: (dataDir) =>
+      Object.fromEntries(Object.entries(accounts).map(([key, a]) => [key, addStaff(dataDir, a)])),
+  });
+  env.secrets = env.server.prepared;
+  return env;
+}
+
 // The minified axe-core build: the same rules as the default (unminified)
 // source AxeBuilder injects, at less than half the size.
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
