@@ -6,11 +6,8 @@
 // moves it forward instead of waiting.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <cctype>
 #include <chrono>
-#include <filesystem>
-#include <memory>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <utility>
@@ -19,24 +16,17 @@
 #include "audit/audit_log.h"
 #include "audit/repository.h"
 #include "auth/guard.h"
-#include "auth/me_api.h"
-#include "auth/staff_access.h"
 #include "auth/testing/browser.h"
+#include "auth/testing/staff_site.h"
 #include "http/server.h"
-#include "http/templates.h"
 #include "identity/sessions.h"
-#include "identity/staff_directory.h"
 #include "site/site.h"
-#include "storage/migrations.h"
-#include "storage/testing/backend_test.h"
 
 namespace loket::auth {
 namespace {
 
 using namespace std::chrono_literals;
-using identity::Realm;
-using identity::Role;
-using Time = std::chrono::system_clock::time_point;
+using auth::testing::Account;
 using auth::testing::Browser;
 using auth::testing::CsrfIn;
 using auth::testing::Fields;
@@ -44,6 +34,8 @@ using auth::testing::ParseSetCookie;
 using auth::testing::Reply;
 using auth::testing::SetCookie;
 using auth::testing::TotpCode;
+using identity::Realm;
+using identity::Role;
 
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -62,142 +54,8 @@ void ExpectSecurityHeaders(const Reply& r, const std::string& what) {
   EXPECT_FALSE(r.Header("referrer-policy").empty());
 }
 
-// A staff member the test created, with what logging in takes.
-struct Account {
-  int64_t id = 0;
-  std::string email;
-  std::string password;
-  std::string secret;
-  std::string Actor() const { return "staff:" + std::to_string(id); }
-};
-
-class AuthTest : public storage::BackendTest {
- protected:
-  // The origin the guard compares Origin headers with; the server itself
-  // listens on a free port, which browsers in this test never announce.
-  static constexpr const char* kOrigin = "http://127.0.0.1:8080";
-
-  void SetUp() override {
-    BackendTest::SetUp();
-    if (!db_) return;
-    std::vector<storage::Migration> migrations;
-    for (auto part : {identity::IdentityMigrations(), identity::SessionMigrations(),
-                      audit::AuditMigrations()}) {
-      migrations.insert(migrations.end(), part.begin(), part.end());
-    }
-    auto applied = storage::ApplyMigrations(*db_, migrations);
-    ASSERT_TRUE(applied.ok()) << applied.status().ToString();
-    const identity::Clock clock = [this] { return now_.load(); };
-    audit_repository_ = audit::NewSqlAuditRepository(*db_);
-    audit_log_ = std::make_unique<audit::AuditLog>(*audit_repository_, clock);
-    session_repository_ = identity::NewSqlSessionRepository(*db_);
-    sessions_ = std::make_unique<identity::SessionStore>(*session_repository_, clock);
-    throttle_repository_ = identity::NewSqlThrottleRepository(*db_);
-    throttle_ = std::make_unique<identity::LoginThrottle>(*throttle_repository_, clock);
-    staff_repository_ = identity::NewSqlStaffRepository(*db_);
-    staff_ = std::make_unique<identity::StaffDirectory>(*staff_repository_, clock);
-
-    const std::filesystem::path web = LOKET_TEST_WEB_DIR;
-    auto templates = http::Templates::Load(web / "templates");
-    ASSERT_TRUE(templates.ok()) << templates.status().ToString();
-    templates_ = std::move(templates).value();
-    auto texts = site::UiTexts::Load(web / "i18n");
-    ASSERT_TRUE(texts.ok()) << texts.status().ToString();
-    site_ = std::make_unique<site::Site>(*templates_, std::move(texts).value());
-    auto settings = SettingsForOrigin(kOrigin);
-    ASSERT_TRUE(settings.ok()) << settings.status().ToString();
-    guard_ = std::make_unique<Guard>(*sessions_, *audit_log_, *site_, *settings);
-    access_ = std::make_unique<StaffAccess>(*guard_, *staff_, *throttle_, *audit_log_, clock);
-
-    http::ServerOptions options;
-    options.port = 0;
-    options.threads = 2;
-    server_ = std::make_unique<http::Server>(options, nullptr);
-    access_->Register(*server_);
-    RegisterMeApi(*server_, *guard_);
-    server_->SetFallback([this](const http::Request&) {
-      return site_->ErrorPage(404, Lang::kNl, "not_found_heading", "not_found_text");
-    });
-    Status started = server_->Start();
-    ASSERT_TRUE(started.ok()) << started.ToString();
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
-  }
-
-  void Advance(std::chrono::seconds by) { now_ = now_.load() + by; }
-
-  // A browser for which a request without an answer is a failure.
-  Browser NewBrowser() const {
-    Browser b(server_->port());
-    b.FailWithoutAnswer();
-    return b;
-  }
-
-  Account AddStaff(const std::string& email, const std::string& name, std::vector<Role> roles) {
-    Account a;
-    a.email = email;
-    a.password = "correct horse battery staple";
-    auto added = staff_->Add({email, name, std::move(roles), "", a.password});
-    EXPECT_TRUE(added.ok()) << added.status().ToString();
-    if (!added.ok()) return a;
-    a.id = added->first.id;
-    a.secret = added->second.secret;
-    return a;
-  }
-
-  // The password step from a fresh login form; returns its answer.
-  Reply EnterPassword(Browser& b, const Account& a, const std::string& next = "",
-                      const std::string& password = "") {
-    Reply form = b.Get("/medewerkers/inloggen");
-    EXPECT_EQ(form.status, 200);
-    return b.Post("/medewerkers/inloggen", {{"csrf_token", CsrfIn(form.body)},
-                                            {"email", a.email},
-                                            {"password", password.empty() ? a.password : password},
-                                            {"next", next}});
-  }
-
-  // The code step, with the code form's CSRF token; returns its answer.
-  Reply EnterCode(Browser& b, const std::string& code) {
-    Reply form = b.Get("/medewerkers/inloggen/code");
-    EXPECT_EQ(form.status, 200);
-    return b.Post("/medewerkers/inloggen/code",
-                  {{"csrf_token", CsrfIn(form.body)}, {"code", code}});
-  }
-
-  // Both steps; returns the answer to the code step.
-  Reply LogIn(Browser& b, const Account& a, const std::string& next = "") {
-    Reply password = EnterPassword(b, a, next);
-    EXPECT_EQ(password.status, 303);
-    EXPECT_EQ(password.Header("location"), "/medewerkers/inloggen/code");
-    return EnterCode(b, TotpCode(a.secret, now_.load()));
-  }
-
-  std::vector<audit::Event> Events(const std::string& action) {
-    audit::Query q;
-    q.action = action;
-    q.limit = 1000;
-    auto events = audit_log_->Search(q);
-    EXPECT_TRUE(events.ok()) << events.status().ToString();
-    return events.ok() ? *events : std::vector<audit::Event>();
-  }
-
-  std::atomic<Time> now_{std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 9h};
-  std::unique_ptr<audit::AuditRepository> audit_repository_;
-  std::unique_ptr<audit::AuditLog> audit_log_;
-  std::unique_ptr<identity::SessionRepository> session_repository_;
-  std::unique_ptr<identity::SessionStore> sessions_;
-  std::unique_ptr<identity::ThrottleRepository> throttle_repository_;
-  std::unique_ptr<identity::LoginThrottle> throttle_;
-  std::unique_ptr<identity::StaffRepository> staff_repository_;
-  std::unique_ptr<identity::StaffDirectory> staff_;
-  std::unique_ptr<http::Templates> templates_;
-  std::unique_ptr<site::Site> site_;
-  std::unique_ptr<Guard> guard_;
-  std::unique_ptr<StaffAccess> access_;
-  std::unique_ptr<http::Server> server_;  // last: stops first
-};
+// The staff login pages, `/api/v1/me` and a 404 page (StaffSiteTest).
+class AuthTest : public testing::StaffSiteTest {};
 
 TEST_P(AuthTest, StaffLogInWithPasswordAndCode) {
   Account anna = AddStaff("a.jansen@minbuza.nl", "Anna Jansen", {Role::kAgent});

@@ -6,42 +6,36 @@
 // again; every change is in the audit log. The clock is fake.
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <chrono>
-#include <filesystem>
 #include <fstream>
 #include <memory>
 #include <optional>
+#include <span>
 #include <sstream>
 #include <string>
 #include <thread>
+#include <utility>
 #include <vector>
 
 #include "audit/audit_log.h"
-#include "audit/repository.h"
-#include "auth/guard.h"
-#include "auth/staff_access.h"
 #include "auth/testing/browser.h"
+#include "auth/testing/staff_site.h"
 #include "editorial/knowledge_editor.h"
 #include "http/server.h"
-#include "http/templates.h"
-#include "identity/sessions.h"
-#include "identity/staff_directory.h"
 #include "knowledge/knowledge_base.h"
-#include "site/site.h"
+#include "knowledge/repository.h"
 #include "storage/migrations.h"
-#include "storage/testing/backend_test.h"
 
 namespace loket::editorial {
 namespace {
 
 using namespace std::chrono_literals;
+using auth::testing::Account;
 using auth::testing::Browser;
 using auth::testing::CsrfIn;
 using auth::testing::Fields;
 using auth::testing::HiddenField;
 using auth::testing::Reply;
-using auth::testing::TotpCode;
 using identity::Role;
 using knowledge::Article;
 
@@ -88,74 +82,27 @@ Article Simple(const std::string& id, const std::string& title, const std::strin
   return a;
 }
 
-class EditorialTest : public storage::BackendTest {
+// The staff area of StaffSiteTest with the knowledge base and its editor.
+class EditorialTest : public auth::testing::StaffSiteTest {
  protected:
-  void SetUp() override {
-    BackendTest::SetUp();
-    if (!db_) return;
-    std::vector<storage::Migration> migrations;
-    for (auto part : {identity::IdentityMigrations(), identity::SessionMigrations(),
-                      audit::AuditMigrations(), knowledge::KnowledgeMigrations()}) {
-      migrations.insert(migrations.end(), part.begin(), part.end());
-    }
-    auto applied = storage::ApplyMigrations(*db_, migrations);
-    ASSERT_TRUE(applied.ok()) << applied.status().ToString();
-    const identity::Clock clock = [this] { return now_.load(); };
-    audit_repository_ = audit::NewSqlAuditRepository(*db_);
-    audit_log_ = std::make_unique<audit::AuditLog>(*audit_repository_, clock);
-    session_repository_ = identity::NewSqlSessionRepository(*db_);
-    sessions_ = std::make_unique<identity::SessionStore>(*session_repository_, clock);
-    throttle_repository_ = identity::NewSqlThrottleRepository(*db_);
-    throttle_ = std::make_unique<identity::LoginThrottle>(*throttle_repository_, clock);
-    staff_repository_ = identity::NewSqlStaffRepository(*db_);
-    staff_ = std::make_unique<identity::StaffDirectory>(*staff_repository_, clock);
+  std::span<const storage::Migration> ExtraMigrations() const override {
+    return knowledge::KnowledgeMigrations();
+  }
+
+  void BeforeStart(http::Server& server) override {
     knowledge_repository_ = knowledge::NewSqlKnowledgeRepository(*db_);
     knowledge_ = std::make_unique<knowledge::KnowledgeBase>(*knowledge_repository_, 0ms);
     ASSERT_TRUE(knowledge_->Refresh().ok());
-
-    const std::filesystem::path web = LOKET_TEST_WEB_DIR;
-    auto templates = http::Templates::Load(web / "templates");
-    ASSERT_TRUE(templates.ok()) << templates.status().ToString();
-    templates_ = std::move(templates).value();
-    auto texts = site::UiTexts::Load(web / "i18n");
-    ASSERT_TRUE(texts.ok()) << texts.status().ToString();
-    site_ = std::make_unique<site::Site>(*templates_, std::move(texts).value());
-    auto settings = auth::SettingsForOrigin("http://127.0.0.1:8080");
-    ASSERT_TRUE(settings.ok()) << settings.status().ToString();
-    guard_ = std::make_unique<auth::Guard>(*sessions_, *audit_log_, *site_, *settings);
-    access_ = std::make_unique<auth::StaffAccess>(*guard_, *staff_, *throttle_, *audit_log_, clock);
-    editor_ = std::make_unique<KnowledgeEditor>(*guard_, *knowledge_, *audit_log_, clock);
-
-    http::ServerOptions options;  // the default body limit: 1 MiB
-    options.port = 0;
-    options.threads = 2;
-    server_ = std::make_unique<http::Server>(options, nullptr);
-    access_->Register(*server_);
-    editor_->Register(*server_);
-    Status started = server_->Start();
-    ASSERT_TRUE(started.ok()) << started.ToString();
-  }
-
-  void TearDown() override {
-    if (server_) server_->Stop();
+    editor_ = std::make_unique<KnowledgeEditor>(*guard_, *knowledge_, *audit_log_, clock_);
+    editor_->Register(server);
   }
 
   // A browser signed in as a new staff member with these roles.
   Browser SignedIn(const std::string& email, std::vector<Role> roles) {
-    const std::string password = "correct horse battery staple";
-    auto added = staff_->Add({email, "Test " + email, std::move(roles), "", password});
-    EXPECT_TRUE(added.ok()) << added.status().ToString();
+    Account a = AddStaff(email, "Test " + email, std::move(roles));
     Browser b(server_->port());
-    if (!added.ok()) return b;
-    Reply form = b.Get("/medewerkers/inloggen");
-    Reply step =
-        b.Post("/medewerkers/inloggen",
-               {{"csrf_token", CsrfIn(form.body)}, {"email", email}, {"password", password}});
-    EXPECT_EQ(step.status, 303);
-    Reply code_form = b.Get("/medewerkers/inloggen/code");
-    Reply done = b.Post(
-        "/medewerkers/inloggen/code",
-        {{"csrf_token", CsrfIn(code_form.body)}, {"code", TotpCode(added->second.secret, now_)}});
+    if (a.id == 0) return b;
+    Reply done = LogIn(b, a);
     EXPECT_EQ(done.status, 303) << done.body;
     return b;
   }
@@ -185,40 +132,15 @@ class EditorialTest : public storage::BackendTest {
     return knowledge_->Current()->articles().size();
   }
 
-  std::vector<audit::Event> Events(const std::string& action, const std::string& object_type) {
-    audit::Query q;
-    q.action = action;
-    q.object_type = object_type;
-    q.limit = 1000;
-    auto events = audit_log_->Search(q);
-    EXPECT_TRUE(events.ok()) << events.status().ToString();
-    return events.ok() ? *events : std::vector<audit::Event>();
-  }
-
   Reply Upload(Browser& b, const std::string& filename, const std::string& data,
                const std::string& content_type = "text/plain", const std::string& title = "") {
     return b.PostMultipart(kImport, {{"csrf_token", Csrf(b, kImport)}, {"title", title}},
                            {{"document", filename, content_type, data}});
   }
 
-  std::atomic<std::chrono::system_clock::time_point> now_{
-      std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + 9h};
-  std::unique_ptr<audit::AuditRepository> audit_repository_;
-  std::unique_ptr<audit::AuditLog> audit_log_;
-  std::unique_ptr<identity::SessionRepository> session_repository_;
-  std::unique_ptr<identity::SessionStore> sessions_;
-  std::unique_ptr<identity::ThrottleRepository> throttle_repository_;
-  std::unique_ptr<identity::LoginThrottle> throttle_;
-  std::unique_ptr<identity::StaffRepository> staff_repository_;
-  std::unique_ptr<identity::StaffDirectory> staff_;
   std::unique_ptr<knowledge::KnowledgeRepository> knowledge_repository_;
   std::unique_ptr<knowledge::KnowledgeBase> knowledge_;
-  std::unique_ptr<http::Templates> templates_;
-  std::unique_ptr<site::Site> site_;
-  std::unique_ptr<auth::Guard> guard_;
-  std::unique_ptr<auth::StaffAccess> access_;
   std::unique_ptr<KnowledgeEditor> editor_;
-  std::unique_ptr<http::Server> server_;  // last: stops first
 };
 
 TEST_P(EditorialTest, EditorCreatesEditsUnpublishesAndRepublishes) {
