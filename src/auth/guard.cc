@@ -204,6 +204,20 @@ http::Handler Guard::Open(Realm realm, Lang lang, Handler handler) const {
   };
 }
 
+http::Handler Guard::Peek(Realm realm, Lang lang, Handler handler) const {
+  return [this, realm, lang, handler = std::move(handler)](const http::Request& r) {
+    Visit v;
+    v.lang = lang;
+    v.realm = realm;
+    if (auto found = Find(r, realm)) {
+      v.session = std::move(found->first);
+      v.token = std::move(found->second);
+    }
+    Prepare(v);
+    return handler(r, v);
+  };
+}
+
 http::Handler Guard::Require(Realm realm, Lang lang, Rule rule, Handler handler) const {
   return [this, realm, lang, rule = std::move(rule),
           handler = std::move(handler)](const http::Request& r) {

@@ -68,6 +68,9 @@ class Guard {
   // A page anyone may use that has forms (a login page): a session is
   // started when there is none, so that its forms carry a CSRF token.
   http::Handler Open(identity::Realm realm, Lang lang, Handler handler) const;
+  // A page without forms that anyone may see, shown differently to a
+  // signed-in person: the session is looked up but never started.
+  http::Handler Peek(identity::Realm realm, Lang lang, Handler handler) const;
   // A page behind a login. `rule` decides, for a signed-in person of the
   // realm's kind, whether the page exists for them.
   http::Handler Require(identity::Realm realm, Lang lang, Rule rule, Handler handler) const;

@@ -61,7 +61,8 @@ void PublicAccess::Register(http::Server& server) {
     auto open = [&](Method method, const std::string& path, auto member) {
       server.Route(method, path, guard_.Open(Realm::kPublic, lang, bind(member)));
     };
-    open(Method::kGet, paths::Login(lang), &PublicAccess::LoginChoice);
+    server.Route(Method::kGet, paths::Login(lang),
+                 guard_.Peek(Realm::kPublic, lang, bind(&PublicAccess::LoginChoice)));
     open(Method::kGet, paths::DigidLogin(lang), &PublicAccess::DigidStart);
     open(Method::kGet, paths::ApplicantRegister(lang), &PublicAccess::RegisterForm);
     open(Method::kPost, paths::ApplicantRegister(lang), &PublicAccess::RegisterSubmit);

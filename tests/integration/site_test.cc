@@ -277,6 +277,8 @@ TEST_F(SiteTest, TheDevelopmentLoginProviderDoesNotExistWithoutDemo) {
   HttpResult choice = server_->Get("/inloggen");
   EXPECT_EQ(choice.status, 200);
   EXPECT_NE(choice.body.find("niet ingesteld"), std::string::npos);
+  // A page without forms starts no session.
+  EXPECT_EQ(choice.headers.count("set-cookie"), 0u);
   EXPECT_EQ(server_->Get("/inloggen/digid").status, 404);
 }
 
