@@ -73,8 +73,10 @@ build_release() {  # targets…: builds them in build/release (nothing to do if 
 # data/); sets LOKET_PID and LOKET_URL.
 start_loket() {
   say "starting loket"
+  # LOKET_SERVE_ARGS: more options for `loket serve` (e.g. --demo).
+  # shellcheck disable=SC2086
   "$LOKET" serve --data-dir "$WORK/loket-data" --port 0 --address 127.0.0.1 \
-    --web-dir "$ROOT/web" --content-dir "${CONTENT_DIR:-$ROOT/data}" \
+    --web-dir "$ROOT/web" --content-dir "${CONTENT_DIR:-$ROOT/data}" ${LOKET_SERVE_ARGS:-} \
     >"$WORK/loket.out" 2>"$WORK/loket.log" &
   LOKET_PID=$!
   LOKET_URL=
