@@ -344,9 +344,9 @@ Status Serve(Config c) {
   frontoffice::FrontOffice front(catalogue, knowledge, *index, site, now);
   auth::Guard guard(sessions, audit_log, site, web);
   auth::StaffAccess staff_access(guard, staff, throttle, audit_log, now);
-  editorial::KnowledgeEditor knowledge_editor(guard, knowledge, audit_log, now);
+  editorial::KnowledgeEditor knowledge_editor(guard, knowledge, now);
   LOKET_ASSIGN_OR_RETURN(Digid digid, NewDigid(c, origin, *templates, now));
-  auth::PublicAccess public_access(guard, digid.client.get(), applicants, throttle, audit_log, now);
+  auth::PublicAccess public_access(guard, digid.client.get(), applicants, throttle, now);
   http::Metrics metrics;
   metrics.AddGauge("loket_search_documents", "Documents in the search index.",
                    [&] { return static_cast<double>(index->DocumentCount()); });

@@ -161,33 +161,45 @@ http::Response Guard::Refused(const Visit& v, int status, const std::string& tex
                          v.ViewerOrNull());
 }
 
-http::Response Guard::NotFoundFor(const http::Request& r, const Visit& v) const {
+void Guard::Audit(const http::Request& r, std::string actor, std::string action,
+                  std::string object_type, std::string object_id, audit::Outcome outcome,
+                  std::string detail) const {
   audit::Entry entry;
-  entry.actor = v.session.principal.Actor();
-  entry.action = "access_denied";
-  entry.object_type = "page";
-  entry.object_id = r.path;
+  entry.actor = std::move(actor);
+  entry.action = std::move(action);
+  entry.object_type = std::move(object_type);
+  entry.object_id = std::move(object_id);
   entry.address = r.remote_address;
-  entry.outcome = audit::Outcome::kDenied;
+  entry.outcome = outcome;
+  entry.detail = std::move(detail);
   auto event = audit_.Record(entry);
   if (!event.ok()) Log(LogLevel::kError, "audit_failed", event.status().ToString());
+}
+
+http::Response Guard::NotFoundFor(const http::Request& r, const Visit& v) const {
+  Audit(r, v.session.principal.Actor(), "access_denied", "page", r.path, audit::Outcome::kDenied);
   return site_.ErrorPage(404, v.lang, "not_found_heading", "not_found_text",
                          v.realm == Realm::kStaff ? site::Area::kStaff : site::Area::kPublic,
                          v.ViewerOrNull());
 }
 
+Visit Guard::Begin(const http::Request& r, Realm realm, Lang lang) const {
+  Visit v;
+  v.lang = lang;
+  v.realm = realm;
+  if (auto found = Find(r, realm)) {
+    v.session = std::move(found->first);
+    v.token = std::move(found->second);
+  }
+  return v;
+}
+
 http::Handler Guard::Open(Realm realm, Lang lang, Handler handler) const {
   return [this, realm, lang, handler = std::move(handler)](const http::Request& r) {
-    Visit v;
-    v.lang = lang;
-    v.realm = realm;
-    if (auto found = Find(r, realm)) {
-      v.session = std::move(found->first);
-      v.token = std::move(found->second);
-    } else if (r.Unsafe()) {
-      // A form sent without a live session: it cannot carry a valid token.
-      return Refused(v, 403, "form_expired_text");
-    } else {
+    Visit v = Begin(r, realm, lang);
+    if (v.token.empty()) {
+      // A form sent without a live session cannot carry a valid token.
+      if (r.Unsafe()) return Refused(v, 403, "form_expired_text");
       auto issued = sessions_.Start(realm, Principal{});
       if (!issued.ok()) {
         Log(LogLevel::kError, "session_start_failed", issued.status().ToString());
@@ -206,13 +218,7 @@ http::Handler Guard::Open(Realm realm, Lang lang, Handler handler) const {
 
 http::Handler Guard::Peek(Realm realm, Lang lang, Handler handler) const {
   return [this, realm, lang, handler = std::move(handler)](const http::Request& r) {
-    Visit v;
-    v.lang = lang;
-    v.realm = realm;
-    if (auto found = Find(r, realm)) {
-      v.session = std::move(found->first);
-      v.token = std::move(found->second);
-    }
+    Visit v = Begin(r, realm, lang);
     Prepare(v);
     return handler(r, v);
   };
@@ -221,17 +227,12 @@ http::Handler Guard::Peek(Realm realm, Lang lang, Handler handler) const {
 http::Handler Guard::Require(Realm realm, Lang lang, Rule rule, Handler handler) const {
   return [this, realm, lang, rule = std::move(rule),
           handler = std::move(handler)](const http::Request& r) {
-    Visit v;
-    v.lang = lang;
-    v.realm = realm;
-    auto found = Find(r, realm);
-    if (!found || !BelongsTo(found->first.principal, realm)) {
+    Visit v = Begin(r, realm, lang);
+    if (v.token.empty() || !BelongsTo(v.session.principal, realm)) {
       std::string login = LoginPath(realm, lang);
       if (!r.Unsafe()) login += "?next=" + site::paths::EncodeQuery(r.target);
       return http::RedirectResponse(303, login);
     }
-    v.session = std::move(found->first);
-    v.token = std::move(found->second);
     Prepare(v);
     if (rule && !rule(v.session.principal)) return NotFoundFor(r, v);
     if (r.Unsafe() && !CsrfOk(r, v.session)) return Refused(v, 403, "form_expired_text");

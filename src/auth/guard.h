@@ -89,6 +89,11 @@ class Guard {
   bool CsrfOk(const http::Request& request, const identity::Session& session) const;
   // Whether the request came from the site itself (Origin/Sec-Fetch-Site).
   bool SameOrigin(const http::Request& request) const;
+  // Appends to the audit log what happened in this request (its client
+  // address is added); a failure to record is logged.
+  void Audit(const http::Request& request, std::string actor, std::string action,
+             std::string object_type, std::string object_id = "",
+             audit::Outcome outcome = audit::Outcome::kSuccess, std::string detail = "") const;
 
   const site::Site& site() const { return site_; }
   identity::SessionStore& sessions() const { return sessions_; }
@@ -96,6 +101,8 @@ class Guard {
  private:
   http::Response Refused(const Visit& visit, int status, const std::string& text_key) const;
   http::Response NotFoundFor(const http::Request& request, const Visit& visit) const;
+  // A visit of `realm` in `lang`, with the request's live session if any.
+  Visit Begin(const http::Request& request, identity::Realm realm, Lang lang) const;
   void Prepare(Visit& visit) const;
 
   identity::SessionStore& sessions_;

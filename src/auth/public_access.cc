@@ -43,13 +43,11 @@ Principal ApplicantPrincipal(const identity::Applicant& a) {
 
 PublicAccess::PublicAccess(const Guard& guard, oidc::Client* digid,
                            identity::ApplicantAccounts& applicants,
-                           identity::LoginThrottle& throttle, audit::AuditLog& audit,
-                           identity::Clock clock)
+                           identity::LoginThrottle& throttle, identity::Clock clock)
     : guard_(guard),
       digid_(digid),
       applicants_(applicants),
       throttle_(throttle),
-      audit_(audit),
       clock_(std::move(clock)) {}
 
 void PublicAccess::Register(http::Server& server) {
@@ -82,20 +80,6 @@ void PublicAccess::Register(http::Server& server) {
                guard_.Open(Realm::kPublic, Lang::kNl, bind(&PublicAccess::DigidReturn)));
 }
 
-void PublicAccess::Audit(const http::Request& r, const std::string& actor,
-                         const std::string& action, audit::Outcome outcome,
-                         const std::string& detail) const {
-  audit::Entry entry;
-  entry.actor = actor;
-  entry.action = action;
-  entry.object_type = "session";
-  entry.address = r.remote_address;
-  entry.outcome = outcome;
-  entry.detail = detail;
-  auto event = audit_.Record(entry);
-  if (!event.ok()) Log(LogLevel::kError, "audit_failed", event.status().ToString());
-}
-
 http::Response PublicAccess::Message(const Visit& v, int status, const std::string& heading_key,
                                      const std::string& text_key, const std::string& link_url,
                                      const std::string& link_key) const {
@@ -118,8 +102,8 @@ http::Response PublicAccess::SignIn(const http::Request& r, Visit& v, Principal 
     return Unavailable(v);
   }
   v.new_token.clear();  // replaced: the guard must not set the old one
-  Audit(r, principal.Actor(), "login", audit::Outcome::kSuccess,
-        std::string(identity::PrincipalKindName(principal.kind)));
+  guard_.Audit(r, principal.Actor(), "login", "session", "", audit::Outcome::kSuccess,
+               std::string(identity::PrincipalKindName(principal.kind)));
   http::Response response = http::RedirectResponse(303, LocalPathOr(next, paths::MyLoket(v.lang)));
   guard_.SetCookie(response, Realm::kPublic, issued->token);
   return response;
@@ -178,8 +162,8 @@ http::Response PublicAccess::DigidReturn(const http::Request& r, Visit& v) const
     return Message(v, 400, "digid_expired_heading", "digid_expired_text", retry, "try_again");
   }
   if (auto error = r.Query("error")) {
-    Audit(r, "anonymous", "login_failed", audit::Outcome::kFailed,
-          "digid: " + error->substr(0, 64));
+    guard_.Audit(r, "anonymous", "login_failed", "session", "", audit::Outcome::kFailed,
+                 "digid: " + error->substr(0, 64));
     return Message(v, 401, "digid_cancelled_heading", "digid_cancelled_text", retry, "try_again");
   }
   oidc::PendingLogin pending;
@@ -193,7 +177,7 @@ http::Response PublicAccess::DigidReturn(const http::Request& r, Visit& v) const
       return Message(v, 503, "digid_unreachable_heading", "digid_unreachable_text", retry,
                      "try_again");
     }
-    Audit(r, "anonymous", "login_failed", audit::Outcome::kFailed, "digid");
+    guard_.Audit(r, "anonymous", "login_failed", "session", "", audit::Outcome::kFailed, "digid");
     return Message(v, 401, "digid_failed_heading", "digid_failed_text", retry, "try_again");
   }
   Principal p;
@@ -223,7 +207,7 @@ http::Response PublicAccess::Logout(const http::Request& r, Visit& v) const {
     Log(LogLevel::kError, "logout_failed", ended.ToString());
     return Unavailable(v);
   }
-  Audit(r, v.session.principal.Actor(), "logout", audit::Outcome::kSuccess);
+  guard_.Audit(r, v.session.principal.Actor(), "logout", "session", "", audit::Outcome::kSuccess);
   http::Response response = http::RedirectResponse(
       303, paths::Login(v.lang) + (v.lang == Lang::kNl ? "?uitgelogd=1" : "?logged-out=1"));
   guard_.ClearCookie(response, Realm::kPublic);
@@ -359,7 +343,8 @@ http::Response PublicAccess::ApplicantLogin(const http::Request& r, Visit& v) co
     return ShowApplicantLogin(v, 422, email, "applicant_login_missing", "", next);
   }
   if (!throttle_.Check(email, r.remote_address).ok()) {
-    Audit(r, "anonymous", "login_refused", audit::Outcome::kDenied, "applicant: too many");
+    guard_.Audit(r, "anonymous", "login_refused", "session", "", audit::Outcome::kDenied,
+                 "applicant: too many");
     return ShowApplicantLogin(v, 429, email, "login_throttled", "", next);
   }
   auto applicant = applicants_.CheckPassword(email, password);
@@ -373,7 +358,8 @@ http::Response PublicAccess::ApplicantLogin(const http::Request& r, Visit& v) co
       return Unavailable(v);
     }
     (void)throttle_.RecordFailure(email, r.remote_address);
-    Audit(r, "anonymous", "login_failed", audit::Outcome::kFailed, "applicant password");
+    guard_.Audit(r, "anonymous", "login_failed", "session", "", audit::Outcome::kFailed,
+                 "applicant password");
     return ShowApplicantLogin(v, 401, email, "applicant_login_wrong", "", next);
   }
   (void)throttle_.RecordSuccess(email);
@@ -410,7 +396,8 @@ http::Response PublicAccess::LinkSubmit(const http::Request& r, Visit& v) const 
       Log(LogLevel::kError, "applicant_link_failed", applicant.status().ToString());
       return Unavailable(v);
     }
-    Audit(r, "anonymous", "login_failed", audit::Outcome::kFailed, "applicant login link");
+    guard_.Audit(r, "anonymous", "login_failed", "session", "", audit::Outcome::kFailed,
+                 "applicant login link");
     return Message(v, 400, "link_invalid_heading", "link_invalid_text",
                    paths::ApplicantLogin(v.lang), "link_invalid_action");
   }

@@ -6,7 +6,6 @@
 // Thread-safety: handlers may run on many threads at once.
 #pragma once
 
-#include "audit/audit_log.h"
 #include "auth/guard.h"
 #include "http/server.h"
 #include "identity/applicant_accounts.h"
@@ -20,7 +19,7 @@ class PublicAccess {
   // `digid` may be null: no provider is configured, and the login page
   // says that DigiD login is not available here.
   PublicAccess(const Guard& guard, oidc::Client* digid, identity::ApplicantAccounts& applicants,
-               identity::LoginThrottle& throttle, audit::AuditLog& audit, identity::Clock clock);
+               identity::LoginThrottle& throttle, identity::Clock clock);
 
   void Register(http::Server& server);
 
@@ -54,14 +53,11 @@ class PublicAccess {
                                     const std::string& next) const;
   http::Response ShowLink(const Visit& v, bool verify, const std::string& token) const;
   http::Response Unavailable(const Visit& v) const;
-  void Audit(const http::Request& r, const std::string& actor, const std::string& action,
-             audit::Outcome outcome, const std::string& detail = "") const;
 
   const Guard& guard_;
   oidc::Client* digid_;
   identity::ApplicantAccounts& applicants_;
   identity::LoginThrottle& throttle_;
-  audit::AuditLog& audit_;
   identity::Clock clock_;
 };
 

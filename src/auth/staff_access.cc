@@ -79,21 +79,6 @@ void StaffAccess::Register(http::Server& server) {
   }
 }
 
-void StaffAccess::Audit(const http::Request& r, std::string actor, std::string action,
-                        std::string object_type, std::string object_id, audit::Outcome outcome,
-                        std::string detail) const {
-  audit::Entry entry;
-  entry.actor = std::move(actor);
-  entry.action = std::move(action);
-  entry.object_type = std::move(object_type);
-  entry.object_id = std::move(object_id);
-  entry.address = r.remote_address;
-  entry.outcome = outcome;
-  entry.detail = std::move(detail);
-  auto event = audit_.Record(entry);
-  if (!event.ok()) Log(LogLevel::kError, "audit_failed", event.status().ToString());
-}
-
 http::Response StaffAccess::ShowLogin(const Visit& v, int status, const std::string& email,
                                       const std::string& error_key, const std::string& next,
                                       const std::string& notice_key) const {
@@ -127,8 +112,8 @@ http::Response StaffAccess::Login(const http::Request& r, Visit& v) const {
   }
   Status allowed = throttle_.Check(email, r.remote_address);
   if (!allowed.ok()) {
-    Audit(r, "anonymous", "login_refused", "staff_account", email, audit::Outcome::kDenied,
-          "too many failed logins");
+    guard_.Audit(r, "anonymous", "login_refused", "staff_account", email, audit::Outcome::kDenied,
+                 "too many failed logins");
     return ShowLogin(v, 429, email, "staff_login_throttled", next);
   }
   auto member = staff_.CheckPassword(email, password);
@@ -139,8 +124,8 @@ http::Response StaffAccess::Login(const http::Request& r, Visit& v) const {
                                      site::Area::kStaff);
     }
     (void)throttle_.RecordFailure(email, r.remote_address);
-    Audit(r, "anonymous", "login_failed", "staff_account", email, audit::Outcome::kFailed,
-          "password");
+    guard_.Audit(r, "anonymous", "login_failed", "staff_account", email, audit::Outcome::kFailed,
+                 "password");
     return ShowLogin(v, 401, email, "staff_login_wrong", next);
   }
   // The password was right; the session is replaced, and holds only the
@@ -205,8 +190,8 @@ http::Response StaffAccess::Code(const http::Request& r, Visit& v) const {
     if (c != ' ' && c != '-') code += c;
   }
   if (!throttle_.Check(email, r.remote_address).ok()) {
-    Audit(r, "staff:" + std::to_string(id), "login_refused", "staff_account", email,
-          audit::Outcome::kDenied, "too many failed logins");
+    guard_.Audit(r, "staff:" + std::to_string(id), "login_refused", "staff_account", email,
+                 audit::Outcome::kDenied, "too many failed logins");
     return ShowCode(v, 429, "staff_login_throttled");
   }
   if (code.empty()) return ShowCode(v, 422, "staff_code_missing");
@@ -218,8 +203,8 @@ http::Response StaffAccess::Code(const http::Request& r, Visit& v) const {
                                      site::Area::kStaff);
     }
     (void)throttle_.RecordFailure(email, r.remote_address);
-    Audit(r, "staff:" + std::to_string(id), "login_failed", "staff_account", email,
-          audit::Outcome::kFailed, "totp");
+    guard_.Audit(r, "staff:" + std::to_string(id), "login_failed", "staff_account", email,
+                 audit::Outcome::kFailed, "totp");
     return ShowCode(v, 401, "staff_code_wrong");
   }
   auto member = staff_.Find(id);
@@ -240,7 +225,7 @@ http::Response StaffAccess::Code(const http::Request& r, Visit& v) const {
     return guard_.site().ErrorPage(503, v.lang, "error_heading", "error_text", site::Area::kStaff);
   }
   (void)throttle_.RecordSuccess(email);
-  Audit(r, p.Actor(), "login", "session", "", audit::Outcome::kSuccess, "");
+  guard_.Audit(r, p.Actor(), "login", "session", "", audit::Outcome::kSuccess, "");
   http::Response response =
       http::RedirectResponse(303, LocalPathOr(step->value("next", ""), paths::Staff(v.lang)));
   guard_.SetCookie(response, Realm::kStaff, issued->token);
@@ -253,7 +238,8 @@ http::Response StaffAccess::Logout(const http::Request& r, Visit& v) const {
     Log(LogLevel::kError, "logout_failed", ended.ToString());
     return guard_.site().ErrorPage(503, v.lang, "error_heading", "error_text", site::Area::kStaff);
   }
-  Audit(r, v.session.principal.Actor(), "logout", "session", "", audit::Outcome::kSuccess, "");
+  guard_.Audit(r, v.session.principal.Actor(), "logout", "session", "", audit::Outcome::kSuccess,
+               "");
   http::Response response =
       http::RedirectResponse(303, paths::StaffLogin(v.lang) + "?" +
                                       (v.lang == Lang::kNl ? "uitgelogd" : "logged-out") + "=1");
@@ -340,8 +326,8 @@ http::Response StaffAccess::AuditLogPage(const http::Request& r, Visit& v) const
     }
   }
   // Reading the log is itself an access to personal data.
-  Audit(r, v.session.principal.Actor(), "read", "audit_log", "", audit::Outcome::kSuccess,
-        query_string);
+  guard_.Audit(r, v.session.principal.Actor(), "read", "audit_log", "", audit::Outcome::kSuccess,
+               query_string);
   return guard_.site().Render(
       v.Page("audit_log", ctx, t.value("audit_log_heading", ""), paths::AuditLog(Other(v.lang))));
 }

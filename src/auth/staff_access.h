@@ -33,9 +33,6 @@ class StaffAccess {
                            const std::string& error_key, const std::string& next,
                            const std::string& notice_key = "") const;
   http::Response ShowCode(const Visit& v, int status, const std::string& error_key) const;
-  void Audit(const http::Request& r, std::string actor, std::string action,
-             std::string object_type, std::string object_id = "",
-             audit::Outcome outcome = audit::Outcome::kSuccess, std::string detail = "") const;
 
   const Guard& guard_;
   identity::StaffDirectory& staff_;

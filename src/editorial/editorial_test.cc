@@ -93,7 +93,7 @@ class EditorialTest : public auth::testing::StaffSiteTest {
     knowledge_repository_ = knowledge::NewSqlKnowledgeRepository(*db_);
     knowledge_ = std::make_unique<knowledge::KnowledgeBase>(*knowledge_repository_, 0ms);
     ASSERT_TRUE(knowledge_->Refresh().ok());
-    editor_ = std::make_unique<KnowledgeEditor>(*guard_, *knowledge_, *audit_log_, clock_);
+    editor_ = std::make_unique<KnowledgeEditor>(*guard_, *knowledge_, clock_);
     editor_->Register(server);
   }
 

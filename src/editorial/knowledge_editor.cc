@@ -298,8 +298,8 @@ std::string BaseName(std::string_view name) {
 }  // namespace
 
 KnowledgeEditor::KnowledgeEditor(const auth::Guard& guard, knowledge::KnowledgeBase& knowledge,
-                                 audit::AuditLog& audit, Clock clock)
-    : guard_(guard), knowledge_(knowledge), audit_(audit), clock_(std::move(clock)) {
+                                 Clock clock)
+    : guard_(guard), knowledge_(knowledge), clock_(std::move(clock)) {
   auto sniffer = internal::ContentSniffer::Open();
   if (sniffer.ok()) {
     sniffer_ = std::move(sniffer).value();
@@ -343,16 +343,8 @@ std::string KnowledgeEditor::Today() const {
 void KnowledgeEditor::Audit(const http::Request& r, const auth::Visit& v, std::string action,
                             std::string object_type, std::string object_id, audit::Outcome outcome,
                             std::string detail) const {
-  audit::Entry entry;
-  entry.actor = v.session.principal.Actor();
-  entry.action = std::move(action);
-  entry.object_type = std::move(object_type);
-  entry.object_id = std::move(object_id);
-  entry.address = r.remote_address;
-  entry.outcome = outcome;
-  entry.detail = std::move(detail);
-  auto event = audit_.Record(entry);
-  if (!event.ok()) Log(LogLevel::kError, "audit_failed", event.status().ToString());
+  guard_.Audit(r, v.session.principal.Actor(), std::move(action), std::move(object_type),
+               std::move(object_id), outcome, std::move(detail));
 }
 
 namespace {

@@ -37,8 +37,7 @@ class KnowledgeEditor {
  public:
   // `clock` decides which articles have expired. If the magic database
   // cannot be loaded, uploads answer 503 (and the reason is logged).
-  KnowledgeEditor(const auth::Guard& guard, knowledge::KnowledgeBase& knowledge,
-                  audit::AuditLog& audit, Clock clock);
+  KnowledgeEditor(const auth::Guard& guard, knowledge::KnowledgeBase& knowledge, Clock clock);
   ~KnowledgeEditor();
 
   void Register(http::Server& server);
@@ -60,7 +59,6 @@ class KnowledgeEditor {
 
   const auth::Guard& guard_;
   knowledge::KnowledgeBase& knowledge_;
-  audit::AuditLog& audit_;
   Clock clock_;
   std::unique_ptr<internal::ContentSniffer> sniffer_;  // null when libmagic failed
 };
