@@ -341,6 +341,8 @@ TEST_P(AuthTest, CookiesAreHttpOnlyStrictAndSecureOverHttps) {
   EXPECT_EQ(SettingsForOrigin("ftp://loket.example.nl").status().code(),
             StatusCode::kInvalidArgument);
   EXPECT_EQ(SettingsForOrigin("").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(SettingsForOrigin("http://").status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(SettingsForOrigin("http:///").status().code(), StatusCode::kInvalidArgument);
   // Public names that merely start like a loopback address are not loopback.
   for (const char* lookalike : {"http://127.0.0.1.nip.io:8080", "http://127.evil.example",
                                 "http://localhost.evil.example"}) {

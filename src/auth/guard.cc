@@ -38,12 +38,10 @@ Result<WebSettings> SettingsForOrigin(const std::string& origin) {
     s.secure_cookies = true;
     return s;
   }
-  if (o.rfind("http://", 0) == 0) {
+  if (o.rfind("http://", 0) == 0 && o.size() > 7) {
     std::string_view host = o.substr(7);
-    if (host.front() != '[')
-      host = host.substr(0, host.find(':'));
-    else
-      host = host.substr(0, host.find(']') + 1);
+    host =
+        host.front() == '[' ? host.substr(0, host.find(']') + 1) : host.substr(0, host.find(':'));
     if (IsLoopbackHost(host)) {
       s.secure_cookies = false;
       return s;
