@@ -2,6 +2,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/log.h"
 #include "core/strings.h"
 #include "site/paths.h"
@@ -17,12 +18,6 @@ namespace paths = site::paths;
 
 // How long a citizen may take at the provider.
 constexpr int64_t kDigidStepSeconds = 600;
-
-Lang Other(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
-
-int64_t EpochSeconds(std::chrono::system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
 
 // The e-mail requests of one address are counted like failed logins, so
 // that no one can have the loket send an address mail after mail.
@@ -87,7 +82,7 @@ http::Response PublicAccess::Message(const Visit& v, int status, const std::stri
   json ctx = {{"heading", t.value(heading_key, "")}, {"text", t.value(text_key, "")}};
   if (!link_url.empty()) ctx["link"] = {{"url", link_url}, {"label", t.value(link_key, "")}};
   return guard_.site().Render(v.Page("message", std::move(ctx), t.value(heading_key, ""),
-                                     paths::Login(Other(v.lang)), status));
+                                     paths::Login(OtherLang(v.lang)), status));
 }
 
 http::Response PublicAccess::Unavailable(const Visit& v) const {
@@ -122,8 +117,8 @@ http::Response PublicAccess::LoginChoice(const http::Request& r, Visit& v) const
               {"applicant_login_url", paths::ApplicantLogin(v.lang)},
               {"applicant_register_url", paths::ApplicantRegister(v.lang)}};
   if (r.Query("uitgelogd") || r.Query("logged-out")) ctx["notice"] = t.value("logged_out", "");
-  return guard_.site().Render(
-      v.Page("login", std::move(ctx), t.value("login_heading", ""), paths::Login(Other(v.lang))));
+  return guard_.site().Render(v.Page("login", std::move(ctx), t.value("login_heading", ""),
+                                     paths::Login(OtherLang(v.lang))));
 }
 
 http::Response PublicAccess::DigidStart(const http::Request& r, Visit& v) const {
@@ -137,7 +132,7 @@ http::Response PublicAccess::DigidStart(const http::Request& r, Visit& v) const 
                 {{"state", pending->state},
                  {"nonce", pending->nonce},
                  {"verifier", pending->code_verifier}}},
-               {"at", EpochSeconds(clock_())},
+               {"at", UnixSeconds(clock_())},
                {"lang", std::string(LangCode(v.lang))},
                {"next", r.QueryOr("next", "")}};
   Status saved = guard_.sessions().SetPending(v.token, step.dump());
@@ -158,7 +153,7 @@ http::Response PublicAccess::DigidReturn(const http::Request& r, Visit& v) const
   const std::string retry = paths::Login(v.lang);
   if (!digid_) return Message(v, 404, "digid_unavailable_heading", "digid_unavailable_text");
   if (!step.is_object() || !step.contains("oidc") ||
-      EpochSeconds(clock_()) - step.value("at", int64_t{0}) > kDigidStepSeconds) {
+      UnixSeconds(clock_()) - step.value("at", int64_t{0}) > kDigidStepSeconds) {
     return Message(v, 400, "digid_expired_heading", "digid_expired_text", retry, "try_again");
   }
   if (auto error = r.Query("error")) {
@@ -198,7 +193,7 @@ http::Response PublicAccess::MyLoket(const http::Request&, Visit& v) const {
               {"email", p.email},
               {"services_url", paths::Services(v.lang)}};
   return guard_.site().Render(v.Page("my_loket", std::move(ctx), t.value("my_loket_heading", ""),
-                                     paths::MyLoket(Other(v.lang))));
+                                     paths::MyLoket(OtherLang(v.lang))));
 }
 
 http::Response PublicAccess::Logout(const http::Request& r, Visit& v) const {
@@ -235,7 +230,7 @@ http::Response PublicAccess::ShowRegister(const Visit& v, int status, const std:
   ctx["errors"] = errors;
   return guard_.site().Render(v.Page("applicant_register", std::move(ctx),
                                      t.value("register_heading", ""),
-                                     paths::ApplicantRegister(Other(v.lang)), status));
+                                     paths::ApplicantRegister(OtherLang(v.lang)), status));
 }
 
 http::Response PublicAccess::RegisterForm(const http::Request&, Visit& v) const {
@@ -279,9 +274,9 @@ http::Response PublicAccess::ShowLink(const Visit& v, bool verify, const std::st
       {"text", t.value(verify ? "verify_text" : "login_link_text", "")},
       {"button", t.value(verify ? "verify_button" : "login_button", "")}};
   // The other language's page keeps the token: it is the same link.
-  std::string alternate =
-      (verify ? paths::ApplicantVerify(Other(v.lang)) : paths::ApplicantLoginLink(Other(v.lang))) +
-      "?token=" + paths::EncodeQuery(token);
+  std::string alternate = (verify ? paths::ApplicantVerify(OtherLang(v.lang))
+                                  : paths::ApplicantLoginLink(OtherLang(v.lang))) +
+                          "?token=" + paths::EncodeQuery(token);
   http::Response response = guard_.site().Render(
       v.Page("link_confirm", std::move(ctx),
              t.value(verify ? "verify_heading" : "login_link_heading", ""), alternate));
@@ -325,7 +320,7 @@ http::Response PublicAccess::ShowApplicantLogin(const Visit& v, int status,
   if (!notice_key.empty()) ctx["notice"] = t.value(notice_key, "");
   return guard_.site().Render(v.Page("applicant_login", std::move(ctx),
                                      t.value("applicant_login_heading", ""),
-                                     paths::ApplicantLogin(Other(v.lang)), status));
+                                     paths::ApplicantLogin(OtherLang(v.lang)), status));
 }
 
 http::Response PublicAccess::ApplicantLoginForm(const http::Request& r, Visit& v) const {

@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "core/log.h"
 #include "core/strings.h"
 #include "site/paths.h"
@@ -19,12 +20,6 @@ namespace paths = site::paths;
 
 // How long the code may take after the password was right.
 constexpr std::chrono::minutes kCodeStepLimit{5};
-
-Lang Other(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
-
-int64_t EpochSeconds(std::chrono::system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
 
 // The audit log's view of an event, for the page.
 json EventRow(const audit::Event& e, const json& t) {
@@ -90,7 +85,7 @@ http::Response StaffAccess::ShowLogin(const Visit& v, int status, const std::str
   if (!error_key.empty()) ctx["error"] = t.value(error_key, "");
   if (!notice_key.empty()) ctx["notice"] = t.value(notice_key, "");
   return guard_.site().Render(v.Page("staff_login", ctx, t.value("staff_login_heading", ""),
-                                     paths::StaffLogin(Other(v.lang)), status));
+                                     paths::StaffLogin(OtherLang(v.lang)), status));
 }
 
 http::Response StaffAccess::LoginForm(const http::Request& r, Visit& v) const {
@@ -133,7 +128,7 @@ http::Response StaffAccess::Login(const http::Request& r, Visit& v) const {
   json pending = {{"step", "totp"},
                   {"staff", member->id},
                   {"email", email},
-                  {"at", EpochSeconds(clock_())},
+                  {"at", UnixSeconds(clock_())},
                   {"next", next}};
   auto issued = guard_.sessions().Replace(Realm::kStaff, v.token, Principal{}, pending.dump());
   if (!issued.ok()) {
@@ -153,7 +148,7 @@ http::Response StaffAccess::ShowCode(const Visit& v, int status,
               {"csrf_token", v.session.csrf_token}};
   if (!error_key.empty()) ctx["error"] = t.value(error_key, "");
   return guard_.site().Render(v.Page("staff_code", ctx, t.value("staff_code_heading", ""),
-                                     paths::StaffLogin(Other(v.lang)) + "/code", status));
+                                     paths::StaffLogin(OtherLang(v.lang)) + "/code", status));
 }
 
 namespace {
@@ -164,7 +159,7 @@ std::optional<json> CodeStep(const identity::Session& s,
   json p = json::parse(s.pending, nullptr, false);
   if (!p.is_object() || p.value("step", "") != "totp") return std::nullopt;
   int64_t at = p.value("at", int64_t{0});
-  if (EpochSeconds(now) - at > std::chrono::seconds(kCodeStepLimit).count()) return std::nullopt;
+  if (UnixSeconds(now) - at > std::chrono::seconds(kCodeStepLimit).count()) return std::nullopt;
   return p;
 }
 }  // namespace
@@ -266,8 +261,8 @@ http::Response StaffAccess::Home(const http::Request&, Visit& v) const {
                      {"text", t.value("task_knowledge_editor", "")}});
   }
   json ctx = {{"name", p.name}, {"roles", roles}, {"post", p.post}, {"tasks", tasks}};
-  return guard_.site().Render(
-      v.Page("staff_home", ctx, t.value("staff_home_heading", ""), paths::Staff(Other(v.lang))));
+  return guard_.site().Render(v.Page("staff_home", ctx, t.value("staff_home_heading", ""),
+                                     paths::Staff(OtherLang(v.lang))));
 }
 
 http::Response StaffAccess::AuditLogPage(const http::Request& r, Visit& v) const {
@@ -328,8 +323,8 @@ http::Response StaffAccess::AuditLogPage(const http::Request& r, Visit& v) const
   // Reading the log is itself an access to personal data.
   guard_.Audit(r, v.session.principal.Actor(), "read", "audit_log", "", audit::Outcome::kSuccess,
                query_string);
-  return guard_.site().Render(
-      v.Page("audit_log", ctx, t.value("audit_log_heading", ""), paths::AuditLog(Other(v.lang))));
+  return guard_.site().Render(v.Page("audit_log", ctx, t.value("audit_log_heading", ""),
+                                     paths::AuditLog(OtherLang(v.lang))));
 }
 
 }  // namespace loket::auth

@@ -11,6 +11,8 @@ namespace loket {
 enum class Lang { kNl, kEn };
 
 inline std::string_view LangCode(Lang lang) { return lang == Lang::kNl ? "nl" : "en"; }
+// The other of the two languages: where a page's language switch leads.
+inline Lang OtherLang(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
 std::optional<Lang> ParseLang(std::string_view code);
 
 // A text in Dutch and English. Dutch is the source language: where the

@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <utility>
 
-#include "core/secrets.h"
+#include "core/clock.h"
 #include "core/lang.h"
 #include "core/log.h"
+#include "core/secrets.h"
 #include "core/strings.h"
 #include "devidp/internal/texts.h"
 #include "oidc/encoding.h"
@@ -30,10 +31,6 @@ using Fields = std::map<std::string, std::string>;
 std::string Field(const Fields& fields, const std::string& name) {
   auto it = fields.find(name);
   return it == fields.end() ? std::string() : it->second;
-}
-
-int64_t EpochSeconds(std::chrono::system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
 }
 
 // "http://127.0.0.1:8080" for "http://127.0.0.1:8080/dev-idp".
@@ -417,9 +414,9 @@ http::Response DevIdentityProvider::Token(const http::Request& request) {
   json claims = {{"iss", issuer()},
                  {"sub", person.subject},
                  {"aud", client_id},
-                 {"exp", EpochSeconds(now + settings_.token_lifetime)},
-                 {"iat", EpochSeconds(now)},
-                 {"auth_time", EpochSeconds(grant->auth_time)},
+                 {"exp", UnixSeconds(now + settings_.token_lifetime)},
+                 {"iat", UnixSeconds(now)},
+                 {"auth_time", UnixSeconds(grant->auth_time)},
                  {"nonce", grant->nonce},
                  {"acr", kAcr},
                  {"name", person.name()},

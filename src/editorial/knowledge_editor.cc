@@ -33,8 +33,6 @@ constexpr size_t kMaxSuggestedId = 80;
 // be opened for editing.
 constexpr std::array<std::string_view, 4> kReservedIds = {"nieuw", "new", "importeren", "import"};
 
-Lang Other(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
-
 // A text as typed in a form: browsers send CRLF line breaks; the knowledge
 // base splits paragraphs at "\n\n".
 std::string Multiline(std::string_view text) {
@@ -407,9 +405,9 @@ http::Response ShowForm(const site::Site& site, const auth::Visit& v, const Arti
   ctx["has_errors"] = !errors.empty() || ctx.contains("conflict");
   ctx["errors"] = std::move(errors);
   std::string heading = t.value(creating ? "editor_new_heading" : "editor_edit_heading", "");
-  std::string alternate = paths::KnowledgeEditorNew(Other(lang));
+  std::string alternate = paths::KnowledgeEditorNew(OtherLang(lang));
   if (existing) {
-    alternate = paths::KnowledgeEditorArticle(Other(lang), existing->id);
+    alternate = paths::KnowledgeEditorArticle(OtherLang(lang), existing->id);
     json article = {{"status", StatusOf(*existing, today, t)},
                     {"changed_at", ChangedAt(existing->updated_at)},
                     {"publication", PublicationButton(lang, *existing, "article", t)}};
@@ -478,7 +476,7 @@ http::Response KnowledgeEditor::List(const http::Request& r, auth::Visit& v) con
               {"import_url", paths::KnowledgeEditorImport(lang)}};
   AddNotice(r, lang, *snap, t, ctx);
   return guard_.site().Render(v.Page("knowledge_editor", ctx, t.value("editor_heading", ""),
-                                        paths::KnowledgeEditor(Other(lang))));
+                                     paths::KnowledgeEditor(OtherLang(lang))));
 }
 
 http::Response KnowledgeEditor::NewForm(const http::Request&, auth::Visit& v) const {
@@ -634,7 +632,7 @@ http::Response ShowImport(const site::Site& site, const auth::Visit& v, const Im
     heading = t.value("editor_report_heading", "");
   }
   return site.Render(v.Page("knowledge_editor_import", ctx, heading,
-                               paths::KnowledgeEditorImport(Other(lang)), status));
+                            paths::KnowledgeEditorImport(OtherLang(lang)), status));
 }
 
 }  // namespace

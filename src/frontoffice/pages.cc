@@ -18,8 +18,6 @@ namespace {
 using nlohmann::json;
 constexpr size_t kResultsPerPage = 10;
 
-Lang Other(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
-
 // "8 maart 2022" for "2022-03-08"; the text as it is when it is no date.
 std::string HumanDate(const std::string& iso, const json& t) {
   if (iso.size() != 10) return iso;
@@ -186,7 +184,7 @@ http::Response FrontOffice::Home(const http::Request&, Lang lang) const {
               {"popular", popular},
               {"search_url", paths::Search(lang)},
               {"services_url", paths::Services(lang)}};
-  return Render(200, lang, "home", ctx, t.value("site_name", ""), paths::Home(Other(lang)));
+  return Render(200, lang, "home", ctx, t.value("site_name", ""), paths::Home(OtherLang(lang)));
 }
 
 http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const {
@@ -321,7 +319,7 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
   std::string title =
       q.empty() ? t.value("results_heading", "") : t.value("results_heading", "") + ": " + q;
   return Render(200, lang, "search", ctx, title,
-                url(paths::Search(Other(lang)), org, event, type, page, Other(lang)));
+                url(paths::Search(OtherLang(lang)), org, event, type, page, OtherLang(lang)));
 }
 
 http::Response FrontOffice::ServicesPage(const http::Request&, Lang lang) const {
@@ -349,7 +347,7 @@ http::Response FrontOffice::ServicesPage(const http::Request&, Lang lang) const 
     }
   }
   return Render(200, lang, "services", {{"groups", groups}}, t.value("services_heading", ""),
-                paths::Services(Other(lang)));
+                paths::Services(OtherLang(lang)));
 }
 
 http::Response FrontOffice::ServicePage(const http::Request& r, Lang lang) const {
@@ -386,7 +384,7 @@ http::Response FrontOffice::ServicePage(const http::Request& r, Lang lang) const
                    : s->referral_label.In(lang)},
               {"services_url", paths::Services(lang)},
               {"home_url", paths::Home(lang)}};
-  std::string alternate = paths::Service(Other(lang), s->id);
+  std::string alternate = paths::Service(OtherLang(lang), s->id);
   if (!s->counter_service.empty()) {
     std::string country = AsciiUpper(r.QueryOr("land", r.QueryOr("country", "")));
     ctx["has_where"] = true;
@@ -426,7 +424,7 @@ http::Response FrontOffice::LifeEventPage(const http::Request& r, Lang lang) con
               {"steps", steps},
               {"home_url", paths::Home(lang)}};
   return Render(200, lang, "life_event", ctx, e->title.In(lang),
-                paths::LifeEvent(Other(lang), e->id));
+                paths::LifeEvent(OtherLang(lang), e->id));
 }
 
 http::Response FrontOffice::CountriesPage(const http::Request&, Lang lang) const {
@@ -450,7 +448,7 @@ http::Response FrontOffice::CountriesPage(const http::Request&, Lang lang) const
     groups.back()["countries"].push_back(c);
   }
   return Render(200, lang, "countries", {{"groups", groups}}, t.value("countries_heading", ""),
-                paths::Countries(Other(lang)));
+                paths::Countries(OtherLang(lang)));
 }
 
 http::Response FrontOffice::CountryPage(const http::Request& r, Lang lang) const {
@@ -468,7 +466,7 @@ http::Response FrontOffice::CountryPage(const http::Request& r, Lang lang) const
               {"home_url", paths::Home(lang)}};
   if (snap->FindService("reisadvies"))
     ctx["travel_advice_url"] = paths::Service(lang, "reisadvies");
-  return Render(200, lang, "country", ctx, c->name.In(lang), paths::Country(Other(lang), code));
+  return Render(200, lang, "country", ctx, c->name.In(lang), paths::Country(OtherLang(lang), code));
 }
 
 http::Response FrontOffice::PostPage(const http::Request& r, Lang lang) const {
@@ -519,7 +517,7 @@ http::Response FrontOffice::PostPage(const http::Request& r, Lang lang) const {
   ctx["has_counter_services"] = !services.empty();
   ctx["home_url"] = paths::Home(lang);
   ctx["country_name"] = country ? country->name.In(lang) : p->country_code;
-  return Render(200, lang, "post", ctx, p->name.In(lang), paths::Post(Other(lang), p->id));
+  return Render(200, lang, "post", ctx, p->name.In(lang), paths::Post(OtherLang(lang), p->id));
 }
 
 namespace {
@@ -570,7 +568,7 @@ http::Response FrontOffice::KnowledgePage(const http::Request&, Lang lang) const
               {"type_param", SearchParamsIn(lang).type},
               {"home_url", paths::Home(lang)}};
   return Render(200, lang, "knowledge", ctx, t.value("knowledge_heading", ""),
-                paths::Knowledge(Other(lang)));
+                paths::Knowledge(OtherLang(lang)));
 }
 
 http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const {
@@ -628,7 +626,7 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
   if (next) ctx["next"] = ArticleLink(*next, lang);
   ctx["has_neighbours"] = prev || next;
   return Render(200, lang, "article", ctx, a->title.In(content_lang),
-                paths::KnowledgeArticle(Other(lang), a->id));
+                paths::KnowledgeArticle(OtherLang(lang), a->id));
 }
 
 }  // namespace loket::frontoffice

@@ -5,6 +5,7 @@
 
 #include <mutex>
 
+#include "core/clock.h"
 #include "core/log.h"
 #include "core/strings.h"
 #include "identity/passwords.h"
@@ -139,10 +140,6 @@ notify::Mail Compose(const std::string& to, const MailText& text, Lang lang,
 }
 
 std::string NormalisedEmail(const std::string& email) { return AsciiLower(Trim(email)); }
-
-int64_t UnixSeconds(system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
 
 }  // namespace
 

@@ -135,8 +135,6 @@ bool IsStopword(std::string_view word) {
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
 
-Lang OtherLang(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
-
 std::string Cat(std::string_view a, std::string_view b) {
   std::string out(a);
   out += b;

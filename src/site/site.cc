@@ -10,8 +10,6 @@ namespace {
 
 using nlohmann::json;
 
-Lang Other(Lang lang) { return lang == Lang::kNl ? Lang::kEn : Lang::kNl; }
-
 http::Response RenderFailed(const Status& status) {
   Log(LogLevel::kError, "render_failed", status.ToString());
   return http::HtmlResponse(500, "<!doctype html><title>Error</title><p>Error</p>");
@@ -66,7 +64,7 @@ http::Response Site::Render(Page page) const {
                  {"title", page.title},
                  {"body", *body},
                  {"alternate_url", page.alternate},
-                 {"alternate_lang", std::string(LangCode(Other(lang)))},
+                 {"alternate_lang", std::string(LangCode(OtherLang(lang)))},
                  {"home_url", page.area == Area::kStaff ? paths::Staff(lang) : paths::Home(lang)},
                  {"nav", Navigation(page.area, lang, Texts(lang), page.viewer)},
                  {"staff", page.area == Area::kStaff},
@@ -99,7 +97,8 @@ http::Response Site::ErrorPage(int status, Lang lang, const std::string& heading
                   {"search_url", paths::Search(lang)},
                   {"home_url", area == Area::kStaff ? paths::Staff(lang) : paths::Home(lang)}};
   page.title = t.value(heading_key, "");
-  page.alternate = area == Area::kStaff ? paths::Staff(Other(lang)) : paths::Home(Other(lang));
+  page.alternate =
+      area == Area::kStaff ? paths::Staff(OtherLang(lang)) : paths::Home(OtherLang(lang));
   page.area = area;
   page.viewer = viewer;
   return Render(std::move(page));

@@ -1,6 +1,7 @@
 #include <array>
 #include <nlohmann/json.hpp>
 
+#include "core/clock.h"
 #include "identity/sessions.h"
 
 namespace loket::identity {
@@ -34,9 +35,6 @@ constexpr std::array<storage::Migration, 1> kMigrations = {{
     {"sessions", 1, "sessions and failed logins", kSessions, kSessions},
 }};
 
-int64_t Seconds(system_clock::time_point t) {
-  return std::chrono::duration_cast<std::chrono::seconds>(t.time_since_epoch()).count();
-}
 system_clock::time_point FromSeconds(int64_t s) {
   return system_clock::time_point(std::chrono::seconds(s));
 }
@@ -88,7 +86,7 @@ class SqlSessionRepository final : public SessionRepository {
         "INSERT INTO session (token_hash, realm, principal, csrf_token, pending, created_at,"
         " last_seen_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
         {s.token_hash, RealmName(x.realm), PrincipalJson(x.principal).dump(), x.csrf_token,
-         x.pending, Seconds(x.created_at), Seconds(x.last_seen_at)});
+         x.pending, UnixSeconds(x.created_at), UnixSeconds(x.last_seen_at)});
   }
 
   Result<std::optional<StoredSession>> Find(const std::string& token_hash) override {
@@ -112,7 +110,7 @@ class SqlSessionRepository final : public SessionRepository {
 
   Status Touch(const std::string& token_hash, system_clock::time_point at) override {
     return Write("UPDATE session SET last_seen_at = $1 WHERE token_hash = $2",
-                 {Seconds(at), token_hash});
+                 {UnixSeconds(at), token_hash});
   }
 
   Status SetPending(const std::string& token_hash, const std::string& pending) override {
@@ -127,9 +125,10 @@ class SqlSessionRepository final : public SessionRepository {
                                system_clock::time_point created_before) override {
     LOKET_ASSIGN_OR_RETURN(auto tx, db_.BeginWrite());
     LOKET_ASSIGN_OR_RETURN(
-        int64_t n, tx->Execute("DELETE FROM session WHERE realm = $1 AND (last_seen_at <= $2"
-                               " OR created_at <= $3)",
-                               {RealmName(realm), Seconds(idle_before), Seconds(created_before)}));
+        int64_t n,
+        tx->Execute("DELETE FROM session WHERE realm = $1 AND (last_seen_at <= $2"
+                    " OR created_at <= $3)",
+                    {RealmName(realm), UnixSeconds(idle_before), UnixSeconds(created_before)}));
     LOKET_RETURN_IF_ERROR(tx->Commit());
     return static_cast<size_t>(n);
   }
@@ -149,14 +148,14 @@ class SqlThrottleRepository final : public ThrottleRepository {
   explicit SqlThrottleRepository(storage::Database& db) : db_(db) {}
 
   Status AddFailure(const std::string& key, system_clock::time_point at) override {
-    return Write("INSERT INTO login_failure (key, at) VALUES ($1, $2)", {key, Seconds(at)});
+    return Write("INSERT INTO login_failure (key, at) VALUES ($1, $2)", {key, UnixSeconds(at)});
   }
 
   Result<int64_t> CountSince(const std::string& key, system_clock::time_point since) override {
     LOKET_ASSIGN_OR_RETURN(auto tx, db_.BeginRead());
     LOKET_ASSIGN_OR_RETURN(
         auto rows, tx->Query("SELECT COUNT(*) FROM login_failure WHERE key = $1 AND at > $2",
-                             {key, Seconds(since)}));
+                             {key, UnixSeconds(since)}));
     return rows.empty() ? 0 : rows[0].Int(0);
   }
 
@@ -165,7 +164,7 @@ class SqlThrottleRepository final : public ThrottleRepository {
   }
 
   Status DeleteBefore(system_clock::time_point before) override {
-    return Write("DELETE FROM login_failure WHERE at <= $1", {Seconds(before)});
+    return Write("DELETE FROM login_failure WHERE at <= $1", {UnixSeconds(before)});
   }
 
  private:
