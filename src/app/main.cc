@@ -15,7 +15,6 @@
 #include <thread>
 #include <vector>
 
-#include "core/secrets.h"
 #include "app/config.h"
 #include "app/staff_command.h"
 #include "audit/audit_log.h"
@@ -28,6 +27,7 @@
 #include "catalogue/content_loader.h"
 #include "core/files.h"
 #include "core/log.h"
+#include "core/secrets.h"
 #include "devidp/provider.h"
 #include "editorial/knowledge_editor.h"
 #include "frontoffice/documents.h"
@@ -78,6 +78,8 @@ Result<std::unique_ptr<search::SearchIndex>> OpenIndex(const Config& c) {
   options.directory = c.data_dir / "search";
   auto synonyms = ReadFile(c.content_dir / "synonyms.txt");
   if (synonyms.ok()) options.synonyms = search::ParseSynonyms(*synonyms);
+  auto related = ReadFile(c.content_dir / "thesaurus.txt");
+  if (related.ok()) options.related = search::ParseSynonyms(*related);
   options.compound_dictionary = c.compound_dictionary;
   return search::OpenXapianIndex(options);
 }

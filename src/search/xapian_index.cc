@@ -18,6 +18,7 @@
 #include <set>
 #include <sstream>
 #include <system_error>
+#include <unordered_map>
 #include <unordered_set>
 #include <utility>
 
@@ -65,13 +66,21 @@ constexpr double kTitleBoost = 2.0;
 // the word in its title or keywords was saturated and ranked alike. Tuned
 // on the test corpus (k1 2–5 with title boost 2 all rank it well).
 constexpr double kBm25K1 = 3.0;
-// Passages of running text (knowledge articles) have no field weights to
-// compensate for: the usual k1 (Robertson's 1.2) ranks them best.
-constexpr double kPassageBm25K1 = 1.2;
 constexpr double kBm25K2 = 0.0;
 constexpr double kBm25K3 = 1.0;
 constexpr double kBm25B = 0.5;
 constexpr double kBm25MinNormLen = 0.5;
+// Passages of running text (knowledge articles) have no field weights to
+// compensate for: the usual k1 (Robertson's 1.2) ranks them best. BM25+
+// (Lv and Zhai) adds delta to every matching word, so that a long passage
+// is not pushed below a short one that lacks the word; that lets length
+// count for more (b) without burying the long answers to questions among
+// a letter's short paragraphs. Measured in docs/benchmarks.md.
+constexpr double kBm25K1Passage = 1.2;
+constexpr double kBm25BPassage = 0.6;
+constexpr double kBm25DeltaPassage = 0.5;
+// A related word (thesaurus.txt) counts this much of the word itself.
+constexpr double kRelatedWeight = 0.7;
 // Popularity adds at most this much to a score (BM25 scores of a real match
 // are in the order of 1–20): enough to order ties, never to beat relevance.
 constexpr double kPopularityWeight = 0.05;
@@ -104,6 +113,8 @@ constexpr char kMetaSynonymWords[] = "loket:synonym-words";
 // The spelling dictionary with a frequency per language ("word TAB nl TAB
 // en" lines): Xapian's own has one frequency for both.
 constexpr char kMetaVocabulary[] = "loket:vocabulary";
+// The related-word groups ("word TAB word …" lines), expanded at query time.
+constexpr char kMetaRelated[] = "loket:related";
 constexpr char kFormatVersion[] = "2";
 
 // Small stop lists for queries only (documents index every word, so
@@ -353,8 +364,11 @@ std::vector<std::vector<SynonymEntry>> NormaliseSynonyms(
 class Indexer {
  public:
   Indexer(Xapian::WritableDatabase& db, const std::vector<std::vector<std::string>>& synonyms,
-          Decompounder* decompounder)
-      : db_(db), synonyms_(NormaliseSynonyms(synonyms)), decompounder_(decompounder) {
+          const std::vector<std::vector<std::string>>& related, Decompounder* decompounder)
+      : db_(db),
+        synonyms_(NormaliseSynonyms(synonyms)),
+        related_(NormaliseSynonyms(related)),
+        decompounder_(decompounder) {
     tg_.set_database(db_);
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
     for (const auto& group : synonyms_) {
@@ -502,6 +516,17 @@ class Indexer {
       vocabulary += '\n';
     }
     db_.set_metadata(kMetaVocabulary, vocabulary);
+    std::string related;
+    for (const auto& group : related_) {
+      std::vector<std::string> group_words;
+      for (const auto& entry : group) {
+        if (!entry.multiword()) group_words.push_back(entry.words.front());
+      }
+      if (group_words.size() < 2) continue;
+      related += Join(group_words, "\t");
+      related += '\n';
+    }
+    db_.set_metadata(kMetaRelated, related);
     db_.set_metadata(kMetaFormat, kFormatVersion);
   }
 
@@ -571,6 +596,7 @@ class Indexer {
 
   Xapian::WritableDatabase& db_;
   std::vector<std::vector<SynonymEntry>> synonyms_;
+  std::vector<std::vector<SynonymEntry>> related_;
   Decompounder* decompounder_;
   std::vector<Multiword> multiwords_;
   std::map<std::string, std::array<uint32_t, 2>> vocabulary_;  // word -> {nl, en}
@@ -694,6 +720,25 @@ class Generation : public std::enable_shared_from_this<Generation> {
       mw.terms.push_back(Join(mw.words, "_"));
       gen->multiwords_.push_back(std::move(mw));
     }
+    std::istringstream related(searcher->db.get_metadata(kMetaRelated));
+    for (std::string line; std::getline(related, line);) {
+      std::vector<std::string> related_words = Split(line, '\t');
+      for (size_t li = 0; li < 2; ++li) {
+        Xapian::Stem& stem = li == 0 ? stem_nl : stem_en;
+        std::vector<std::string> terms;
+        for (const auto& w : related_words) {
+          std::string term = "Z" + stem(w);
+          if (std::find(terms.begin(), terms.end(), term) == terms.end()) terms.push_back(term);
+        }
+        // Found by each word as written and by its stem: the stemmer does
+        // not always give a word's forms one stem ("strafmaatregel",
+        // "strafmaatregelen"), and the groups list the forms people type.
+        const size_t group = gen->related_groups_[li].size();
+        for (const auto& w : related_words) gen->related_[li][w].push_back(group);
+        for (const auto& t : terms) gen->related_[li][t].push_back(group);
+        gen->related_groups_[li].push_back(std::move(terms));
+      }
+    }
     std::istringstream vocabulary(searcher->db.get_metadata(kMetaVocabulary));
     for (std::string line; std::getline(vocabulary, line);) {
       std::vector<std::string> fields = Split(line, '\t');
@@ -731,6 +776,23 @@ class Generation : public std::enable_shared_from_this<Generation> {
   // Null when no compound dictionary is installed.
   Decompounder* decompounder() const { return decompounder_; }
   const std::vector<MultiwordSynonym>& multiwords() const { return multiwords_; }
+  // The stemmed terms ("Z…") of the words related to a word (lower case)
+  // whose own stemmed term is `term`, in one language; not `term` itself.
+  std::vector<std::string> Related(Lang lang, const std::string& word,
+                                   const std::string& term) const {
+    const size_t li = lang == Lang::kNl ? 0 : 1;
+    std::vector<std::string> out;
+    for (const std::string* key : {&word, &term}) {
+      auto it = related_[li].find(*key);
+      if (it == related_[li].end()) continue;
+      for (size_t group : it->second) {
+        for (const std::string& t : related_groups_[li][group]) {
+          if (t != term && std::find(out.begin(), out.end(), t) == out.end()) out.push_back(t);
+        }
+      }
+    }
+    return out;
+  }
 
   // The dictionary word closest to word (at most max_edits away); among
   // equally close ones the most frequent in the requested language, then
@@ -782,6 +844,10 @@ class Generation : public std::enable_shared_from_this<Generation> {
   std::unordered_set<std::string> synonym_words_;
   Decompounder* decompounder_ = nullptr;
   std::vector<MultiwordSynonym> multiwords_;
+  // Per language (nl, en): the related-word groups as stemmed terms, and
+  // the groups each word and each stemmed term belongs to.
+  std::array<std::vector<std::vector<std::string>>, 2> related_groups_;
+  std::array<std::unordered_map<std::string, std::vector<size_t>>, 2> related_;
   std::vector<std::vector<VocabWord>> vocab_;  // by length in code points
 
   std::mutex mu_;
@@ -899,32 +965,57 @@ std::vector<Xapian::Query> CompoundQueries(Searcher& s, const Generation& gen, L
   return out;
 }
 
+// Words of related meaning for the query's words ("strafmaatregelen" also
+// looks for "sancties"), each word's relations as one synonym term.
+std::vector<Xapian::Query> RelatedQueries(Searcher& s, const Generation& gen, Lang lang,
+                                          const std::vector<Token>& tokens) {
+  std::vector<Xapian::Query> out;
+  std::set<std::string> seen;
+  for (const Token& t : tokens) {
+    if (t.has_digit || IsStopword(t.lower)) continue;
+    std::string term = "Z" + s.Stemmer(lang)(t.lower);
+    if (!seen.insert(term).second) continue;
+    std::vector<std::string> related = gen.Related(lang, t.lower, term);
+    if (related.empty()) continue;
+    out.emplace_back(Xapian::Query::OP_SYNONYM, related.begin(), related.end());
+  }
+  return out;
+}
+
 // The text searched in one language's documents with that language's
-// analysis: all text (with synonyms), plus titles on their own, so that a
-// word in the title counts for more than the same word anywhere else.
+// analysis: all text (with synonyms, compound parts and related words, the
+// last at less weight), plus titles on their own, so that a word in the
+// title counts for more than the same word anywhere else.
 //
 // The title part and, when the query requires or excludes words ("+", "-",
-// AND, a phrase), the multi-word synonyms only add weight to what the words
-// match: they must not bring back a page the user excluded.
+// AND, a phrase), the multi-word synonyms, compound parts and related words
+// only add weight to what the words match: they must not bring back a page
+// the user excluded.
 Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
                                const std::string& text, const std::vector<Token>& tokens,
                                unsigned flags) {
   Xapian::Query words = Parse(s.Parser(lang), s.Stemmer(lang), "", text, tokens, flags);
-  std::vector<Xapian::Query> multiwords = MultiwordQueries(s, gen, lang, tokens);
-  for (auto& q : CompoundQueries(s, gen, lang, tokens)) multiwords.push_back(std::move(q));
+  std::vector<Xapian::Query> more = MultiwordQueries(s, gen, lang, tokens);
+  for (auto& q : CompoundQueries(s, gen, lang, tokens)) more.push_back(std::move(q));
+  std::vector<Xapian::Query> related = RelatedQueries(s, gen, lang, tokens);
+  if (!related.empty()) {
+    more.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                      Xapian::Query(Xapian::Query::OP_OR, related.begin(), related.end()),
+                      kRelatedWeight);
+  }
   Xapian::Query match = words;
-  if (!multiwords.empty()) {
-    Xapian::Query synonyms(Xapian::Query::OP_OR, multiwords.begin(), multiwords.end());
+  if (!more.empty()) {
+    Xapian::Query extra(Xapian::Query::OP_OR, more.begin(), more.end());
     switch (words.get_type()) {
       case Xapian::Query::LEAF_MATCH_NOTHING:
       case Xapian::Query::LEAF_TERM:
       case Xapian::Query::OP_OR:
       case Xapian::Query::OP_SYNONYM:
       case Xapian::Query::OP_WILDCARD:
-        match = Xapian::Query(Xapian::Query::OP_OR, words, synonyms);
+        match = Xapian::Query(Xapian::Query::OP_OR, words, extra);
         break;
       default:
-        match = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, synonyms);
+        match = Xapian::Query(Xapian::Query::OP_AND_MAYBE, words, extra);
     }
   }
   Xapian::Query title =
@@ -989,8 +1080,14 @@ Xapian::Enquire MakeEnquire(const Xapian::Database& db, const Xapian::Query& que
                             const Query& request) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  double k1 = request.type == std::optional<std::string>("knowledge") ? kPassageBm25K1 : kBm25K1;
-  enquire.set_weighting_scheme(Xapian::BM25Weight(k1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+  if (request.type == std::optional<std::string>("knowledge")) {
+    enquire.set_weighting_scheme(Xapian::BM25PlusWeight(
+        kBm25K1Passage, kBm25K2, kBm25K3, kBm25BPassage, kBm25MinNormLen, kBm25DeltaPassage));
+  } else {
+    enquire.set_weighting_scheme(
+        Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
+  }
+
   enquire.set_collapse_key(kSlotKey);
   return enquire;
 }
@@ -1016,7 +1113,7 @@ class XapianIndex final : public SearchIndex {
     try {
       {
         Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        Indexer indexer(db, options_.synonyms, decompounder_.get());
+        Indexer indexer(db, options_.synonyms, options_.related, decompounder_.get());
         for (const auto& d : documents) indexer.Add(d);
         indexer.Finish();
         db.commit();

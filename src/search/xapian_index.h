@@ -32,6 +32,9 @@ struct XapianOptions {
   std::filesystem::path directory;  // the index lives in generations below it
   // Groups of words that find each other (one group per line in synonyms.txt).
   std::vector<std::vector<std::string>> synonyms;
+  // Groups of words of related meaning (thesaurus.txt): each also looks for
+  // the others, at less weight than the word itself.
+  std::vector<std::vector<std::string>> related;
   // The hunspell dictionary (path without .aff/.dic) that splits Dutch
   // compounds; empty or missing: compounds are not split.
   std::filesystem::path compound_dictionary;

@@ -752,6 +752,53 @@ TEST(XapianIndexOwnTest, DutchCompoundsFindTheirPartsAndTheOtherWayRound) {
   EXPECT_EQ(Rank(*r, "2"), 1u) << Describe(*r);
 }
 
+TEST(XapianIndexOwnTest, RelatedWordsFindPassagesBelowTheWordItself) {
+  TempDir dir;
+  XapianOptions options;
+  options.directory = dir.path();
+  options.related = ParseSynonyms(
+      "sanctie, strafmaatregel, strafmaatregelen, embargo\n"
+      "ambassade, post, diplomatieke post  # phrases are left out\n");
+  auto opened = OpenXapianIndex(options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  SearchIndex& index = **opened;
+  ASSERT_TRUE(index
+                  .Rebuild({Passage("sancties", "Welke sancties gelden er tegen Rusland?",
+                                    "De Europese Unie heeft sancties ingesteld."),
+                            Passage("straf", "Welke strafmaatregelen neemt het kabinet?",
+                                    "Het kabinet neemt strafmaatregelen tegen Rusland."),
+                            Passage("posten", "Hoeveel posten zijn er in Europa?",
+                                    "Er zijn 41 posten in Europa."),
+                            Passage("begroting", "Hoe gaat het met de begroting?", "Goed.")})
+                  .ok());
+  auto search = [&](const std::string& text) {
+    Query q;
+    q.type = "knowledge";
+    q.text = text;
+    auto r = index.Search(q);
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? *r : Results{};
+  };
+  // Each word finds its own passage first, then the one with the related word.
+  Results r = search("strafmaatregelen");
+  EXPECT_EQ(Rank(r, "straf"), 1u) << Describe(r);
+  EXPECT_EQ(Rank(r, "sancties"), 2u) << Describe(r);
+  EXPECT_EQ(r.hits.size(), 2u) << Describe(r);
+  r = search("sanctie");
+  EXPECT_EQ(Rank(r, "sancties"), 1u) << Describe(r);
+  EXPECT_EQ(Rank(r, "straf"), 2u) << Describe(r);
+  // Inflected forms are looked up by their stem; a related word in the
+  // plural finds the singular.
+  r = search("ambassades Europa");
+  EXPECT_EQ(Rank(r, "posten"), 1u) << Describe(r);
+  // Related words add weight; they never bring back what the query excludes.
+  r = search("strafmaatregelen -kabinet");
+  EXPECT_EQ(Rank(r, "straf"), 0u) << Describe(r);
+  // Words in no group expand to nothing.
+  r = search("begroting");
+  EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
+}
+
 TEST(XapianIndexOwnTest, PassagesComeBackWholeWithTheirAttributes) {
   TempDir dir;
   auto index = Open(dir.path());
