@@ -773,6 +773,8 @@ class Generation : public std::enable_shared_from_this<Generation> {
   }
 
   bool IsSynonymWord(const std::string& word) const { return synonym_words_.count(word) > 0; }
+  // A word of the related-word groups, as written.
+  bool IsRelatedWord(const std::string& word) const { return related_[0].count(word) > 0; }
   // Null when no compound dictionary is installed.
   Decompounder* decompounder() const { return decompounder_; }
   const std::vector<MultiwordSynonym>& multiwords() const { return multiwords_; }
@@ -1258,7 +1260,10 @@ class XapianIndex final : public SearchIndex {
     if (t.chars < kMinCorrectedChars || t.chars > 40 || t.has_digit) return {};
     if (IsOperator(text.substr(t.begin, t.end - t.begin))) return {};
     if (t.end < text.size() && text[t.end] == ':') return {};  // a field name
-    if (IsStopword(t.lower) || gen.IsSynonymWord(t.lower) || s.db.term_exists(t.lower)) return {};
+    if (IsStopword(t.lower) || gen.IsSynonymWord(t.lower) || gen.IsRelatedWord(t.lower) ||
+        s.db.term_exists(t.lower)) {
+      return {};
+    }
     // Inflected forms ("paspoorten") are words, not typos.
     for (Lang l : {Lang::kNl, Lang::kEn}) {
       if (s.db.term_exists("Z" + s.Stemmer(l)(t.lower))) return {};

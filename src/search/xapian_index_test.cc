@@ -758,7 +758,8 @@ TEST(XapianIndexOwnTest, RelatedWordsFindPassagesBelowTheWordItself) {
   options.directory = dir.path();
   options.related = ParseSynonyms(
       "sanctie, strafmaatregel, strafmaatregelen, embargo\n"
-      "ambassade, post, diplomatieke post  # phrases are left out\n");
+      "ambassade, post, diplomatieke post  # phrases are left out\n"
+      "personeel, staf\n");
   auto opened = OpenXapianIndex(options);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   SearchIndex& index = **opened;
@@ -769,7 +770,9 @@ TEST(XapianIndexOwnTest, RelatedWordsFindPassagesBelowTheWordItself) {
                                     "Het kabinet neemt strafmaatregelen tegen Rusland."),
                             Passage("posten", "Hoeveel posten zijn er in Europa?",
                                     "Er zijn 41 posten in Europa."),
-                            Passage("begroting", "Hoe gaat het met de begroting?", "Goed.")})
+                            Passage("begroting", "Hoe gaat het met de begroting?", "Goed."),
+                            Passage("personeel", "Is er genoeg personeel?", "Ja."),
+                            Passage("vonnis", "Hoe zwaar was de straf?", "Tien jaar.")})
                   .ok());
   auto search = [&](const std::string& text) {
     Query q;
@@ -794,6 +797,11 @@ TEST(XapianIndexOwnTest, RelatedWordsFindPassagesBelowTheWordItself) {
   // Related words add weight; they never bring back what the query excludes.
   r = search("strafmaatregelen -kabinet");
   EXPECT_EQ(Rank(r, "straf"), 0u) << Describe(r);
+  // A word of a group is a word, not a typo ("staf" is not "straf").
+  r = search("staf");
+  EXPECT_FALSE(r.suggestion.has_value()) << *r.suggestion;
+  EXPECT_EQ(Rank(r, "personeel"), 1u) << Describe(r);
+  EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
   // Words in no group expand to nothing.
   r = search("begroting");
   EXPECT_EQ(r.hits.size(), 1u) << Describe(r);

@@ -133,6 +133,31 @@ TEST(KnowledgeTest, AFirstStartImportsTheShippedDocuments) {
   EXPECT_EQ(server.Get("/kennisbank/35-830-v-nr-8-31").status, 200);
 }
 
+// data/thesaurus.txt: a word the documents never use finds the passage in
+// the words they do use ("steekpenningen" for corruption); without the
+// thesaurus it finds nothing.
+TEST(KnowledgeTest, TheThesaurusFindsPassagesInOtherWords) {
+  const std::string query = "/api/v1/search?lang=nl&type=knowledge&limit=5&q=steekpenningen";
+  TempDir dir;
+  ServerProcess server({"--data-dir", (dir.path() / "data").string()});
+  ASSERT_TRUE(server.started());
+  json found = GetJson(server, query);
+  ASSERT_FALSE(found["results"].empty()) << found.dump();
+  const std::string text = found["results"][0]["text"].get<std::string>();
+  EXPECT_NE(text.find("corruptie"), std::string::npos) << text;
+  EXPECT_EQ(text.find("steekpenningen"), std::string::npos) << text;
+  EXPECT_FALSE(found.contains("suggestion") && found["suggestion"].is_string()) << found.dump();
+
+  TempDir bare;
+  fs::path content = bare.path() / "content";
+  fs::copy(SourceDir() / "data", content, fs::copy_options::recursive);
+  fs::remove(content / "thesaurus.txt");
+  ServerProcess without(
+      {"--data-dir", (bare.path() / "data").string(), "--content-dir", content.string()});
+  ASSERT_TRUE(without.started());
+  EXPECT_TRUE(GetJson(without, query)["results"].empty());
+}
+
 TEST(KnowledgeTest, SearchTypeIsChecked) {
   TempDir dir;
   ServerProcess server({"--data-dir", (dir.path() / "data").string()});
