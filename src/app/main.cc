@@ -255,7 +255,7 @@ struct Digid {
 };
 
 Result<Digid> NewDigid(const Config& c, const std::string& origin, const http::Templates& templates,
-                       const oidc::Clock& now) {
+                       const Clock& now) {
   Digid d;
   oidc::ProviderSettings rp;
   rp.redirect_uri = origin + site::paths::DigidReturn();

@@ -20,6 +20,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/status.h"
 
 namespace loket::audit {
@@ -60,8 +61,6 @@ struct Verification {
   // The first event whose hash or link does not match, when not intact.
   std::optional<int64_t> broken_at;
 };
-
-using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 class AuditRepository;
 

@@ -38,7 +38,7 @@ Principal ApplicantPrincipal(const identity::Applicant& a) {
 
 PublicAccess::PublicAccess(const Guard& guard, oidc::Client* digid,
                            identity::ApplicantAccounts& applicants,
-                           identity::LoginThrottle& throttle, identity::Clock clock)
+                           identity::LoginThrottle& throttle, Clock clock)
     : guard_(guard),
       digid_(digid),
       applicants_(applicants),

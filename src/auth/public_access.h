@@ -19,7 +19,7 @@ class PublicAccess {
   // `digid` may be null: no provider is configured, and the login page
   // says that DigiD login is not available here.
   PublicAccess(const Guard& guard, oidc::Client* digid, identity::ApplicantAccounts& applicants,
-               identity::LoginThrottle& throttle, identity::Clock clock);
+               identity::LoginThrottle& throttle, Clock clock);
 
   void Register(http::Server& server);
 
@@ -58,7 +58,7 @@ class PublicAccess {
   oidc::Client* digid_;
   identity::ApplicantAccounts& applicants_;
   identity::LoginThrottle& throttle_;
-  identity::Clock clock_;
+  Clock clock_;
 };
 
 }  // namespace loket::auth

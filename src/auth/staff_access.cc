@@ -42,7 +42,7 @@ json EventRow(const audit::Event& e, const json& t) {
 
 StaffAccess::StaffAccess(const Guard& guard, identity::StaffDirectory& staff,
                          identity::LoginThrottle& throttle, audit::AuditLog& audit,
-                         identity::Clock clock)
+                         Clock clock)
     : guard_(guard), staff_(staff), throttle_(throttle), audit_(audit), clock_(std::move(clock)) {}
 
 void StaffAccess::Register(http::Server& server) {

@@ -16,7 +16,7 @@ namespace loket::auth {
 class StaffAccess {
  public:
   StaffAccess(const Guard& guard, identity::StaffDirectory& staff,
-              identity::LoginThrottle& throttle, audit::AuditLog& audit, identity::Clock clock);
+              identity::LoginThrottle& throttle, audit::AuditLog& audit, Clock clock);
 
   void Register(http::Server& server);
 
@@ -38,7 +38,7 @@ class StaffAccess {
   identity::StaffDirectory& staff_;
   identity::LoginThrottle& throttle_;
   audit::AuditLog& audit_;
-  identity::Clock clock_;
+  Clock clock_;
 };
 
 }  // namespace loket::auth

@@ -26,6 +26,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/status.h"
 #include "http/request.h"
 #include "http/server.h"
@@ -33,8 +34,6 @@
 #include "oidc/jwt.h"
 
 namespace loket::devidp {
-
-using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 struct DevProviderSettings {
   // The origin followed by the path prefix, e.g. "http://127.0.0.1:8080/dev-idp".

@@ -22,6 +22,7 @@
 
 #include "audit/audit_log.h"
 #include "auth/guard.h"
+#include "core/clock.h"
 #include "http/server.h"
 #include "knowledge/knowledge_base.h"
 
@@ -30,8 +31,6 @@ namespace loket::editorial {
 namespace internal {
 class ContentSniffer;
 }  // namespace internal
-
-using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 class KnowledgeEditor {
  public:

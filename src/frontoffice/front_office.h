@@ -12,6 +12,7 @@
 #include <string>
 
 #include "catalogue/catalogue.h"
+#include "core/clock.h"
 #include "core/lang.h"
 #include "http/request.h"
 #include "http/server.h"
@@ -21,8 +22,6 @@
 #include "site/site.h"
 
 namespace loket::frontoffice {
-
-using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 namespace paths = site::paths;
 

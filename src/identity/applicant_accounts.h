@@ -25,6 +25,7 @@
 #include <string>
 #include <vector>
 
+#include "core/clock.h"
 #include "core/lang.h"
 #include "core/status.h"
 #include "identity/applicant.h"
@@ -90,8 +91,6 @@ class ApplicantRepository {
 std::unique_ptr<ApplicantRepository> NewSqlApplicantRepository(storage::Database& db);
 // The applicant_* tables, for both dialects.
 std::span<const storage::Migration> ApplicantMigrations();
-
-using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 struct ApplicantMailSettings {
   // Where the public site is, for the links in e-mails:

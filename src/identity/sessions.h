@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
 #include "core/secrets.h"
 #include "core/status.h"
 #include "identity/principal.h"
@@ -65,8 +66,6 @@ class SessionRepository {
 };
 
 std::unique_ptr<SessionRepository> NewSqlSessionRepository(storage::Database& db);
-
-using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 class SessionStore {
  public:

@@ -12,6 +12,7 @@
 #include <string>
 #include <utility>
 
+#include "core/clock.h"
 #include "core/status.h"
 #include "identity/staff.h"
 #include "storage/database.h"
@@ -40,8 +41,6 @@ class StaffRepository {
 
 std::unique_ptr<StaffRepository> NewSqlStaffRepository(storage::Database& db);
 std::span<const storage::Migration> IdentityMigrations();
-
-using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 class StaffDirectory {
  public:

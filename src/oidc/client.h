@@ -28,12 +28,11 @@
 #include <string>
 #include <string_view>
 
+#include "core/clock.h"
 #include "core/status.h"
 #include "oidc/jwt.h"
 
 namespace loket::oidc {
-
-using Clock = std::function<std::chrono::system_clock::time_point()>;
 
 struct ProviderSettings {
   std::string issuer;  // exactly as the provider's metadata states it

@@ -87,7 +87,7 @@ class StaffSiteTest : public storage::BackendTest {
 
   std::atomic<std::chrono::system_clock::time_point> now_{
       std::chrono::sys_days{std::chrono::year{2026} / 11 / 25} + std::chrono::hours(9)};
-  identity::Clock clock_ = [this] { return now_.load(); };
+  Clock clock_ = [this] { return now_.load(); };
   std::unique_ptr<audit::AuditRepository> audit_repository_;
   std::unique_ptr<audit::AuditLog> audit_log_;
   std::unique_ptr<identity::SessionRepository> session_repository_;
