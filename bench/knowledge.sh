@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Knowledge-base search, measured against two references in the same run on
 # the same machine and over the same corpus (see bench/knowledge/README.md):
-#   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-letters.jsonl and
-#            heldout.jsonl for loket, for Xapian with its default settings and
+#   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-letters.jsonl,
+#            dev-letters-2.jsonl and heldout.jsonl for loket, for Xapian with its default settings and
 #            for PostgreSQL 15 full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
 #            loket's search API under wrk (bench/paths.lua), the same
@@ -105,7 +105,7 @@ quality() {  # engine set search_eval-arguments...
     >"$WORK/results/quality-$engine-$set.json" 2>"$WORK/ranks-$engine-$set.txt" ||
     { cat "$WORK/ranks-$engine-$set.txt" >&2; die "search_eval failed ($engine on $set)"; }
 }
-for set in dev dev-letters heldout; do
+for set in dev dev-letters dev-letters-2 heldout; do
   quality loket "$set" --url "$LOKET_URL"
   quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"
   quality postgres "$set" --reference postgres --corpus-url "$LOKET_URL" --pg-url "$PG_URL"
@@ -166,13 +166,14 @@ python3 "$BENCH/bench.py" pgbench "$WORK/results/latency-postgres.json" "$WORK/p
 
 # ---------------------------------------------------------------------------
 mkdir -p "$BENCH/results"
-python3 - "$WORK/results" "$CORPUS_SIZE" "${#DOCS[@]}" "$CONNECTIONS" "$DURATION" "$WARMUP" <<'EOF' |
-import datetime, json, os, sys
-results, corpus, docs, connections, duration, warmup = sys.argv[1:]
+python3 - "$WORK" "$CORPUS_SIZE" "${#DOCS[@]}" "$CONNECTIONS" "$DURATION" "$WARMUP" <<'EOF' |
+import collections, datetime, json, os, sys
+work, corpus, docs, connections, duration, warmup = sys.argv[1:]
+results = os.path.join(work, "results")
 load = lambda name: json.load(open(os.path.join(results, name)))
 engines = [("loket", "loket"), ("xapian-default", "Xapian, default settings"),
            ("postgres", "PostgreSQL 15, 'dutch', OR + ts_rank_cd")]
-sets = ["dev", "dev-letters", "heldout"]
+sets = ["dev", "dev-letters", "dev-letters-2", "heldout"]
 q = {(e, s): load(f"quality-{e}-{s}.json") for e, _ in engines for s in sets}
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 print(f"## Knowledge search, {now}\n")
@@ -184,6 +185,24 @@ print("|---|" + "---:|" * (3 * len(sets)))
 for e, label in engines:
     cells = [f"{q[(e, s)][k]:.3f}" for s in sets for k in ("mrr10", "recall1", "recall5")]
     print(f"| {label} | " + " | ".join(cells) + " |")
+# The held-out set by kind of document: the id's first part names it
+# (verslag: questions and answers; postennet, beleidsbrief: letters).
+def by_kind(engine):
+    rr = collections.defaultdict(list)
+    for line in open(os.path.join(work, f"ranks-{engine}-heldout.txt"), encoding="utf-8"):
+        fields = line.rstrip("\n").split("\t")
+        if len(fields) < 2 or not (fields[0] == "-" or fields[0].isdigit()):
+            continue
+        rank = 0 if fields[0] == "-" else int(fields[0])
+        rr[fields[1].split("-")[0]].append(1 / rank if 0 < rank <= 10 else 0)
+    return {k: (len(v), sum(v) / len(v)) for k, v in rr.items()}
+kinds = {e: by_kind(e) for e, _ in engines}
+names = sorted(kinds["loket"])
+print("\nHeld out, by document (MRR@10):\n")
+print("| engine | " + " | ".join(f"{k} ({kinds['loket'][k][0]})" for k in names) + " |")
+print("|---|" + "---:|" * len(names))
+for e, label in engines:
+    print(f"| {label} | " + " | ".join(f"{kinds[e].get(k, (0, 0))[1]:.3f}" for k in names) + " |")
 lo, pg = load("latency-loket.json"), load("latency-postgres.json")
 print(f"\n### Latency ({connections} connections, {duration} s after a {warmup} s warm-up, dev questions)\n")
 print("| | requests/s | p50 | p99 | errors |")
