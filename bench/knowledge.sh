@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Knowledge-base search, measured against two references in the same run on
 # the same machine and over the same corpus (see bench/knowledge/README.md):
-#   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-letters.jsonl,
-#            dev-letters-2.jsonl and heldout.jsonl for loket, for Xapian with its default settings and
+#   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-2.jsonl,
+#            dev-letters.jsonl, dev-letters-2.jsonl and heldout.jsonl for loket, for Xapian with its default settings and
 #            for PostgreSQL 15 full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
 #            loket's search API under wrk (bench/paths.lua), the same
@@ -105,7 +105,7 @@ quality() {  # engine set search_eval-arguments...
     >"$WORK/results/quality-$engine-$set.json" 2>"$WORK/ranks-$engine-$set.txt" ||
     { cat "$WORK/ranks-$engine-$set.txt" >&2; die "search_eval failed ($engine on $set)"; }
 }
-for set in dev dev-letters dev-letters-2 heldout; do
+for set in dev dev-2 dev-letters dev-letters-2 heldout; do
   quality loket "$set" --url "$LOKET_URL"
   quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"
   quality postgres "$set" --reference postgres --corpus-url "$LOKET_URL" --pg-url "$PG_URL"
@@ -173,18 +173,22 @@ results = os.path.join(work, "results")
 load = lambda name: json.load(open(os.path.join(results, name)))
 engines = [("loket", "loket"), ("xapian-default", "Xapian, default settings"),
            ("postgres", "PostgreSQL 15, 'dutch', OR + ts_rank_cd")]
-sets = ["dev", "dev-letters", "dev-letters-2", "heldout"]
+sets = ["dev", "dev-2", "dev-letters", "dev-letters-2", "heldout"]
 q = {(e, s): load(f"quality-{e}-{s}.json") for e, _ in engines for s in sets}
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 print(f"## Knowledge search, {now}\n")
 print(f"{corpus} passages from {docs} documents; {os.cpu_count()} CPUs, load average "
       f"{' '.join(open('/proc/loadavg').read().split()[:3])} at the end.\n")
 print("### Quality (first passage holding the expected answer)\n")
-print("| engine | " + " | ".join(f"{s} ({q[('loket', s)]['queries']}): MRR@10 | R@1 | R@5" for s in sets) + " |")
-print("|---|" + "---:|" * (3 * len(sets)))
-for e, label in engines:
-    cells = [f"{q[(e, s)][k]:.3f}" for s in sets for k in ("mrr10", "recall1", "recall5")]
-    print(f"| {label} | " + " | ".join(cells) + " |")
+print("| set (queries) | loket MRR@10 | R@1 | R@5 | Xapian defaults MRR@10 | R@1 "
+      "| PostgreSQL MRR@10 | R@1 | loket / Xapian | loket / PostgreSQL |")
+print("|---|" + "---:|" * 9)
+for s in sets:
+    lo, xd, pg = (q[(e, s)] for e, _ in engines)
+    cells = [f"{lo[k]:.3f}" for k in ("mrr10", "recall1", "recall5")]
+    cells += [f"{r[k]:.3f}" for r in (xd, pg) for k in ("mrr10", "recall1")]
+    cells += [f"{lo['mrr10'] / r['mrr10']:.2f}" if r["mrr10"] else "–" for r in (xd, pg)]
+    print(f"| {s} ({lo['queries']}) | " + " | ".join(cells) + " |")
 # The held-out set by kind of document: the id's first part names it
 # (verslag: questions and answers; postennet, beleidsbrief: letters).
 def by_kind(engine):
