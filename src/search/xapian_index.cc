@@ -1089,7 +1089,6 @@ Xapian::Enquire MakeEnquire(const Xapian::Database& db, const Xapian::Query& que
     enquire.set_weighting_scheme(
         Xapian::BM25Weight(kBm25K1, kBm25K2, kBm25K3, kBm25B, kBm25MinNormLen));
   }
-
   enquire.set_collapse_key(kSlotKey);
   return enquire;
 }

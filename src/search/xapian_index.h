@@ -1,11 +1,12 @@
 // Xapian implementation of SearchIndex, stored in a directory of its own.
 //
 // Dutch and English stemming, field weights (title and keywords above
-// summary above body), synonyms from data/synonyms.txt, spelling
-// suggestions, facets and highlighted snippets. A query word that is no word
-// of the index is corrected to the closest dictionary word (at most one edit
-// in words of four letters, two from five on; the requested language's
-// words preferred), so single typos still find the page.
+// summary above body), synonyms from data/synonyms.txt, related words from
+// data/thesaurus.txt (at less weight), spelling suggestions, facets and
+// highlighted snippets. A query word that is no word of the index is
+// corrected to the closest dictionary word (at most one edit in words of
+// four letters, two from five on; the requested language's words
+// preferred), so single typos still find the page.
 //
 // Storage: every Rebuild() writes a complete new generation
 // (`<directory>/gen-…`) and then points the small file `<directory>/current`
