@@ -586,11 +586,15 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
       return;
     }
   }
-  // The title stands at the top, if the text has one.
+  // The title stands in the masthead or at the top, if the text has one.
+  std::vector<std::string_view> top_lines(clean.masthead.begin(), clean.masthead.end());
   for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
-    const Line& l = clean.lines[i];
+    top_lines.push_back(clean.lines[i].text);
+  }
+  for (std::string_view line : top_lines) {
     std::smatch title;
-    if (l.text.size() < 120 && std::regex_search(l.text, title, TitlePattern())) {
+    const std::string l(line);
+    if (l.size() < 120 && std::regex_search(l, title, TitlePattern())) {
       doc.title = title[0].str();
       // "LIJST VAN VRAGEN EN ANTWOORDEN" in the heading of the paper.
       if (std::none_of(doc.title.begin(), doc.title.end(),
@@ -649,6 +653,29 @@ std::string TitleFrom(const std::string& text, size_t max_bytes = 160) {
     title = title.substr(0, cut == std::string::npos ? max_bytes : cut) + " …";
   }
   return title;
+}
+
+// What marks a text as a letter or report of government: a parliamentary
+// paper's footer or masthead, an addressee, a dated letterhead, a
+// salutation, a minister's signature, or a reference to parliament.
+// Prose without any of these (a newsletter, a menu) is no such document.
+bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
+  static const regex kSalutation("^(Geachte|Hooggeachte) ", icase);
+  static const regex kAddressee("^Aan de (Voorzitter|leden) ");
+  static const regex kParliament(
+      "\\b(Kamerstuk(ken)?|uw Kamer|de Tweede Kamer|de Eerste Kamer)\\b");
+  if (!clean.masthead.empty()) return true;
+  for (const std::string& f : clean.footers) {
+    if (f.find("vergaderjaar") != std::string::npos) return true;
+  }
+  for (const Line& l : clean.lines) {
+    if (std::regex_search(l.text, kAddressee) || std::regex_search(l.text, Signature()) ||
+        std::regex_search(l.text, kSalutation) || std::regex_search(l.text, DatePattern())) {
+      return true;
+    }
+  }
+  const std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
+  return std::regex_search(text, kParliament) || std::regex_search(text, HandelingenReference());
 }
 
 }  // namespace
@@ -718,6 +745,12 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
       return InvalidArgument(
           "this is neither a list of questions and answers nor a letter or report: found " +
           std::to_string(out.passages.size()) + " passage(s) of prose");
+    }
+    if (!IsOfficialLetter(clean, text)) {
+      return InvalidArgument(
+          "this is neither a list of questions and answers nor a letter or report to parliament: "
+          "it has no parliamentary page footer, addressee, dated letterhead, salutation or "
+          "minister's signature");
     }
     out.document.kind = DocumentKind::kLetter;
   }

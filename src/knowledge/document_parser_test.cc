@@ -684,6 +684,83 @@ TEST(Letters, ParagraphBrokenBeforeACapitalRejoined) {
   EXPECT_THAT(p->text, HasSubstr("terechtkunnen bij Nederlandse advocaten in de regio."));
 }
 
+// As `pdftotext -layout` prints a paper: the masthead at the top of the
+// first page, its colophon above the first footer, runs of spaces before
+// page numbers and after footnote numbers.
+constexpr char kLayoutLetter[] =
+    "Tweede Kamer der Staten-Generaal                                             2\n"
+    "Vergaderjaar 2022–2023\n"
+    "\n"
+    "36 180               Consulaire dienstverlening\n"
+    "\n"
+    "Nr. 48               BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n"
+    "\n"
+    "                     Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+    "\n"
+    "                     Den Haag, 5 mei 2023\n"
+    "\n"
+    "Met deze brief informeer ik uw Kamer over de consulaire bijstand aan Nederlanders\n"
+    "die Soedan wilden verlaten na het uitbreken van de gevechten. Een sterk postennet is\n"
+    "daarvoor onmisbaar, zoals ook de Adviesraad Internationale Vraagstukken schreef (mei\n"
+    "2017).\n"
+    "\n"
+    "Via de ambassade in Khartoem en het 24/7 BZ Contactcenter zijn Nederlanders\n"
+    "opgeroepen zich te registreren bij de Informatieservice van het ministerie.1 Op 20 april\n"
+    "waren er 178 Nederlanders en hun gezinsleden geregistreerd. Daarnaast hebben 41\n"
+    "Nederlanders\n"
+    "\n"
+    "1    Zie www.nederlandwereldwijd.nl/informatieservice.\n"
+    "kst-36180-48\n"
+    "ISSN 0921 - 7371\n"
+    "’s-Gravenhage 2023                          Tweede Kamer, vergaderjaar 2022–2023, 36 180, nr. "
+    "48        1\n"
+    "\f"
+    "het land verlaten met vluchten van partnerlanden of over land via Port Soedan en\n"
+    "Egypte. Het ambassadepersoneel is op 23 april met de eerste vlucht vertrokken.\n"
+    "\n"
+    "Bij aankomst in Amman werden de geëvacueerden opgevangen door medewerkers van de\n"
+    "ambassade en van het Crisisteam Consulaire Zaken. Zij kregen medische zorg, onderdak\n"
+    "en hulp bij het regelen van de verdere reis naar Nederland. Voor personen zonder geldig\n"
+    "reisdocument zijn ter plaatse noodpaspoorten verstrekt.\n"
+    "\n"
+    "Het ministerie zal de consulaire inzet tijdens de crisis evalueren, zoals gebruikelijk\n"
+    "na een evacuatie, en ik zal uw Kamer over de uitkomsten informeren. Tot slot spreek ik\n"
+    "mijn waardering uit voor de medewerkers van de ambassade en van het Crisisteam.\n"
+    "\n"
+    "De Minister van Buitenlandse Zaken,\n"
+    "W.B. Hoekstra\n"
+    "\n"
+    "Tweede Kamer, vergaderjaar 2022–2023, 36 180, nr. 48                                  2\n";
+
+TEST(Layout, MastheadColophonAndSpacedFootersAreRemoved) {
+  ParsedDocument doc = MustParse(kLayoutLetter, "brief.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+  EXPECT_EQ(doc.document.reference, "Kamerstuk 36 180, nr. 48");
+  EXPECT_EQ(doc.document.key, "36-180-nr-48");
+  EXPECT_EQ(doc.document.date, "2023-05-05");
+  ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
+  std::string all = AllText(doc);
+  for (const char* left : {"Staten-Generaal", "Vergaderjaar", "BRIEF VAN", "36 180", "kst-", "ISSN",
+                           "Gravenhage", "vergaderjaar"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+  // The paragraph that the first page break cut goes on.
+  EXPECT_THAT(doc.passages[1].text,
+              HasSubstr("Daarnaast hebben 41 Nederlanders het land verlaten met vluchten"));
+}
+
+TEST(Layout, FootnoteWithSpacesAfterItsNumberIsRemoved) {
+  std::string all = AllText(MustParse(kLayoutLetter, "brief.txt"));
+  EXPECT_THAT(all, Not(HasSubstr("nederlandwereldwijd.nl")));
+  EXPECT_THAT(all, HasSubstr("Informatieservice van het ministerie. Op 20 april"));
+}
+
+TEST(Layout, AWrappedLineOfOnlyAYearIsText) {
+  ParsedDocument doc = MustParse(kLayoutLetter, "brief.txt");
+  ASSERT_FALSE(doc.passages.empty());
+  EXPECT_THAT(doc.passages[0].text, HasSubstr("Vraagstukken schreef (mei 2017)."));
+}
+
 // Errors
 
 TEST(Errors, EmptyText) {
@@ -707,6 +784,35 @@ TEST(Errors, EncodedSurrogateIsInvalidUtf8) {
 }
 
 TEST(Errors, ShortNonDocument) { ExpectInvalid("boodschappenlijst: melk, brood"); }
+
+// Prose without an addressee, a dated letterhead, a signature, a
+// parliamentary footer or any mention of parliament: a newsletter.
+TEST(Errors, ProseThatIsNoLetterToParliament) {
+  std::string newsletter =
+      "NIEUWSBRIEF NEDERLANDERS IN HET BUITENLAND\n\n"
+      "Bent u deze zomer in Nederland? Dan kunt u uw paspoort ook aanvragen bij een van de "
+      "grensgemeenten. Maak op tijd een afspraak, want in de zomer is het druk bij de balies en "
+      "de wachttijden lopen dan snel op.\n\n"
+      "Op 15 maart kiest Nederland nieuwe leden van de Provinciale Staten en de Waterschappen. "
+      "Nederlanders in het buitenland kunnen stemmen voor de Waterschappen als zij zich op tijd "
+      "registreren bij de gemeente Den Haag.\n\n"
+      "Datum           Plaats                 Post\n"
+      "4 april         Chiang Mai             Ambassade Bangkok\n"
+      "18 april        Phuket                 Ambassade Bangkok\n\n"
+      "Reist u binnenkort? Kijk dan altijd eerst naar het reisadvies van het land waar u naartoe "
+      "gaat, en download de reisapp zodat u meldingen krijgt als er iets verandert. Zo bent u "
+      "altijd op de hoogte van de veiligheid ter plaatse en weet u wat u moet doen als er iets "
+      "gebeurt tijdens uw reis naar het buitenland of tijdens uw verblijf daar.\n\n"
+      "U ontvangt deze nieuwsbrief omdat u zich hebt aangemeld. Afmelden kan op elk moment via "
+      "de link onderaan deze e-mail, en uw gegevens worden dan direct verwijderd uit ons "
+      "bestand.\n";
+  ExpectInvalid(newsletter);
+  // The same prose as a letter to parliament is a letter.
+  EXPECT_TRUE(
+      ParseDocument("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n" + newsletter,
+                    "brief.txt")
+          .ok());
+}
 
 // Articles
 

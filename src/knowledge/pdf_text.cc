@@ -66,11 +66,52 @@ void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
 }
 
 // Running footers of parliamentary papers, with the page number at the end.
+// On the first page the place and year of printing stand before it
+// ("’s-Gravenhage 2023      Tweede Kamer, vergaderjaar …").
 const std::regex& FooterPattern() {
   static const std::regex re(
-      "^(Tweede|Eerste) Kamer,? (der Staten-Generaal,? )?vergaderjaar "
-      "[0-9]{4} ?(–|-|—) ?[0-9]{4}.*$");
+      "^((’|')s-Gravenhage [0-9]{4} +)?((Tweede|Eerste) Kamer,? (der Staten-Generaal,? )?"
+      "vergaderjaar [0-9]{4} ?(–|-|—) ?[0-9]{4}.*)$");
   return re;
+}
+
+// The rest of a paper's first-page colophon: its identifier
+// ("kst-36180-48", "ah-tk-20222023-2104") and the series' ISSN.
+const std::regex& ColophonPattern() {
+  static const std::regex re(
+      "^((kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*|ISSN [0-9]{4} ?- "
+      "?[0-9]{3}"
+      "[0-9x])$",
+      std::regex::icase);
+  return re;
+}
+
+// The masthead of a parliamentary paper, as its first page prints it:
+//   Tweede Kamer der Staten-Generaal                     2
+//   Vergaderjaar 2022–2023
+//   36 180            Consulaire dienstverlening
+//   Nr. 48            BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN
+const std::regex& MastheadStart() {
+  static const std::regex re("^(Tweede|Eerste) Kamer der Staten-Generaal( +[0-9]+)?$");
+  return re;
+}
+const std::regex& MastheadEnd() {
+  static const std::regex re("^Nr\\. [0-9]+( +.*)?$");
+  return re;
+}
+const std::regex& VergaderjaarLine() {
+  static const std::regex re("^Vergaderjaar [0-9]{4} ?(–|-|—) ?[0-9]{4}$");
+  return re;
+}
+constexpr size_t kMaxMastheadLines = 20;
+
+std::string CollapseSpaces(std::string_view text) {
+  std::string out;
+  for (char c : text) {
+    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
+    out += c;
+  }
+  return out;
 }
 
 // "Pagina 3 van 12", "- 3 -", "3/12".
@@ -140,17 +181,11 @@ bool StripBullet(std::string& text) {
   return false;
 }
 
+// A page number or a question's number ("12", "12.", "12)"); not a year
+// that a wrapped line left alone ("2017).").
 bool IsNumberOnly(std::string_view t) {
-  if (t.empty() || t.size() > 9) return false;
-  bool digit = false;
-  for (char c : t) {
-    if (std::isdigit(static_cast<unsigned char>(c))) {
-      digit = true;
-    } else if (c != '.' && c != ' ' && c != ')') {
-      return false;
-    }
-  }
-  return digit;
+  static const std::regex re("^[0-9]{1,4} ?[.)]?$");
+  return std::regex_match(t.begin(), t.end(), re);
 }
 
 // A line that repeats on many pages with only its digits changing is a
@@ -210,7 +245,7 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
 }
 
 const std::regex& FootnoteStart() {
-  static const std::regex re("^([0-9]{1,3}) (\\S.*)$");
+  static const std::regex re("^([0-9]{1,3}) +(\\S.*)$");
   return re;
 }
 
@@ -399,11 +434,13 @@ CleanText CleanPdfText(std::string_view raw) {
     line.page_start =
         page_start || (raw_line.size() > 1 && raw_line[0] == ' ' && raw_line[1] != ' ');
     page_start = false;
-    if (std::regex_match(line.text, FooterPattern())) {
-      out.footers.push_back(line.text);
+    std::smatch footer;
+    if (std::regex_match(line.text, footer, FooterPattern())) {
+      out.footers.push_back(CollapseSpaces(footer[3].str()));
       page_start = true;
       continue;
     }
+    if (std::regex_match(line.text, ColophonPattern())) continue;
     if (std::regex_match(line.text, PageNumberPattern()) ||
         std::regex_match(line.text, QuestionTableHeader())) {
       page_start = true;
@@ -413,6 +450,28 @@ CleanText CleanPdfText(std::string_view raw) {
     line.numbered = !line.bullet && std::regex_search(line.text, NumberedItem());
     line.number_only = !line.bullet && IsNumberOnly(line.text);
     out.lines.push_back(std::move(line));
+  }
+
+  // The masthead goes, up to the line that names the paper ("Nr. 48 BRIEF
+  // VAN …"); that line is kept aside for the document's title.
+  auto first = std::find_if(out.lines.begin(), out.lines.end(),
+                            [](const Line& l) { return !l.text.empty(); });
+  if (first != out.lines.end() && std::regex_match(first->text, MastheadStart())) {
+    auto limit = first + static_cast<std::ptrdiff_t>(
+                             std::min<size_t>(kMaxMastheadLines, out.lines.end() - first));
+    auto end = std::find_if(first, limit,
+                            [](const Line& l) { return std::regex_match(l.text, MastheadEnd()); });
+    if (end == limit) {
+      // No "Nr." line: the chamber and the session year alone.
+      end = std::find_if(first + 1, limit, [](const Line& l) { return !l.text.empty(); });
+      if (end == limit || !std::regex_match(end->text, VergaderjaarLine())) end = first;
+    }
+    ++end;
+    for (auto it = first; it != end; ++it) {
+      if (!it->text.empty()) out.masthead.push_back(CollapseSpaces(it->text));
+    }
+    out.lines.erase(first, end);
+    if (!out.lines.empty()) out.lines.front().page_start = true;
   }
 
   // Running headers and footers the patterns above do not know.

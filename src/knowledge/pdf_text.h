@@ -1,5 +1,6 @@
 // Plain text extracted from an official PDF (pdftotext and the like),
-// cleaned of what the page layout left in it: running page headers and
+// cleaned of what the page layout left in it: the first page's masthead and
+// colophon, running page headers and
 // footers ("Tweede Kamer, vergaderjaar 2021–2022, 35 925 V, nr. 84 2"),
 // page numbers, footnotes and their markers in the text, words hyphenated
 // across line ends ("Buiten-" / "landse"), bullet glyphs, and paragraphs
@@ -24,8 +25,12 @@ struct Line {
 
 struct CleanText {
   std::vector<Line> lines;
-  // The running footers removed, as printed (for the document's reference).
+  // The running footers removed, as printed but with runs of spaces
+  // collapsed (for the document's reference).
   std::vector<std::string> footers;
+  // The masthead of a parliamentary paper's first page, removed ("Tweede
+  // Kamer der Staten-Generaal", …, "Nr. 48 BRIEF VAN DE MINISTER …").
+  std::vector<std::string> masthead;
 };
 
 CleanText CleanPdfText(std::string_view raw);
