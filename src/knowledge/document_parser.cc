@@ -52,10 +52,12 @@ const regex& NumberedLine() {
 }
 
 // Page references in the margin of a question: after its question mark
-// ("…bijstand? 12"), or two page numbers ending a line ("… bij een 12 12").
+// ("…bijstand? 12"), or two page numbers ending a line ("… bij een 12 12"),
+// either after the annex they are in ("… kort verblijf   Bijlage 2   7   7").
 const regex& TrailingReferences() {
   static const regex re(
-      "(?:([?.])\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}|\\s+[0-9]{1,4}\\s+[0-9]{1,4})$");
+      "(?:([?.])(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}|"
+      "(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?\\s+[0-9]{1,4}\\s+[0-9]{1,4})$");
   return re;
 }
 

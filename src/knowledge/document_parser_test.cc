@@ -538,6 +538,14 @@ TEST(QuestionLayouts, MarginPageReferencesLeaveTheQuestion) {
                   kNumberAloneWant);
 }
 
+// The annex a question refers to, in its own column ("Bijlage 2   7   7").
+TEST(QuestionLayouts, MarginAnnexReferencesLeaveTheQuestion) {
+  std::string text =
+      Replaced(kNumberAlone, "gekregen?\n", "gekregen?        Bijlage 2   7            7\n");
+  ExpectQuestions(MustParse(Replaced(text, "aangevraagd?\n", "aangevraagd?    Bijlage B   14\n")),
+                  kNumberAloneWant);
+}
+
 TEST(QuestionLayouts, NumberedListInAnswerStartsNoQuestion) {
   ParsedDocument doc = MustParse(WithAnswer1(kNumberedListAnswer));
   ASSERT_EQ(doc.passages.size(), 3u);
