@@ -56,7 +56,8 @@ const regex& NumberedLine() {
 // either after the annex they are in ("… kort verblijf   Bijlage 2   7   7").
 const regex& TrailingReferences() {
   static const regex re(
-      "(?:([?.])(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}|"
+      "(?:([?.])(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,"
+      "3}|"
       "(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?\\s+[0-9]{1,4}\\s+[0-9]{1,4})$");
   return re;
 }
@@ -370,7 +371,17 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
     ParsedPassage p;
     p.number = q.label;
     if (mark) {
-      p.question = Join(ParagraphsOf(lines, q.line + 1, mark->line, q.rest, true), "\n\n");
+      // Further questions answered together with this one ("Vraag 3",
+      // "Vraag 4", "Antwoord 3 en 4"): one passage, its label naming both.
+      std::vector<Line> asked(lines.begin() + static_cast<std::ptrdiff_t>(q.line + 1),
+                              lines.begin() + static_cast<std::ptrdiff_t>(mark->line));
+      for (Line& l : asked) {
+        std::smatch m;
+        if (!std::regex_match(l.text, m, VraagMarker())) continue;
+        p.number += " en " + m[1].str();
+        l.text = m[2].str();
+      }
+      p.question = Join(ParagraphsOf(asked, 0, asked.size(), q.rest, true), "\n\n");
       p.text = Join(ParagraphsOf(lines, mark->line + 1, next, mark->rest), "\n\n");
     } else {
       // Without a marker the question ends with the last line that asks
@@ -541,6 +552,22 @@ std::string MonthNumber(std::string_view name) {
 
 constexpr size_t kTitleLines = 40;
 
+struct HandelingenId {
+  std::string chamber, year, number;  // "II", "2022/23", "2104"
+};
+
+// "ah-tk-20222023-2104": Aanhangsel Handelingen II 2022/23, nr. 2104.
+std::optional<HandelingenId> AanhangselIdentifier(const CleanText& clean) {
+  static const regex re("^ah-(tk|ek)-([0-9]{4})[0-9]{2}([0-9]{2})-([0-9]+)$", icase);
+  for (const std::string& id : clean.identifiers) {
+    std::smatch m;
+    if (!std::regex_match(id, m, re)) continue;
+    return HandelingenId{AsciiLower(m[1].str()) == "tk" ? "II" : "I", m[2].str() + "/" + m[3].str(),
+                         m[4].str()};
+  }
+  return std::nullopt;
+}
+
 void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view name,
                   DocumentKind kind, SourceDocument& doc) {
   // The paper's reference, from its running footers (the most common one).
@@ -559,6 +586,11 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
                       return a.second < b.second;
                     })->first;
     doc.key = Slug(doc.reference.substr(std::string_view("Kamerstuk ").size()));
+  } else if (auto id = AanhangselIdentifier(clean)) {
+    // Answers to written questions, named by their colophon: "ah-tk-20222023-2104".
+    doc.reference =
+        "Aanhangsel Handelingen " + id->chamber + " " + id->year + ", nr. " + id->number;
+    doc.key = Slug("ah " + id->chamber + " " + id->year + " " + id->number);
   } else if (std::regex_search(text, m, HandelingenReference())) {
     // Answers to written questions: "Aanhangsel Handelingen II 2022/23, nr. 2345".
     doc.reference = m[0].str();
@@ -657,6 +689,14 @@ std::string TitleFrom(const std::string& text, size_t max_bytes = 160) {
   return title;
 }
 
+// The last number of a passage's label ("3 en 4" → 4, "12" → 12).
+int LastNumber(const std::string& label) {
+  size_t end = label.find_last_of("0123456789");
+  size_t begin = label.find_last_not_of("0123456789", end);
+  begin = begin == std::string::npos ? 0 : begin + 1;
+  return std::stoi(label.substr(begin, end - begin + 1));
+}
+
 // What marks a text as a letter or report of government: a parliamentary
 // paper's footer or masthead, an addressee, a dated letterhead, a
 // salutation, a minister's signature, or a reference to parliament.
@@ -728,7 +768,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
     for (const auto& p : out.passages) {
       int n = std::stoi(p.number);
       for (int k = expected + 1; expected > 0 && k < n; ++k) out.missing_numbers.push_back(k);
-      expected = n;
+      expected = LastNumber(p.number);
     }
     for (const auto& p : out.passages) {
       if (Trim(p.question).empty() || Trim(p.text).empty()) {

@@ -506,6 +506,37 @@ dan een jaar eerder.
 Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 101 2
 )doc";
 
+// Each question under its own label, one answer for both.
+TEST(QuestionLayouts, QuestionsAskedApartAnsweredTogether) {
+  ParsedDocument doc = MustParse(
+      Replaced(kWrittenQuestions,
+               "Vraag 3 en 4\nWelke hulp kregen Nederlanders die niet mee konden met de vluchten? "
+               "Hoe is\nmet hen contact gehouden?",
+               "Vraag 3\nWelke hulp kregen Nederlanders die niet mee konden met de vluchten?\n\n"
+               "Vraag 4\nHoe is met hen contact gehouden?"),
+      "kamervragen.txt");
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_EQ(doc.passages[2].number, "3 en 4");
+  EXPECT_EQ(doc.passages[2].question,
+            "Welke hulp kregen Nederlanders die niet mee konden met de vluchten?\n\n"
+            "Hoe is met hen contact gehouden?");
+  EXPECT_THAT(doc.passages[2].text, HasSubstr("Het 24/7 BZ Contact Center"));
+  EXPECT_TRUE(doc.missing_numbers.empty());
+}
+
+// The colophon of the first page names answers to written questions.
+TEST(QuestionLayouts, WrittenQuestionsNamedByTheirColophon) {
+  ParsedDocument doc = MustParse(
+      Replaced(Replaced(kWrittenQuestions, "2023Z04512\n", ""), "Vraag 2\n",
+               "ah-tk-20222023-2104\nISSN 0921 - 7398\n’s-Gravenhage 2023            Tweede "
+               "Kamer, vergaderjaar 2022–2023, Aanhangsel        1\n\fVraag 2\n"),
+      "kamervragen.txt");
+  EXPECT_EQ(doc.document.reference, "Aanhangsel Handelingen II 2022/23, nr. 2104");
+  EXPECT_EQ(doc.document.key, "ah-ii-2022-23-2104");
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("ISSN")));
+}
+
 TEST(QuestionLayouts, UnnumberedQuestionsWithReactions) {
   ParsedDocument doc = MustParse(kUnnumberedReport, "verslag.txt");
   EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);

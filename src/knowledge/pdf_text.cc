@@ -440,7 +440,10 @@ CleanText CleanPdfText(std::string_view raw) {
       page_start = true;
       continue;
     }
-    if (std::regex_match(line.text, ColophonPattern())) continue;
+    if (std::regex_match(line.text, ColophonPattern())) {
+      if (line.text.find("ISSN") == std::string::npos) out.identifiers.push_back(line.text);
+      continue;
+    }
     if (std::regex_match(line.text, PageNumberPattern()) ||
         std::regex_match(line.text, QuestionTableHeader())) {
       page_start = true;

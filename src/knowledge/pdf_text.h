@@ -31,6 +31,9 @@ struct CleanText {
   // The masthead of a parliamentary paper's first page, removed ("Tweede
   // Kamer der Staten-Generaal", …, "Nr. 48 BRIEF VAN DE MINISTER …").
   std::vector<std::string> masthead;
+  // The paper's identifier from its first-page colophon ("kst-36180-48",
+  // "ah-tk-20222023-2104").
+  std::vector<std::string> identifiers;
 };
 
 CleanText CleanPdfText(std::string_view raw);
