@@ -351,6 +351,76 @@ std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
   return out;
 }
 
+// A report that prints all questions first (part I, by party) and all
+// answers after them (part II, "Antwoord op vraag 3"): questions and
+// answers are paired by their numbers. Nothing when the text is not laid
+// out so.
+std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& lines,
+                                                     const std::vector<AnswerMark>& marks) {
+  for (size_t k = 0; k < marks.size(); ++k) {
+    if (marks[k].number <= 0 || (k > 0 && marks[k].number <= marks[k - 1].number)) return {};
+  }
+  // The questions end at the part heading above the first answer.
+  size_t questions_end = marks.front().line;
+  for (size_t i = questions_end; i-- > 0;) {
+    if (lines[i].text.empty()) continue;
+    if (std::regex_match(lines[i].text, EndOfQuestions())) questions_end = i;
+    break;
+  }
+  std::map<int, Candidate> questions;  // by number, found in sequence
+  int expected = 1;
+  for (size_t i = 0; i < questions_end; ++i) {
+    auto c = QuestionCandidate(lines, i);
+    if (c && c->number == expected) {
+      questions[expected++] = *c;
+    }
+  }
+  for (const auto& a : marks) {
+    if (!questions.count(a.number)) return {};
+  }
+  std::vector<ParsedPassage> out;
+  const size_t end = EndOfQuestionsLine(lines, marks.back().line + 1);
+  for (size_t k = 0; k < marks.size(); ++k) {
+    const AnswerMark& a = marks[k];
+    const Candidate& q = questions.at(a.number);
+    // Questions without an answer of their own share this one ("Antwoord
+    // op vraag 3" answering 3 and 4).
+    int last = k + 1 < marks.size() ? marks[k + 1].number - 1 : expected - 1;
+    auto next = questions.upper_bound(last);
+    size_t q_end = next == questions.end() ? questions_end : next->second.line;
+    ParsedPassage p;
+    p.number = q.label;
+    for (int n = a.number + 1; n <= last; ++n) p.number += " en " + std::to_string(n);
+    // The party whose question it is: the last heading (a line of its own)
+    // above it.
+    for (size_t i = q.line; i-- > 0;) {
+      bool alone = (i == 0 || lines[i - 1].text.empty()) && lines[i + 1].text.empty();
+      if (alone && IsHeadingLike(lines[i].text) &&
+          std::regex_search(lines[i].text, PartyHeading())) {
+        p.heading = lines[i].text;
+        break;
+      }
+    }
+    std::string ignored;
+    std::vector<Line> asked(lines.begin() + static_cast<std::ptrdiff_t>(q.line + 1),
+                            lines.begin() + static_cast<std::ptrdiff_t>(q_end));
+    for (Line& l : asked) {
+      // The labels of the questions answered together.
+      std::smatch m;
+      if (std::regex_match(l.text, m, NumberedLine()) ||
+          std::regex_match(l.text, m, VraagMarker())) {
+        auto c = QuestionCandidate(asked, static_cast<size_t>(&l - asked.data()));
+        if (c && c->number > a.number && c->number <= last) l.text = c->rest;
+      }
+    }
+    p.question = QuestionText(ParagraphsOf(asked, 0, asked.size(), q.rest, true), ignored);
+    size_t a_end = k + 1 < marks.size() ? marks[k + 1].line : end;
+    p.text = Join(ParagraphsOf(lines, a.line + 1, a_end, a.rest), "\n\n");
+    out.push_back(std::move(p));
+  }
+  return out;
+}
+
 // Numbered questions, each followed by its answer, with or without an
 // "Antwoord" line between them.
 std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines,
@@ -745,7 +815,11 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
       marks.size() >= 2 && std::count_if(marks.begin(), marks.end(), [](const AnswerMark& a) {
                              return a.number > 0;
                            }) >= static_cast<long>(marks.size() * 3 / 4);
-  if (questions.size() >= 2 && questions.size() * 2 >= marks.size()) {
+  std::vector<ParsedPassage> answered_later;
+  if (numbered_answers) answered_later = ParseQuestionsThenAnswers(lines, marks);
+  if (answered_later.size() >= 2) {
+    out.passages = std::move(answered_later);
+  } else if (questions.size() >= 2 && questions.size() * 2 >= marks.size()) {
     out.passages = ParseNumberedQuestions(lines, questions, marks);
   } else if (numbered_answers) {
     out.passages = ParseNumberedAnswers(lines, marks);

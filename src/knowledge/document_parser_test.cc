@@ -478,6 +478,81 @@ TEST(QuestionLayouts, WrittenQuestionsAnsweredTogether) {
   EXPECT_EQ(articles[2].source.number, "3 en 4");
 }
 
+// A report that prints all questions first, by party, and the answers
+// after them.
+constexpr char kQuestionsThenAnswers[] = R"doc(VERSLAG VAN EEN SCHRIFTELIJK OVERLEG
+Vastgesteld 14 juni 2023
+
+De vaste commissie voor Buitenlandse Zaken heeft vragen en opmerkingen voorgelegd aan de
+Minister van Buitenlandse Zaken over de Staat van het Consulaire 2022.
+
+I Vragen en opmerkingen vanuit de fracties
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+De leden van de VVD-fractie hebben met belangstelling kennisgenomen van de Staat
+van het Consulaire 2022. Deze leden hebben nog enkele vragen.
+
+1. De leden van de VVD-fractie lezen dat het aantal paspoortaanvragen in 2022 met 30
+procent is gestegen. Hoeveel extra baliemedewerkers zijn er ingezet?
+
+2. Deze leden vragen hoe vaak een beroep is gedaan op het Reisdocumen-
+tenbureau in Den Haag.
+
+Vragen en opmerkingen van de leden van de SP-fractie
+
+3. Hoe lang was de gemiddelde wachttijd van het Contactcenter tijdens de evacuatie uit
+Soedan?
+
+4. Welke lessen trekt de Minister hieruit?
+
+5. Is de Minister bereid de leges voor een noodpaspoort kwijt te schelden?
+
+II Reactie van de Minister
+
+Antwoord op vraag 1
+Er zijn 38 tijdelijke baliemedewerkers ingezet.
+
+Antwoord op vraag 2
+Het Reisdocumentenbureau nam 4.212 aanvragen in behandeling.
+
+Antwoord op vraag 3
+De gemiddelde wachttijd bedroeg 11 minuten. De lessen betrek ik bij de evaluatie.
+
+Antwoord op vraag 5
+In bijzondere situaties kan het ministerie de leges niet in rekening brengen.
+
+De Minister van Buitenlandse Zaken,
+W.B. Hoekstra
+)doc";
+
+TEST(QuestionLayouts, QuestionsFirstAnswersAfterThem) {
+  ParsedDocument doc = MustParse(kQuestionsThenAnswers, "verslag.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].number, "1");
+  EXPECT_EQ(doc.passages[0].heading, "Vragen en opmerkingen van de leden van de VVD-fractie");
+  EXPECT_EQ(doc.passages[0].question,
+            "De leden van de VVD-fractie lezen dat het aantal paspoortaanvragen in 2022 met 30 "
+            "procent is gestegen. Hoeveel extra baliemedewerkers zijn er ingezet?");
+  EXPECT_EQ(doc.passages[0].text, "Er zijn 38 tijdelijke baliemedewerkers ingezet.");
+  EXPECT_EQ(doc.passages[1].question,
+            "Deze leden vragen hoe vaak een beroep is gedaan op het Reisdocumentenbureau in Den "
+            "Haag.");
+  // Question 4 has no answer of its own: the answer to 3 answers it too.
+  EXPECT_EQ(doc.passages[2].number, "3 en 4");
+  EXPECT_EQ(doc.passages[2].heading, "Vragen en opmerkingen van de leden van de SP-fractie");
+  EXPECT_EQ(doc.passages[2].question,
+            "Hoe lang was de gemiddelde wachttijd van het Contactcenter tijdens de evacuatie uit "
+            "Soedan?\n\nWelke lessen trekt de Minister hieruit?");
+  EXPECT_EQ(doc.passages[3].number, "5");
+  EXPECT_EQ(doc.passages[3].text,
+            "In bijzondere situaties kan het ministerie de leges niet in rekening brengen.");
+  EXPECT_TRUE(doc.missing_numbers.empty());
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("Reactie van de Minister")));
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("Hoekstra")));
+}
+
 // A report whose questions have no numbers and whose answers open with
 // "Reactie van de Minister".
 constexpr char kUnnumberedReport[] = R"doc(Verslag van een schriftelijk overleg
