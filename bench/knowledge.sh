@@ -6,7 +6,8 @@
 #            for PostgreSQL 15 full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
 #            loket's search API under wrk (bench/paths.lua), the same
-#            questions as the PostgreSQL query under pgbench
+#            questions as the PostgreSQL query under pgbench, and loket
+#            again without data/thesaurus.txt (what the thesaurus costs)
 # The corpus is what loket serves after importing the seed documents.
 #
 #   bench/knowledge.sh    prints a markdown report and writes bench/results/knowledge.md
@@ -164,6 +165,22 @@ mkdir -p "$WORK/pgbench-log"
 python3 "$BENCH/bench.py" pgbench "$WORK/results/latency-postgres.json" "$WORK/postgres.pgbench" \
   "$WORK/pgbench-log"
 
+# What the thesaurus costs: the same server and corpus, restarted without
+# data/thesaurus.txt (the index is rebuilt from the database at the start).
+say "loket without the thesaurus: warm-up ${WARMUP} s, then ${DURATION} s"
+stop_pid "$LOKET_PID" TERM
+wait "$LOKET_PID" 2>/dev/null || true
+CONTENT_DIR=$WORK/content-plain
+cp -r "$WORK/content" "$CONTENT_DIR"
+rm -f "$CONTENT_DIR/thesaurus.txt"
+start_loket
+found=$(curl -sf "$LOKET_URL/api/v1/search?q=ministerie&lang=nl&type=knowledge&limit=1" |
+  json_field total || true)
+[[ $found =~ ^[0-9]+$ && $found -gt 0 ]] || die "no knowledge search after the restart"
+"${WRK[@]}" -d "${WARMUP}s" "$LOKET_URL" -- "$WORK/targets.txt" >/dev/null
+"${WRK[@]}" -d "${DURATION}s" "$LOKET_URL" -- "$WORK/targets.txt" >"$WORK/loket-plain.wrk"
+python3 "$BENCH/bench.py" wrk "$WORK/results/latency-loket-plain.json" "$WORK/loket-plain.wrk"
+
 # ---------------------------------------------------------------------------
 mkdir -p "$BENCH/results"
 python3 - "$WORK" "$CORPUS_SIZE" "${#DOCS[@]}" "$CONNECTIONS" "$DURATION" "$WARMUP" <<'EOF' |
@@ -208,14 +225,19 @@ print("|---|" + "---:|" * len(names))
 for e, label in engines:
     print(f"| {label} | " + " | ".join(f"{kinds[e].get(k, (0, 0))[1]:.3f}" for k in names) + " |")
 lo, pg = load("latency-loket.json"), load("latency-postgres.json")
+plain = load("latency-loket-plain.json")
 print(f"\n### Latency ({connections} connections, {duration} s after a {warmup} s warm-up, dev questions)\n")
 print("| | requests/s | p50 | p99 | errors |")
 print("|---|---:|---:|---:|---:|")
 fmt = lambda ms: "–" if ms is None else f"{ms:.2f} ms"
 print(f"| loket search API (wrk) | {lo['rps']:.0f} | {fmt(lo['p50_ms'])} | {fmt(lo['p99_ms'])} | {lo['errors']} |")
 print(f"| PostgreSQL query (pgbench) | {pg['rps']:.0f} | {fmt(pg['p50_ms'])} | {fmt(pg['p99_ms'])} | {pg['errors']} |")
+print(f"| loket without the thesaurus (wrk) | {plain['rps']:.0f} | {fmt(plain['p50_ms'])} "
+      f"| {fmt(plain['p99_ms'])} | {plain['errors']} |")
 ratio = lambda a, b: "–" if not a or not b else f"{a / b:.2f}"
 print(f"| loket / PostgreSQL | {ratio(lo['rps'], pg['rps'])} | {ratio(lo['p50_ms'], pg['p50_ms'])} "
       f"| {ratio(lo['p99_ms'], pg['p99_ms'])} | |")
+print(f"| loket / loket without the thesaurus | {ratio(lo['rps'], plain['rps'])} "
+      f"| {ratio(lo['p50_ms'], plain['p50_ms'])} | {ratio(lo['p99_ms'], plain['p99_ms'])} | |")
 EOF
   tee "$BENCH/results/knowledge.md"
