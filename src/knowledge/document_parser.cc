@@ -56,8 +56,8 @@ const regex& NumberedLine() {
 // either after the annex they are in ("… kort verblijf   Bijlage 2   7   7").
 const regex& TrailingReferences() {
   static const regex re(
-      "(?:([?.])(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,"
-      "3}|"
+      "(?:([?.])(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?"
+      "\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}|"
       "(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?\\s+[0-9]{1,4}\\s+[0-9]{1,4})$");
   return re;
 }
@@ -404,14 +404,10 @@ std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& li
     std::string ignored;
     std::vector<Line> asked(lines.begin() + static_cast<std::ptrdiff_t>(q.line + 1),
                             lines.begin() + static_cast<std::ptrdiff_t>(q_end));
-    for (Line& l : asked) {
-      // The labels of the questions answered together.
-      std::smatch m;
-      if (std::regex_match(l.text, m, NumberedLine()) ||
-          std::regex_match(l.text, m, VraagMarker())) {
-        auto c = QuestionCandidate(asked, static_cast<size_t>(&l - asked.data()));
-        if (c && c->number > a.number && c->number <= last) l.text = c->rest;
-      }
+    for (size_t i = 0; i < asked.size(); ++i) {
+      // The labels of the questions answered together go.
+      auto c = QuestionCandidate(asked, i);
+      if (c && c->number > a.number && c->number <= last) asked[i].text = c->rest;
     }
     p.question = QuestionText(ParagraphsOf(asked, 0, asked.size(), q.rest, true), ignored);
     size_t a_end = k + 1 < marks.size() ? marks[k + 1].line : end;

@@ -79,9 +79,8 @@ const std::regex& FooterPattern() {
 // ("kst-36180-48", "ah-tk-20222023-2104") and the series' ISSN.
 const std::regex& ColophonPattern() {
   static const std::regex re(
-      "^((kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*|ISSN [0-9]{4} ?- "
-      "?[0-9]{3}"
-      "[0-9x])$",
+      "^((kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*|"
+      "ISSN [0-9]{4} ?- ?[0-9]{3}[0-9x])$",
       std::regex::icase);
   return re;
 }
