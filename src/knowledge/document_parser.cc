@@ -691,11 +691,15 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
     top_lines.push_back(clean.lines[i].text);
   }
-  for (std::string_view line : top_lines) {
+  for (size_t j = 0; j < top_lines.size(); ++j) {
     std::smatch title;
-    const std::string l(line);
+    const std::string l(top_lines[j]);
     if (l.size() < 120 && std::regex_search(l, title, TitlePattern())) {
       doc.title = title[0].str();
+      // A title wrapped onto the next line goes on in lower case.
+      if (j + 1 < top_lines.size() && StartsLower(top_lines[j + 1])) {
+        doc.title += " " + std::string(top_lines[j + 1]);
+      }
       // "LIJST VAN VRAGEN EN ANTWOORDEN" in the heading of the paper.
       if (std::none_of(doc.title.begin(), doc.title.end(),
                        [](char c) { return std::islower(static_cast<unsigned char>(c)); })) {

@@ -875,6 +875,73 @@ TEST(Layout, AWrappedLineOfOnlyAYearIsText) {
   EXPECT_THAT(doc.passages[0].text, HasSubstr("Vraagstukken schreef (mei 2017)."));
 }
 
+// A letter on the ministries' template, as `pdftotext -layout` prints it:
+// the sidebar ("Onze referentie", "Datum", the directorate) stands beside
+// the text, further right where a line of text runs long.
+constexpr char kSidebarLetter[] =
+    "> Retouradres Postbus 20061 2500 EB Den Haag\n"
+    "\n"
+    "Aan de Voorzitter van de                                                Directie Consulaire "
+    "Zaken en\n"
+    "Tweede Kamer der Staten-Generaal                                        Visumbeleid\n"
+    "Binnenhof 4                                                             Rijnstraat 8\n"
+    "                                                                        Postbus 20061\n"
+    "                                                                        www.rijksoverheid.nl\n"
+    "\n"
+    "                                                                        Onze referentie\n"
+    "Datum       4 april 2022                                                BZ2205871\n"
+    "Betreft     Beantwoording vragen van het lid Van der Lee over           \n"
+    "            noodpaspoorten voor Nederlanders in Oekraïne                Uw referentie\n"
+    "                                                                        2022Z04411\n"
+    "\n"
+    "Hierbij zend ik u de antwoorden op de schriftelijke vragen van het lid Van der Lee.\n"
+    "\n"
+    "De Minister van Buitenlandse Zaken,\n"
+    "\n"
+    "W.B. Hoekstra\n"
+    "\n"
+    "                                                                                   Pagina 1 "
+    "van 2\n"
+    "\f\n"
+    "                                                                        Directie Consulaire "
+    "Zaken en\n"
+    "1.                                                                      Visumbeleid\n"
+    "Hoeveel Nederlanders hebben sinds 24 februari 2022 bij de ambassade     Datum\n"
+    "in Warschau een noodpaspoort aangevraagd?                               4 april 2022\n"
+    "\n"
+    "Antwoord                                                                Onze referentie\n"
+    "Tussen 24 februari en 31 maart 2022 zijn in Warschau 214 noodpaspoorten verstrekt   "
+    "BZ2205871\n"
+    "aan Nederlanders die Oekraïne zijn ontvlucht.\n"
+    "\n"
+    "2.\n"
+    "Worden de leges voor het noodpaspoort kwijtgescholden?\n"
+    "\n"
+    "Antwoord\n"
+    "Ja. Het kabinet heeft hiertoe op 2 maart 2022 besloten.\n"
+    "\n"
+    "                                                                                   Pagina 2 "
+    "van 2\n";
+
+TEST(Layout, TheTemplatesSidebarIsRemoved) {
+  ParsedDocument doc = MustParse(kSidebarLetter, "antwoorden.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  EXPECT_EQ(doc.document.reference, "2022Z04411");
+  EXPECT_EQ(doc.document.title,
+            "Beantwoording vragen van het lid Van der Lee over noodpaspoorten voor Nederlanders "
+            "in Oekraïne");
+  ASSERT_EQ(doc.passages.size(), 2u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].question,
+            "Hoeveel Nederlanders hebben sinds 24 februari 2022 bij de ambassade in Warschau een "
+            "noodpaspoort aangevraagd?");
+  EXPECT_EQ(doc.passages[0].text,
+            "Tussen 24 februari en 31 maart 2022 zijn in Warschau 214 noodpaspoorten verstrekt "
+            "aan Nederlanders die Oekraïne zijn ontvlucht.");
+  for (const char* left : {"referentie", "Visumbeleid", "Directie", "Datum", "BZ2205871"}) {
+    EXPECT_THAT(AllText(doc), Not(HasSubstr(left))) << left;
+  }
+}
+
 // Errors
 
 TEST(Errors, EmptyText) {

@@ -399,6 +399,80 @@ bool EndsSentence(std::string_view text) {
   return false;
 }
 
+// A column of text far to the right: a template letter's sidebar
+// ("Onze referentie", "Datum", "Directie Consulaire Zaken"), which
+// `pdftotext -layout` prints beside the text on the same lines.
+constexpr size_t kMinSidebarColumn = 50;
+constexpr int kMinSidebarLines = 4;
+
+struct Segment {
+  size_t column = 0;   // in characters
+  size_t offset = 0;   // in bytes
+  size_t gap = 0;      // spaces before it
+  bool alone = false;  // nothing but spaces before it
+};
+
+// Where runs of text start after a gap of two or more spaces, from
+// kMinSidebarColumn on.
+std::vector<Segment> RightSegments(std::string_view line) {
+  std::vector<Segment> out;
+  size_t column = 0;
+  size_t spaces = 0;
+  bool text_before = false;
+  for (size_t i = 0; i < line.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(line[i]);
+    if ((c & 0xC0) == 0x80 || c == '\f') continue;  // inside a character; a page break
+    if (c == ' ') {
+      ++spaces;
+    } else {
+      if (column >= kMinSidebarColumn && (spaces >= 2 || !text_before)) {
+        out.push_back(Segment{column, i, spaces, !text_before});
+      }
+      text_before = true;
+      spaces = 0;
+    }
+    ++column;
+  }
+  return out;
+}
+
+// Removes a sidebar: the column where at least kMinSidebarLines runs of
+// words start, some of them on lines of their own. Footers and page
+// numbers, right-aligned on every page, and columns of figures are no
+// sidebar. Where a line of text runs into the sidebar's column, the
+// sidebar stands further right, after two spaces or more.
+void RemoveSidebar(std::vector<std::string>& lines) {
+  std::map<size_t, int> words, alone;
+  for (const std::string& l : lines) {
+    for (const Segment& s : RightSegments(l)) {
+      if (s.gap < 3 && !s.alone) continue;
+      std::string_view rest = Trim(std::string_view(l).substr(s.offset));
+      if (std::regex_match(rest.begin(), rest.end(), FooterPattern()) ||
+          std::regex_match(rest.begin(), rest.end(), PageNumberPattern()) ||
+          !IsLetterCp(FirstCodePoint(rest))) {
+        continue;
+      }
+      ++words[s.column];
+      if (s.alone) ++alone[s.column];
+    }
+  }
+  std::optional<size_t> column;
+  for (const auto& [c, n] : words) {
+    if (n >= kMinSidebarLines && alone[c] >= 2 && (!column || n > words[*column])) column = c;
+  }
+  if (!column) return;
+  for (std::string& l : lines) {
+    for (const Segment& s : RightSegments(l)) {
+      if (s.column < *column) continue;
+      std::string_view rest = Trim(std::string_view(l).substr(s.offset));
+      if (std::regex_match(rest.begin(), rest.end(), FooterPattern())) continue;
+      l.erase(s.offset);
+      if (s.alone) l.clear();
+      break;
+    }
+  }
+}
+
 CleanText CleanPdfText(std::string_view raw) {
   std::string text(raw);
   ReplaceAll(text, "\r\n", "\n");
@@ -412,7 +486,9 @@ CleanText CleanPdfText(std::string_view raw) {
 
   CleanText out;
   bool page_start = true;
-  for (const std::string& part : Split(text, '\n')) {
+  std::vector<std::string> raw_lines = Split(text, '\n');
+  RemoveSidebar(raw_lines);
+  for (const std::string& part : raw_lines) {
     std::string raw_line = part;
     // A form feed separates pages.
     size_t ff;
