@@ -105,8 +105,14 @@ const regex& PartyHeading() {
   return re;
 }
 
+// The paragraphs of a report around its questions that ask nothing: the
+// members "have read", "have no questions", and the committee's preamble
+// ("… heeft vragen voorgelegd", its chair and clerk).
 const regex& Kennisgenomen() {
-  static const regex re("kennis ?genomen|hebben de volgende vragen|hebben hierover", icase);
+  static const regex re(
+      "kennis ?genomen|hebben de volgende vragen|hebben hierover|hebben geen (verdere |nadere )?"
+      "vragen|voorgelegd|(voorzitter|griffier) van de commissie",
+      icase);
   return re;
 }
 
@@ -135,18 +141,18 @@ const regex& AskedBy() {
 
 const regex& AnswerDate() {
   static const regex re(
-      "(ontvangen) ([0-9]{1,2}) "
+      "(ontvangen)\\s+([0-9]{1,2})\\s+"
       "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-      " ([0-9]{4})",
+      "\\s+([0-9]{4})",
       icase);
   return re;
 }
 
 const regex& DatePattern() {
   static const regex re(
-      "(Den Haag|'s-Gravenhage|Vastgesteld|Datum|Gedateerd)[,:]? ([0-9]{1,2}) "
+      "(Den Haag|'s-Gravenhage|Vastgesteld|Datum|Gedateerd)[,:]? +([0-9]{1,2})\\s+"
       "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-      " ([0-9]{4})",
+      "\\s+([0-9]{4})",
       icase);
   return re;
 }
@@ -351,6 +357,14 @@ std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
   return out;
 }
 
+// A label for questions answered together: "3" and "4" make "3 en 4",
+// then "3, 4 en 5".
+std::string WithNumber(const std::string& label, const std::string& number) {
+  size_t en = label.rfind(" en ");
+  if (en == std::string::npos) return label + " en " + number;
+  return label.substr(0, en) + ", " + label.substr(en + 4) + " en " + number;
+}
+
 // A report that prints all questions first (part I, by party) and all
 // answers after them (part II, "Antwoord op vraag 3"): questions and
 // answers are paired by their numbers. Nothing when the text is not laid
@@ -390,7 +404,7 @@ std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& li
     size_t q_end = next == questions.end() ? questions_end : next->second.line;
     ParsedPassage p;
     p.number = q.label;
-    for (int n = a.number + 1; n <= last; ++n) p.number += " en " + std::to_string(n);
+    for (int n = a.number + 1; n <= last; ++n) p.number = WithNumber(p.number, std::to_string(n));
     // The party whose question it is: the last heading (a line of its own)
     // above it.
     for (size_t i = q.line; i-- > 0;) {
@@ -441,11 +455,21 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
       // "Vraag 4", "Antwoord 3 en 4"): one passage, its label naming both.
       std::vector<Line> asked(lines.begin() + static_cast<std::ptrdiff_t>(q.line + 1),
                               lines.begin() + static_cast<std::ptrdiff_t>(mark->line));
-      for (Line& l : asked) {
-        std::smatch m;
-        if (!std::regex_match(l.text, m, VraagMarker())) continue;
-        p.number += " en " + m[1].str();
-        l.text = m[2].str();
+      // A bare number counts only when the answer's line names it too.
+      const std::string& answer_line = lines[mark->line].text;
+      int next_number = q.number + 1;
+      for (size_t i = 0; i < asked.size(); ++i) {
+        auto c = QuestionCandidate(asked, i);
+        if (!c || c->number != next_number) continue;
+        bool labelled = std::regex_match(asked[i].text, VraagMarker());
+        if (!labelled &&
+            !std::regex_search(answer_line, regex("\\b" + std::to_string(c->number) + "\\b"))) {
+          continue;
+        }
+        p.number = WithNumber(p.number, c->label);
+        asked[i].text = c->rest;
+        asked[i].number_only = false;
+        next_number = c->number + 1;
       }
       p.question = Join(ParagraphsOf(asked, 0, asked.size(), q.rest, true), "\n\n");
       p.text = Join(ParagraphsOf(lines, mark->line + 1, next, mark->rest), "\n\n");
@@ -527,8 +551,28 @@ std::vector<Candidate> SequentialQuestions(const std::vector<Line>& lines) {
   return out;
 }
 
+// The letterhead's lines at the top (addressee, place and date) and the
+// signature stand apart, also where the text has no blank lines around
+// them (a copy from a PDF viewer).
+std::vector<Line> SetApartLetterheadAndSignature(const std::vector<Line>& lines) {
+  constexpr size_t kLetterheadLines = 15;
+  std::vector<Line> out;
+  size_t seen = 0;
+  bool after_signature = false;
+  for (const Line& l : lines) {
+    if (!l.text.empty()) ++seen;
+    bool letterhead = seen <= kLetterheadLines && std::regex_match(l.text, Letterhead());
+    bool signature = std::regex_search(l.text, Signature());
+    if (letterhead || signature) out.push_back(Line{});
+    out.push_back(l);
+    if (letterhead || after_signature) out.push_back(Line{});
+    after_signature = signature;
+  }
+  return out;
+}
+
 std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
-  std::vector<std::string> paragraphs = JoinParagraphs(lines);
+  std::vector<std::string> paragraphs = JoinParagraphs(SetApartLetterheadAndSignature(lines));
   std::vector<ParsedPassage> out;
   std::string heading;
   bool last_was_heading = false;
@@ -679,10 +723,21 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // Written questions are named by who asked whom about what.
   std::vector<std::string> top = JoinParagraphs(
       std::span<const Line>(clean.lines.data(), std::min(clean.lines.size(), kTitleLines)));
+  // Without blank lines (a copy from a PDF viewer) the sentence stands
+  // inside a longer paragraph, up to the date it was sent in.
+  static const regex kAskedInside(
+      "(?:^|\\s)(Vragen van (?:het lid|de leden) "
+      ".{10,400}?)\\s*\\((?:ingezonden|ontvangen)[^)]*\\)");
   for (const std::string& p : top) {
     if (std::regex_search(p, m, AskedBy())) {
       doc.title = std::regex_replace(m[0].str(),
                                      std::regex("\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$"), "");
+      return;
+    }
+  }
+  for (const std::string& p : top) {
+    if (std::regex_search(p, m, kAskedInside)) {
+      doc.title = m[1].str();
       return;
     }
   }
@@ -719,8 +774,11 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
 
 std::vector<std::string> Sentences(const std::string& text) {
   std::vector<std::string> out;
-  std::string flat = text;
-  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  std::string flat;
+  for (char c : text) {
+    if (c == '\n') c = ' ';
+    if (c != ' ' || flat.empty() || flat.back() != ' ') flat += c;
+  }
   size_t start = 0;
   for (size_t i = 0; i + 1 < flat.size(); ++i) {
     bool end = (flat[i] == '.' || flat[i] == '?' || flat[i] == '!') && flat[i + 1] == ' ' &&

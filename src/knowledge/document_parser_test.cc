@@ -526,6 +526,20 @@ De Minister van Buitenlandse Zaken,
 W.B. Hoekstra
 )doc";
 
+// Three questions answered together: "2, 3 en 4".
+TEST(QuestionLayouts, ThreeQuestionsAnsweredTogether) {
+  ParsedDocument doc = MustParse(
+      Replaced(kQuestionsThenAnswers,
+               "Antwoord op vraag 5\nIn bijzondere situaties kan het ministerie de leges niet in "
+               "rekening brengen.\n",
+               ""),
+      "verslag.txt");
+  EXPECT_THAT(AllText(doc), HasSubstr("Welke lessen"));
+  std::vector<std::string> numbers;
+  for (const auto& p : doc.passages) numbers.push_back(p.number);
+  EXPECT_THAT(numbers, ::testing::Contains("3, 4 en 5")) << AllText(doc);
+}
+
 TEST(QuestionLayouts, QuestionsFirstAnswersAfterThem) {
   ParsedDocument doc = MustParse(kQuestionsThenAnswers, "verslag.txt");
   EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
@@ -580,6 +594,28 @@ dan een jaar eerder.
 
 Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 101 2
 )doc";
+
+// The committee's preamble and a party without questions ask nothing.
+TEST(QuestionLayouts, PreambleAndPartiesWithoutQuestionsAreNoQuestion) {
+  std::string text = Replaced(
+      kUnnumberedReport, "Vastgesteld 2 februari 2024\n",
+      "Vastgesteld 2 februari 2024\n\nDe vaste commissie voor Buitenlandse Zaken heeft een "
+      "aantal vragen en opmerkingen voorgelegd aan de Minister over de consulaire "
+      "dienstverlening.\n\nDe voorzitter van de commissie,\nKlaver\n");
+  text = Replaced(text, "Vragen en opmerkingen van de leden van de VVD-fractie\n",
+                  "Vragen en opmerkingen van de leden van de BBB-fractie\n\nDe leden van de "
+                  "BBB-fractie hebben geen vragen.\n\nVragen en opmerkingen van de leden van de "
+                  "VVD-fractie\n");
+  ParsedDocument doc = MustParse(text, "verslag.txt");
+  ASSERT_EQ(doc.passages.size(), 2u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].question,
+            "De leden lezen dat de wachttijden voor een paspoortafspraak bij sommige ambassades "
+            "oplopen tot acht weken. Hoe wil de Minister deze wachttijden terugdringen?");
+  EXPECT_EQ(doc.passages[1].question,
+            "De leden van de VVD-fractie vragen hoeveel Nederlanders zich hebben geregistreerd bij "
+            "de Informatieservice. Is dat aantal gestegen?");
+  EXPECT_EQ(doc.passages[1].heading, "Vragen en opmerkingen van de leden van de VVD-fractie");
+}
 
 // Each question under its own label, one answer for both.
 TEST(QuestionLayouts, QuestionsAskedApartAnsweredTogether) {
@@ -940,6 +976,103 @@ TEST(Layout, TheTemplatesSidebarIsRemoved) {
   for (const char* left : {"referentie", "Visumbeleid", "Directie", "Datum", "BZ2205871"}) {
     EXPECT_THAT(AllText(doc), Not(HasSubstr(left))) << left;
   }
+}
+
+// Footnote markers: a section number ("artikel 4.1", "2.1 Voorbereiding")
+// is none; a marker after a question mark and a quote is one.
+TEST(Layout, FootnoteMarkersAreNotSectionNumbers) {
+  std::string text = Replaced(kLayoutLetter, "Informatieservice van het ministerie.1 Op 20 april",
+                              "Informatieservice (artikel 4.1) van het ministerie.1 Op 20 april");
+  std::string all = AllText(MustParse(text, "brief.txt"));
+  EXPECT_THAT(all, HasSubstr("Informatieservice (artikel 4.1) van het ministerie. Op 20 april"));
+  all = AllText(
+      MustParse(Replaced(kLayoutLetter, "ministerie.1 Op", "ministerie»?1 Op"), "brief.txt"));
+  EXPECT_THAT(all, HasSubstr("ministerie»? Op 20 april"));
+}
+
+// The same letter as a PDF viewer copies it: no blank lines around the
+// letterhead and the signature, a numbered list over a page break, an
+// abbreviation hyphenated at a line end.
+constexpr char kCopiedLetter[] =
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n"
+    "Den Haag, 4 juli 2024\n"
+    "Met deze brief informeer ik uw Kamer, zoals toegezegd tijdens het commissiedebat\n"
+    "consulaire zaken, over de hulp aan Nederlanders die in het buitenland slachtoffer\n"
+    "worden van een misdrijf, en over wat het kabinet daarin wil verbeteren.\n"
+    "\n"
+    "Het ministerie werkt bij de hulp aan slachtoffers nauw samen met andere EU-\n"
+    "lidstaten. Waar Nederland geen ambassade heeft, kan een slachtoffer aankloppen bij\n"
+    "de ambassade van een andere lidstaat, die dan dezelfde bijstand verleent. Dat is\n"
+    "vastgelegd in een Europese richtlijn, die alle lidstaten in hun eigen regels hebben\n"
+    "opgenomen. In de praktijk gaat het vooral om hulp bij het aanvragen van een\n"
+    "noodpaspoort, het vinden van een advocaat en het informeren van familie.\n"
+    "\n"
+    "Het kabinet neemt daarom de volgende maatregelen, in overleg met de partners:\n"
+    "1. de informatie op de website wordt per land aangevuld;\n"
+    "2. de posten krijgen een vast aanspreekpunt voor slachtofferhulp;\n"
+    "Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 73 2\n"
+    "3. het Contactcenter verwijst slachtoffers direct door;\n"
+    "4. de afspraken met Slachtofferhulp Nederland worden uitgebreid.\n"
+    "\n"
+    "Over de uitvoering van deze maatregelen informeer ik uw Kamer in de Staat van het\n"
+    "Consulaire 2024, die ik u in het voorjaar zal sturen. Daarin staat ook hoeveel\n"
+    "Nederlanders in dat jaar een beroep op deze hulp hebben gedaan, en hoe zij de hulp\n"
+    "van de ambassades en het Contactcenter hebben ervaren.\n"
+    "De Minister van Buitenlandse Zaken,\n"
+    "H.G.J. Bruins Slot\n"
+    "Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 73 3\n";
+
+TEST(Layout, ALetterCopiedFromAPdfViewer) {
+  ParsedDocument doc = MustParse(kCopiedLetter, "brief.txt");
+  EXPECT_EQ(doc.document.date, "2024-07-04");
+  std::string all = AllText(doc);
+  for (const char* left : {"Voorzitter", "Den Haag", "De Minister van", "Bruins Slot"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+  EXPECT_THAT(all, HasSubstr("samen met andere EU-lidstaten."));
+  const ParsedPassage* list = PassageContaining(doc, "de volgende maatregelen");
+  ASSERT_NE(list, nullptr) << all;
+  EXPECT_THAT(list->text, HasSubstr("door;\n4. de afspraken"));
+  EXPECT_THAT(list->text, HasSubstr("slachtofferhulp;\n3. het Contactcenter"));
+}
+
+// Answers to written questions as a PDF viewer copies them: the number of
+// question 4 right under question 3, the date of the answer over two lines.
+constexpr char kCopiedWrittenQuestions[] =
+    "Vragen gesteld door de leden der Kamer, met de daarop door de\n"
+    "regering gegeven antwoorden\n"
+    "Vragen van het lid Sjoerdsma (D66) aan de Minister van Buitenlandse Zaken\n"
+    "over Nederlanders die vastzitten in Libanon (ingezonden 16 januari 2024).\n"
+    "Antwoord van Minister Bruins Slot (Buitenlandse Zaken) (ontvangen 20\n"
+    "februari 2024).\n"
+    "1\n"
+    "Bent u bekend met het bericht «Tientallen Nederlanders kunnen Libanon niet uit»?\n"
+    "Antwoord 1\n"
+    "Ja.\n"
+    "2\n"
+    "Hoeveel Nederlanders verblijven op dit moment in Libanon?\n"
+    "Antwoord 2\n"
+    "Op 15 februari 2024 stonden 1.382 Nederlanders geregistreerd.\n"
+    "3\n"
+    "Welke mogelijkheden hebben Nederlanders om Libanon te verlaten?\n"
+    "4\n"
+    "Is het ministerie bereid een evacuatie voor te bereiden?\n"
+    "Antwoord 3 en 4\n"
+    "Er vertrekken nog dagelijks commerciële vluchten uit Beiroet. Het ministerie bereidt\n"
+    "samen met andere lidstaten scenario's voor.\n";
+
+TEST(QuestionLayouts, WrittenQuestionsCopiedFromAPdfViewer) {
+  ParsedDocument doc = MustParse(kCopiedWrittenQuestions, "kamervragen.txt");
+  EXPECT_EQ(doc.document.title,
+            "Vragen van het lid Sjoerdsma (D66) aan de Minister van Buitenlandse Zaken over "
+            "Nederlanders die vastzitten in Libanon");
+  EXPECT_EQ(doc.document.date, "2024-02-20");
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_EQ(doc.passages[2].number, "3 en 4");
+  EXPECT_EQ(doc.passages[2].question,
+            "Welke mogelijkheden hebben Nederlanders om Libanon te verlaten?\n\n"
+            "Is het ministerie bereid een evacuatie voor te bereiden?");
+  EXPECT_TRUE(doc.missing_numbers.empty());
 }
 
 // Errors

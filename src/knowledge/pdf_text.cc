@@ -230,12 +230,21 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
                       t[after] == ':' || t[after] == '.' || t[after] == ')';
       bool before_ok = before >= 0x80 || std::isalpha(before) || before == '.' || before == ',' ||
                        before == ';' || before == ':' || before == ')' || before == '"' ||
-                       before == '\'';
+                       before == '\'' || before == '?' || before == '!';
       if (before_ok && after_ok) {
-        // Not the decimals of a number ("3,1", "2.015"). ("G20" is taken:
-        // footnote numbers this high are rare next to such names.)
-        bool after_digit = p >= 2 && std::isdigit(static_cast<unsigned char>(t[p - 2]));
-        if (after_digit && (before == ',' || (before == '.' && digits.size() == 3))) continue;
+        // Not the decimals of a number ("3,1", "2.015"), nor a part of a
+        // section number ("artikel 4.1", "2.1.2"); a year ends a sentence
+        // ("in 2022.1"). ("G20" is taken: footnote numbers this high are
+        // rare next to such names.)
+        size_t number_digits = 0;
+        while (number_digits + 2 <= p &&
+               std::isdigit(static_cast<unsigned char>(t[p - 2 - number_digits]))) {
+          ++number_digits;
+        }
+        if (number_digits > 0 &&
+            (before == ',' || (before == '.' && (digits.size() == 3 || number_digits <= 2)))) {
+          continue;
+        }
         return Marker{i, p, digits.size()};
       }
     }
@@ -362,9 +371,14 @@ void AppendWrapped(std::string& text, std::string_view next) {
   }
   if (text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ') {
     size_t prev = LastCodePointStart(std::string_view(text).substr(0, text.size() - 1));
-    bool letter_before = IsLetterCp(FirstCodePoint(std::string_view(text).substr(prev)));
+    char32_t before = FirstCodePoint(std::string_view(text).substr(prev));
+    bool letter_before = IsLetterCp(before);
     std::string_view first_word = next.substr(0, next.find(' '));
-    if (letter_before && StartsLower(next) && !IsCoordinatingWord(first_word)) {
+    // An abbreviation keeps its hyphen: "EU-" + "lidstaten", "VN-" + "missie".
+    bool abbreviation = IsUpperCp(before) && prev >= 1 &&
+                        IsUpperCp(FirstCodePoint(std::string_view(text).substr(
+                            LastCodePointStart(std::string_view(text).substr(0, prev)))));
+    if (letter_before && !abbreviation && StartsLower(next) && !IsCoordinatingWord(first_word)) {
       text.pop_back();  // "Buiten-" + "landse"
       text += next;
       return;
@@ -583,6 +597,26 @@ CleanText CleanPdfText(std::string_view raw) {
   return out;
 }
 
+// `next` is the item after the last line of `paragraph` in a numbered
+// list: "3." after "2.", "c)" after "b)".
+bool ContinuesList(std::string_view paragraph, std::string_view next) {
+  size_t nl = paragraph.rfind('\n');
+  std::string_view last = nl == std::string_view::npos ? paragraph : paragraph.substr(nl + 1);
+  static const std::regex item("^([0-9]{1,2}|[a-z])[.)] ");
+  std::match_results<std::string_view::const_iterator> a, b;
+  if (!std::regex_search(last.begin(), last.end(), a, item) ||
+      !std::regex_search(next.begin(), next.end(), b, item)) {
+    return false;
+  }
+  std::string x = a[1].str(), y = b[1].str();
+  if (std::isdigit(static_cast<unsigned char>(x[0])) !=
+      std::isdigit(static_cast<unsigned char>(y[0]))) {
+    return false;
+  }
+  if (std::isdigit(static_cast<unsigned char>(x[0]))) return std::stoi(y) == std::stoi(x) + 1;
+  return y[0] == x[0] + 1;
+}
+
 std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
   std::vector<std::string> paragraphs;
   std::string current;
@@ -608,6 +642,8 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       bool continues = !EndsSentence(current) && !l.bullet &&
                        (StartsLower(l.text) || current.back() == '-' ||
                         (l.page_start && current.size() > kMaxHeadingBytes));
+      // A numbered list goes on over a page break ("2. …;" / "3. …").
+      continues = continues || (l.page_start && l.numbered && ContinuesList(current, l.text));
       if (!continues) flush();
       closed_by_blank = false;
     }
