@@ -84,13 +84,14 @@ const regex& QuestionIntro() {
 const regex& Letterhead() {
   static const regex re(
       "^(Aan de (Voorzitter|leden)\\b.*|(Den Haag|'s-Gravenhage|Datum|Onderwerp|Ons kenmerk|"
-      "Uw kenmerk|Bijlage\\(n\\))[,:]? .*)$");
+      "Uw kenmerk|Bijlage\\(n\\)|Betreft|Ontvangen|Vastgesteld)[,:]? .*|>? ?Retouradres\\b.*|"
+      "(Geachte|Hooggeachte) .{1,60},|Hoogachtend,?|Met (vriendelijke|hoogachtende) groet,?)$");
   return re;
 }
 
 const regex& Signature() {
   static const regex re(
-      "^De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.\\n]{0,80},");
+      "^De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.\\n]{0,80},", icase);
   return re;
 }
 
@@ -162,7 +163,7 @@ const regex& TitlePattern() {
       "(Lijst van vragen en antwoorden.*|Verslag van een (schriftelijk|notaoverleg|"
       "wetgevingsoverleg).*|Antwoorden? op (schriftelijke |feitelijke |Kamer)?vragen.*|"
       "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*|"
-      "Vragen gesteld door de leden der Kamer.*)$",
+      "Vragen gesteld door de leden der Kamer.*|Nota naar aanleiding van het (nader )?verslag.*)$",
       icase);
   return re;
 }
@@ -484,12 +485,18 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
           break;
         }
       }
-      bool asked = CleanQuestionLine(q.rest).ends_with("?");
+      // A question mark inside a line counts too ("…afsprakenmodule? Graag
+      // een" / "toelichting per regio."): the question ends with that sentence.
+      bool asked = CleanQuestionLine(q.rest).find('?') != std::string::npos;
       for (size_t i = q.line + 1; i < first_blank; ++i) {
-        if (CleanQuestionLine(lines[i].text).ends_with("?")) {
+        if (CleanQuestionLine(lines[i].text).find('?') != std::string::npos) {
           qend = i + 1;
           asked = true;
         }
+      }
+      auto text_of = [&](size_t i) { return i == q.line ? q.rest : lines[i].text; };
+      while (asked && qend < first_blank && !EndsSentence(CleanQuestionLine(text_of(qend - 1)))) {
+        ++qend;
       }
       if (!asked) qend = first_blank;
       p.question = Join(ParagraphsOf(lines, q.line + 1, qend, q.rest, true), "\n\n");
@@ -561,7 +568,9 @@ std::vector<Line> SetApartLetterheadAndSignature(const std::vector<Line>& lines)
   bool after_signature = false;
   for (const Line& l : lines) {
     if (!l.text.empty()) ++seen;
-    bool letterhead = seen <= kLetterheadLines && std::regex_match(l.text, Letterhead());
+    static const regex kClosing("^(Hoogachtend|Met (vriendelijke|hoogachtende) groet),?$", icase);
+    bool letterhead = (seen <= kLetterheadLines && std::regex_match(l.text, Letterhead())) ||
+                      std::regex_match(l.text, kClosing);
     bool signature = std::regex_search(l.text, Signature());
     if (letterhead || signature) out.push_back(Line{});
     out.push_back(l);
@@ -581,10 +590,15 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
   };
   bool pending_short = false;  // the last passage is short and open for the next
+  bool signed_above = false;   // the paragraph before was a signature
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     const std::string& p = paragraphs[i];
-    if (std::regex_search(p, Signature()) ||
-        (IsHeadingLike(p) && std::regex_match(p, Letterhead()))) {
+    // The letterhead, the signature and the name under it are no passages.
+    bool signature = std::regex_search(p, Signature());
+    bool name = signed_above && IsHeadingLike(p) && p.size() < 60;
+    signed_above = signature;
+    if (signature || name ||
+        ((IsHeadingLike(p) || p.rfind("> ", 0) == 0) && std::regex_match(p, Letterhead()))) {
       heading.clear();
       last_was_heading = false;
       continue;

@@ -350,6 +350,20 @@ TEST(QuestionLayouts, NoAntwoordMarker) {
   ExpectQuestions(MustParse(NoMarker()), kNumberAloneWant);
 }
 
+// Without a marker or a blank line after it, a question may ask in
+// mid-line and end with a request: "… gekregen? Graag een" / "toelichting
+// per regio.", the answer on the next line.
+TEST(QuestionLayouts, NoAntwoordMarkerQuestionEndingWithARequest) {
+  ParsedDocument doc = MustParse(
+      Replaced(NoMarker(), "consulaire bijstand gekregen?\n\nIn 2023",
+               "consulaire bijstand gekregen? Graag een\ntoelichting per regio.\nIn 2023"));
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].question,
+            "Hoeveel Nederlanders hebben in 2023 consulaire bijstand gekregen? Graag een "
+            "toelichting per regio.");
+  EXPECT_EQ(doc.passages[0].text, kNumberAloneWant[0].answer);
+}
+
 // A list of questions and answers as the paper prints it: the heading of
 // the paper, the committee's introduction, the table's column heads on
 // every page, page references after the questions, a table in an answer.
@@ -909,6 +923,10 @@ TEST(Layout, AWrappedLineOfOnlyAYearIsText) {
   ParsedDocument doc = MustParse(kLayoutLetter, "brief.txt");
   ASSERT_FALSE(doc.passages.empty());
   EXPECT_THAT(doc.passages[0].text, HasSubstr("Vraagstukken schreef (mei 2017)."));
+  doc =
+      MustParse(Replaced(kLayoutLetter, "schreef (mei\n2017).", "schreef in\n2017."), "brief.txt");
+  ASSERT_FALSE(doc.passages.empty());
+  EXPECT_THAT(doc.passages[0].text, HasSubstr("Vraagstukken schreef in 2017."));
 }
 
 // A letter on the ministries' template, as `pdftotext -layout` prints it:
@@ -1034,6 +1052,29 @@ TEST(Layout, ALetterCopiedFromAPdfViewer) {
   ASSERT_NE(list, nullptr) << all;
   EXPECT_THAT(list->text, HasSubstr("door;\n4. de afspraken"));
   EXPECT_THAT(list->text, HasSubstr("slachtofferhulp;\n3. het Contactcenter"));
+}
+
+// A web address and "e-mail" broken at a line end; the template's return
+// address, subject, salutation and closing, and a signature in capitals.
+TEST(Layout, ALetterOnTheTemplateCopiedFromAPdfViewer) {
+  std::string text = Replaced(kCopiedLetter, "Aan de Voorzitter",
+                              "> Retouradres Postbus 20061 2500 EB Den Haag\nAan de Voorzitter");
+  text = Replaced(text, "Den Haag, 4 juli 2024\n",
+                  "Den Haag, 4 juli 2024\nBetreft Slachtofferhulp in het buitenland\n"
+                  "Geachte Voorzitter,\n");
+  text = Replaced(text, "familie.\n",
+                  "familie; meer staat op https://www.nederlandwereldwijd.nl/\nslachtofferhulp "
+                  "en vragen kunnen per e-\nmail.\n");
+  text = Replaced(text, "De Minister van Buitenlandse Zaken,\n",
+                  "Hoogachtend,\nDE MINISTER VAN BUITENLANDSE ZAKEN,\n");
+  ParsedDocument doc = MustParse(text, "brief.txt");
+  std::string all = AllText(doc);
+  for (const char* left :
+       {"Retouradres", "Betreft", "Geachte", "Hoogachtend", "MINISTER", "Bruins Slot"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+  EXPECT_THAT(all, HasSubstr("https://www.nederlandwereldwijd.nl/slachtofferhulp en"));
+  EXPECT_THAT(all, HasSubstr("per e-mail."));
 }
 
 // Answers to written questions as a PDF viewer copies them: the number of

@@ -181,9 +181,9 @@ bool StripBullet(std::string& text) {
 }
 
 // A page number or a question's number ("12", "12.", "12)"); not a year
-// that a wrapped line left alone ("2017).").
+// that a wrapped line left alone ("2024.", "2017).").
 bool IsNumberOnly(std::string_view t) {
-  static const std::regex re("^[0-9]{1,4} ?[.)]?$");
+  static const std::regex re("^([0-9]{1,3} ?[.)]?|[0-9]{4})$");
   return std::regex_match(t.begin(), t.end(), re);
 }
 
@@ -369,15 +369,25 @@ void AppendWrapped(std::string& text, std::string_view next) {
     text = next;
     return;
   }
+  // A web address broken after a slash goes on without a space.
+  size_t word = text.rfind(' ');
+  if (text.back() == '/' &&
+      text.find("://", word == std::string::npos ? 0 : word) != std::string::npos) {
+    text += next;
+    return;
+  }
   if (text.size() >= 2 && text.back() == '-' && text[text.size() - 2] != ' ') {
     size_t prev = LastCodePointStart(std::string_view(text).substr(0, text.size() - 1));
     char32_t before = FirstCodePoint(std::string_view(text).substr(prev));
     bool letter_before = IsLetterCp(before);
     std::string_view first_word = next.substr(0, next.find(' '));
-    // An abbreviation keeps its hyphen: "EU-" + "lidstaten", "VN-" + "missie".
-    bool abbreviation = IsUpperCp(before) && prev >= 1 &&
-                        IsUpperCp(FirstCodePoint(std::string_view(text).substr(
-                            LastCodePointStart(std::string_view(text).substr(0, prev)))));
+    // An abbreviation keeps its hyphen: "EU-" + "lidstaten", "VN-" + "missie";
+    // so does a single letter: "e-" + "mail".
+    char32_t before_that = prev >= 1
+                               ? FirstCodePoint(std::string_view(text).substr(
+                                     LastCodePointStart(std::string_view(text).substr(0, prev))))
+                               : U' ';
+    bool abbreviation = (IsUpperCp(before) && IsUpperCp(before_that)) || !IsLetterCp(before_that);
     if (letter_before && !abbreviation && StartsLower(next) && !IsCoordinatingWord(first_word)) {
       text.pop_back();  // "Buiten-" + "landse"
       text += next;
