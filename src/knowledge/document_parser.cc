@@ -596,7 +596,8 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     // The letterhead, the signature and the name under it are no passages.
     bool signature = std::regex_search(p, Signature());
     bool name = signed_above && IsHeadingLike(p) && p.size() < 60;
-    signed_above = signature;
+    // The name stands apart only when the signature ends with its comma.
+    signed_above = signature && Trim(p).ends_with(",");
     if (signature || name ||
         ((IsHeadingLike(p) || p.rfind("> ", 0) == 0) && std::regex_match(p, Letterhead()))) {
       heading.clear();

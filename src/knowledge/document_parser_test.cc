@@ -913,6 +913,22 @@ TEST(Layout, MastheadColophonAndSpacedFootersAreRemoved) {
               HasSubstr("Daarnaast hebben 41 Nederlanders het land verlaten met vluchten"));
 }
 
+// A covering letter's signature with the name under it, then the report
+// it covers: the report's first heading is a heading, not a name.
+TEST(Layout, AHeadingAfterTheSignatureOfACoveringLetter) {
+  ParsedDocument doc = MustParse(
+      Replaced(kLayoutLetter, "W.B. Hoekstra\n",
+               "W.B. Hoekstra\n De evacuatie uit Soedan\n\nIn de nacht van 22 op 23 april "
+               "vertrokken de eerste vluchten uit Soedan. Aan boord waren Nederlanders en "
+               "onderdanen van andere landen, die in Jordanië werden opgevangen door het "
+               "crisisteam en de ambassade, en daarna met lijnvluchten naar huis reisden.\n"),
+      "brief.txt");
+  const ParsedPassage* report = PassageContaining(doc, "In de nacht van 22 op 23 april");
+  ASSERT_NE(report, nullptr) << AllText(doc);
+  EXPECT_EQ(report->heading, "De evacuatie uit Soedan");
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("Hoekstra")));
+}
+
 TEST(Layout, FootnoteWithSpacesAfterItsNumberIsRemoved) {
   std::string all = AllText(MustParse(kLayoutLetter, "brief.txt"));
   EXPECT_THAT(all, Not(HasSubstr("nederlandwereldwijd.nl")));
