@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <map>
 #include <optional>
 #include <regex>
@@ -366,6 +367,27 @@ std::string WithNumber(const std::string& label, const std::string& number) {
   return label.substr(0, en) + ", " + label.substr(en + 4) + " en " + number;
 }
 
+// The lines [from, to) of a question that further questions share an
+// answer with ("Vraag 3", "Vraag 4", "Antwoord 3 en 4"): the labels of
+// those questions, numbered on from `first` and accepted by `takes`, are
+// taken out (each question then opens a paragraph) and added to `label`.
+std::vector<Line> JointQuestionLines(
+    const std::vector<Line>& lines, size_t from, size_t to, int first,
+    const std::function<bool(const Candidate&, const Line&)>& takes, std::string& label) {
+  std::vector<Line> out(lines.begin() + static_cast<std::ptrdiff_t>(from),
+                        lines.begin() + static_cast<std::ptrdiff_t>(to));
+  int next = first;
+  for (size_t i = 0; i < out.size(); ++i) {
+    auto c = QuestionCandidate(out, i);
+    if (!c || c->number != next || !takes(*c, out[i])) continue;
+    label = WithNumber(label, c->label);
+    out[i].text = c->rest;
+    out[i].number_only = false;
+    next = c->number + 1;
+  }
+  return out;
+}
+
 // A report that prints all questions first (part I, by party) and all
 // answers after them (part II, "Antwoord op vraag 3"): questions and
 // answers are paired by their numbers. Nothing when the text is not laid
@@ -405,7 +427,6 @@ std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& li
     size_t q_end = next == questions.end() ? questions_end : next->second.line;
     ParsedPassage p;
     p.number = q.label;
-    for (int n = a.number + 1; n <= last; ++n) p.number = WithNumber(p.number, std::to_string(n));
     // The party whose question it is: the last heading (a line of its own)
     // above it.
     for (size_t i = q.line; i-- > 0;) {
@@ -417,13 +438,9 @@ std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& li
       }
     }
     std::string ignored;
-    std::vector<Line> asked(lines.begin() + static_cast<std::ptrdiff_t>(q.line + 1),
-                            lines.begin() + static_cast<std::ptrdiff_t>(q_end));
-    for (size_t i = 0; i < asked.size(); ++i) {
-      // The labels of the questions answered together go.
-      auto c = QuestionCandidate(asked, i);
-      if (c && c->number > a.number && c->number <= last) asked[i].text = c->rest;
-    }
+    std::vector<Line> asked = JointQuestionLines(
+        lines, q.line + 1, q_end, a.number + 1,
+        [&](const Candidate& c, const Line&) { return c.number <= last; }, p.number);
     p.question = QuestionText(ParagraphsOf(asked, 0, asked.size(), q.rest, true), ignored);
     size_t a_end = k + 1 < marks.size() ? marks[k + 1].line : end;
     p.text = Join(ParagraphsOf(lines, a.line + 1, a_end, a.rest), "\n\n");
@@ -452,26 +469,17 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
     ParsedPassage p;
     p.number = q.label;
     if (mark) {
-      // Further questions answered together with this one ("Vraag 3",
-      // "Vraag 4", "Antwoord 3 en 4"): one passage, its label naming both.
-      std::vector<Line> asked(lines.begin() + static_cast<std::ptrdiff_t>(q.line + 1),
-                              lines.begin() + static_cast<std::ptrdiff_t>(mark->line));
-      // A bare number counts only when the answer's line names it too.
+      // Further questions answered together with this one: one passage,
+      // its label naming them all. A bare number counts only when the
+      // answer's line names it too.
       const std::string& answer_line = lines[mark->line].text;
-      int next_number = q.number + 1;
-      for (size_t i = 0; i < asked.size(); ++i) {
-        auto c = QuestionCandidate(asked, i);
-        if (!c || c->number != next_number) continue;
-        bool labelled = std::regex_match(asked[i].text, VraagMarker());
-        if (!labelled &&
-            !std::regex_search(answer_line, regex("\\b" + std::to_string(c->number) + "\\b"))) {
-          continue;
-        }
-        p.number = WithNumber(p.number, c->label);
-        asked[i].text = c->rest;
-        asked[i].number_only = false;
-        next_number = c->number + 1;
-      }
+      std::vector<Line> asked = JointQuestionLines(
+          lines, q.line + 1, mark->line, q.number + 1,
+          [&](const Candidate& c, const Line& l) {
+            return std::regex_match(l.text, VraagMarker()) ||
+                   std::regex_search(answer_line, regex("\\b" + std::to_string(c.number) + "\\b"));
+          },
+          p.number);
       p.question = Join(ParagraphsOf(asked, 0, asked.size(), q.rest, true), "\n\n");
       p.text = Join(ParagraphsOf(lines, mark->line + 1, next, mark->rest), "\n\n");
     } else {
