@@ -466,9 +466,13 @@ std::vector<Segment> RightSegments(std::string_view line) {
 // sidebar. Where a line of text runs into the sidebar's column, the
 // sidebar stands further right, after two spaces or more.
 void RemoveSidebar(std::vector<std::string>& lines) {
+  std::vector<std::vector<Segment>> segments;
+  segments.reserve(lines.size());
+  for (const std::string& l : lines) segments.push_back(RightSegments(l));
   std::map<size_t, int> words, alone;
-  for (const std::string& l : lines) {
-    for (const Segment& s : RightSegments(l)) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& l = lines[i];
+    for (const Segment& s : segments[i]) {
       if (s.gap < 3 && !s.alone) continue;
       std::string_view rest = Trim(std::string_view(l).substr(s.offset));
       if (std::regex_match(rest.begin(), rest.end(), FooterPattern()) ||
@@ -485,8 +489,9 @@ void RemoveSidebar(std::vector<std::string>& lines) {
     if (n >= kMinSidebarLines && alone[c] >= 2 && (!column || n > words[*column])) column = c;
   }
   if (!column) return;
-  for (std::string& l : lines) {
-    for (const Segment& s : RightSegments(l)) {
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string& l = lines[i];
+    for (const Segment& s : segments[i]) {
       if (s.column < *column) continue;
       std::string_view rest = Trim(std::string_view(l).substr(s.offset));
       if (std::regex_match(rest.begin(), rest.end(), FooterPattern())) continue;
