@@ -10,6 +10,9 @@ namespace loket {
 
 std::vector<std::string> Split(std::string_view text, char sep);
 std::string_view Trim(std::string_view text);
+// Every run of spaces as one space ("a   b" → "a b"); other characters as
+// they are.
+std::string CollapseSpaces(std::string_view text);
 std::string Join(const std::vector<std::string>& parts, std::string_view sep);
 // A slug is lower-case ASCII letters, digits and single hyphens: safe in URLs.
 bool IsSlug(std::string_view text);

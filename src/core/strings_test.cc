@@ -17,6 +17,12 @@ TEST(StringsTest, TrimRemovesSurroundingWhitespace) {
   EXPECT_EQ(Trim(" \t "), "");
 }
 
+TEST(StringsTest, CollapseSpacesLeavesOneSpaceOfEachRun) {
+  EXPECT_EQ(CollapseSpaces("Tweede Kamer,   nr. 48        2"), "Tweede Kamer, nr. 48 2");
+  EXPECT_EQ(CollapseSpaces("  a\n\n b "), " a\n\n b ");
+  EXPECT_EQ(CollapseSpaces(""), "");
+}
+
 TEST(StringsTest, SlugRules) {
   EXPECT_TRUE(IsSlug("paspoort-aanvragen-buitenland"));
   EXPECT_TRUE(IsSlug("a1-verklaring"));

@@ -797,11 +797,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
 
 std::vector<std::string> Sentences(const std::string& text) {
   std::vector<std::string> out;
-  std::string flat;
-  for (char c : text) {
-    if (c == '\n') c = ' ';
-    if (c != ' ' || flat.empty() || flat.back() != ' ') flat += c;
-  }
+  std::string flat = text;
+  std::replace(flat.begin(), flat.end(), '\n', ' ');
+  flat = CollapseSpaces(flat);
   size_t start = 0;
   for (size_t i = 0; i + 1 < flat.size(); ++i) {
     bool end = (flat[i] == '.' || flat[i] == '?' || flat[i] == '!') && flat[i + 1] == ' ' &&

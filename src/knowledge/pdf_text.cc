@@ -104,15 +104,6 @@ const std::regex& VergaderjaarLine() {
 }
 constexpr size_t kMaxMastheadLines = 20;
 
-std::string CollapseSpaces(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    if (c == ' ' && !out.empty() && out.back() == ' ') continue;
-    out += c;
-  }
-  return out;
-}
-
 // "Pagina 3 van 12", "- 3 -", "3/12".
 const std::regex& PageNumberPattern() {
   static const std::regex re(
