@@ -926,14 +926,12 @@ Xapian::Query Parse(Xapian::QueryParser& qp, const Xapian::Stem& stem, std::stri
 
 // Synonyms of the multi-word entries that occur in the query (word for
 // word, or stem for stem in this language), each group as one term.
-std::vector<Xapian::Query> MultiwordQueries(Searcher& s, const Generation& gen, Lang lang,
-                                            const std::vector<Token>& tokens) {
+std::vector<Xapian::Query> MultiwordQueries(const Generation& gen, Lang lang,
+                                            const std::vector<Token>& tokens,
+                                            const std::vector<std::string>& stems) {
   std::vector<Xapian::Query> out;
   if (gen.multiwords().empty()) return out;
   const size_t li = lang == Lang::kNl ? 0 : 1;
-  std::vector<std::string> stems;
-  stems.reserve(tokens.size());
-  for (const Token& t : tokens) stems.push_back(s.Stemmer(lang)(t.lower));
   for (const MultiwordSynonym& mw : gen.multiwords()) {
     size_t n = mw.words.size();
     for (size_t i = 0; i + n <= tokens.size(); ++i) {
@@ -969,13 +967,15 @@ std::vector<Xapian::Query> CompoundQueries(Searcher& s, const Generation& gen, L
 
 // Words of related meaning for the query's words ("strafmaatregelen" also
 // looks for "sancties"), each word's relations as one synonym term.
-std::vector<Xapian::Query> RelatedQueries(Searcher& s, const Generation& gen, Lang lang,
-                                          const std::vector<Token>& tokens) {
+std::vector<Xapian::Query> RelatedQueries(const Generation& gen, Lang lang,
+                                          const std::vector<Token>& tokens,
+                                          const std::vector<std::string>& stems) {
   std::vector<Xapian::Query> out;
   std::set<std::string> seen;
-  for (const Token& t : tokens) {
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const Token& t = tokens[i];
     if (t.has_digit || IsStopword(t.lower)) continue;
-    std::string term = "Z" + s.Stemmer(lang)(t.lower);
+    std::string term = "Z" + stems[i];
     if (!seen.insert(term).second) continue;
     std::vector<std::string> related = gen.Related(lang, t.lower, term);
     if (related.empty()) continue;
@@ -997,9 +997,14 @@ Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
                                const std::string& text, const std::vector<Token>& tokens,
                                unsigned flags) {
   Xapian::Query words = Parse(s.Parser(lang), s.Stemmer(lang), "", text, tokens, flags);
-  std::vector<Xapian::Query> more = MultiwordQueries(s, gen, lang, tokens);
+  // Each word's stem in this language, for the multi-word synonyms and the
+  // related words.
+  std::vector<std::string> stems;
+  stems.reserve(tokens.size());
+  for (const Token& t : tokens) stems.push_back(s.Stemmer(lang)(t.lower));
+  std::vector<Xapian::Query> more = MultiwordQueries(gen, lang, tokens, stems);
   for (auto& q : CompoundQueries(s, gen, lang, tokens)) more.push_back(std::move(q));
-  std::vector<Xapian::Query> related = RelatedQueries(s, gen, lang, tokens);
+  std::vector<Xapian::Query> related = RelatedQueries(gen, lang, tokens, stems);
   if (!related.empty()) {
     more.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
                       Xapian::Query(Xapian::Query::OP_OR, related.begin(), related.end()),
