@@ -16,16 +16,31 @@ namespace {
 using std::regex;
 using std::regex_constants::icase;
 
+// A question's number in a pattern: "3", "2a" (a further question after
+// question 2), "VVD-1", "GL-PvdA-4" or "PVV 2" (a party's own numbering).
+// ReadNumber checks what it matched.
+const std::string& NumberPattern() {
+  static const std::string pattern =
+      "(?:[0-9]*[A-Z][A-Za-z0-9]*(?:-[0-9]*[A-Z][A-Za-z0-9]*)*[- ])?[0-9]{1,3}[a-z]?";
+  return pattern;
+}
+
+// Further questions named with the first: ", 4 en 5" in "3, 4 en 5",
+// " t/m 2c" in "2a t/m 2c".
+const std::string& MoreNumbersPattern() {
+  static const std::string pattern = "(?:\\s*(?:,|en|t/m|tot en met)\\s*" + NumberPattern() + ")*";
+  return pattern;
+}
+
 // "Antwoord", "Antwoord:", "Antwoord 3", "Antwoord op vraag 3:", "3. Antwoord:",
 // "Antwoord van de minister:", each optionally followed by the answer's
 // first words.
 const regex& AnswerMarker() {
-  static const regex re(
-      "^(?:([0-9]{1,3})[.)]?\\s*)?Antwoord(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?([0-9]{1,3})["
-      "a-z]?"
-      "(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)?"
-      "(?:\\s+van\\s+(?:de|het)\\s+[^:]{1,60})?\\s*(?:[:.–-]\\s*(.*))?$",
-      icase);
+  static const regex re("^(?:(" + NumberPattern() +
+                            ")[.)]?\\s*)?Antwoord(?:\\s+(?:op\\s+)?(?:(?:vraag|vragen)\\s+)?(" +
+                            NumberPattern() + ")" + MoreNumbersPattern() +
+                            ")?(?:\\s+van\\s+(?:de|het)\\s+[^:]{1,60})?\\s*(?:[:.–-]\\s*(.*))?$",
+                        icase);
   return re;
 }
 
@@ -41,14 +56,14 @@ const regex& ReactionMarker() {
 
 const regex& VraagMarker() {
   static const regex re(
-      "^Vra(?:ag|gen)\\s+([0-9]{1,3}[a-z]?(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)"
-      "\\s*[.:)]?\\s*(.*)$",
+      "^Vra(?:ag|gen)\\s+(" + NumberPattern() + MoreNumbersPattern() + ")\\s*[.:)]?\\s*(.*)$",
       icase);
   return re;
 }
 
+// "3", "2a. Klopt het …", "VVD-1: De leden …".
 const regex& NumberedLine() {
-  static const regex re("^([0-9]{1,3})[.)]?(?:\\s+(\\S.*))?$");
+  static const regex re("^(" + NumberPattern() + ")[.):]?(?:\\s+(\\S.*))?$");
   return re;
 }
 
@@ -169,6 +184,91 @@ const regex& TitlePattern() {
   return re;
 }
 
+// A question's number: "3", "2a", "VVD-1".
+struct QuestionNumber {
+  std::string party;  // "VVD", "GL-PvdA"; empty where all questions share one numbering
+  int number = 0;
+  int letter = 0;  // 1 for the "a" of "2a", 2 for "b"; 0 for none
+  bool operator==(const QuestionNumber&) const = default;
+};
+
+// A party's name before its own numbering: each part ("GL", "PvdA")
+// starts with a capital, after digits ("D66", "50PLUS"). Set apart by a
+// space ("PVV 2") only a name of capitals counts ("VVD", "PvdD"), not a
+// word ("Artikel 2").
+bool IsPartyName(std::string_view name, bool spaced) {
+  for (std::string_view part : Split(name, '-')) {
+    size_t digits = part.find_first_not_of("0123456789");
+    if (digits == std::string_view::npos ||
+        !std::isupper(static_cast<unsigned char>(part[digits]))) {
+      return false;
+    }
+    auto capitals = std::count_if(part.begin(), part.end(), [](char c) {
+      return std::isupper(static_cast<unsigned char>(c)) ||
+             std::isdigit(static_cast<unsigned char>(c));
+    });
+    if (spaced && capitals < 2) return false;
+  }
+  return true;
+}
+
+// One number as printed ("2a", "VVD-1", "PVV 2"); nothing for other text.
+std::optional<QuestionNumber> ReadNumber(const std::string& printed) {
+  static const regex re("^(?:([0-9A-Za-z-]+?)([- ]))?([0-9]{1,3})([a-z]?)$");
+  std::smatch m;
+  if (!std::regex_match(printed, m, re)) return std::nullopt;
+  QuestionNumber n{m[1].str(), std::stoi(m[3].str()), m[4].length() ? m[4].str()[0] - 'a' + 1 : 0};
+  if (!n.party.empty() && !IsPartyName(n.party, m[2].str() == " ")) return std::nullopt;
+  return n;
+}
+
+// The first and the last question a label names: "3" and "4" in "3 en 4".
+std::optional<QuestionNumber> FirstNumber(const std::string& label) {
+  static const regex re("^" + NumberPattern());
+  std::smatch m;
+  if (!std::regex_search(label, m, re)) return std::nullopt;
+  return ReadNumber(m[0].str());
+}
+
+std::optional<QuestionNumber> LastNumber(const std::string& label) {
+  static const regex re(NumberPattern() + "$");
+  std::smatch m;
+  if (!std::regex_search(label, m, re)) return std::nullopt;
+  return ReadNumber(m[0].str());
+}
+
+// How many places `next` comes after `previous` in one numbering: 1 for
+// the next question ("2" or "2a" after "1", "2a" after "2", "2b" after
+// "2a", "3" after "2b"), more when questions were skipped; 0 when it does
+// not come after it.
+int Step(const QuestionNumber& previous, const QuestionNumber& next) {
+  if (next.number < previous.number) return 0;
+  if (next.number == previous.number) return std::max(0, next.letter - previous.letter);
+  return next.number - previous.number + std::max(0, next.letter - 1);
+}
+
+// Where the numbering of a document's questions stands: the last question
+// of the shared numbering and of each party's own ("VVD-2").
+class Numbering {
+ public:
+  // The Step from the last question of `n`'s numbering. A party's own
+  // numbering starts at its first question ("D66-1"); the shared one may
+  // skip its first ones.
+  int StepTo(const QuestionNumber& n) const {
+    auto last = last_.find(n.party);
+    if (last != last_.end()) return Step(last->second, n);
+    if (n.party.empty()) return Step(QuestionNumber{}, n);
+    return n.number == 1 && n.letter <= 1 ? 1 : 0;
+  }
+  void Take(const QuestionNumber& n) { last_[n.party] = n; }
+
+ private:
+  std::map<std::string, QuestionNumber> last_;
+};
+
+// Questions skipped by the layout may stand up to this many places apart.
+constexpr int kMaxStep = 4;
+
 // The match refers into `text`, which must outlive it.
 bool IsAnswerMarker(const std::string& text, std::smatch* m = nullptr) {
   std::smatch local;
@@ -180,30 +280,59 @@ bool IsReactionMarker(const std::string& text, std::smatch* m = nullptr) {
   return std::regex_match(text, m ? *m : local, ReactionMarker());
 }
 
+std::string CleanQuestionLine(std::string text) {
+  return std::regex_replace(text, TrailingReferences(), "$1");
+}
+
+bool IsHeadingLike(std::string_view p) {
+  if (p.empty() || p.size() > 140 || EndsSentence(p) || p.find('\n') != std::string_view::npos) {
+    return false;
+  }
+  if (p.rfind("– ", 0) == 0) return false;
+  size_t words = static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1;
+  if (words > 16) return false;
+  return StartsUpper(p) || std::isdigit(static_cast<unsigned char>(p[0]));
+}
+
 struct Candidate {
   size_t line = 0;
-  int number = 0;
-  std::string rest;   // the question's first words on the marker line
-  std::string label;  // the number as printed: "3", or "3 en 4" for questions answered together
+  QuestionNumber number;  // the first question the label names
+  std::string rest;       // the question's first words on the marker line
+  std::string label;      // the number as printed: "3", "2a", "VVD-1", or "3 en 4" for questions
+                          // answered together
 };
 
-// A line that may open question `n`: "Vraag 3", "3" alone, "3. Hoeveel …".
+// A numbered section heading ("1. Inleiding", a line of its own that asks
+// nothing), as a report or a reply to one has them.
+bool IsSectionHeading(const std::vector<Line>& lines, size_t i, const std::string& rest) {
+  bool own_line = i + 1 == lines.size() || lines[i + 1].text.empty();
+  return own_line && IsHeadingLike(CleanQuestionLine(rest));
+}
+
+bool StartsQuestionText(const std::string& rest) {
+  return StartsUpper(rest) || rest.rfind("«", 0) == 0 || rest[0] == '"' ||
+         rest.rfind("‘", 0) == 0 || rest.rfind("“", 0) == 0 || rest[0] == '(';
+}
+
+// A line that may open a question: "Vraag 3", "3" alone, "3. Hoeveel …",
+// "2a", "VVD-1 De leden …".
 std::optional<Candidate> QuestionCandidate(const std::vector<Line>& lines, size_t i) {
   const std::string& t = lines[i].text;
   if (t.empty() || IsAnswerMarker(t)) return std::nullopt;
   std::smatch m;
   if (std::regex_match(t, m, VraagMarker())) {
     std::string label = std::regex_replace(m[1].str(), std::regex("\\s+"), " ");
-    return Candidate{i, std::stoi(label), m[2].str(), label};
+    std::optional<QuestionNumber> n = FirstNumber(label);
+    if (!n) return std::nullopt;
+    return Candidate{i, *n, m[2].str(), label};
   }
   if (!std::regex_match(t, m, NumberedLine())) return std::nullopt;
-  Candidate c{i, std::stoi(m[1].str()), m[2].matched ? m[2].str() : "", m[1].str()};
+  std::optional<QuestionNumber> n = ReadNumber(m[1].str());
+  if (!n) return std::nullopt;
+  Candidate c{i, *n, m[2].matched ? m[2].str() : "", m[1].str()};
   if (!c.rest.empty()) {
     // The question starts with a capital or a quote.
-    if (!StartsUpper(c.rest) && c.rest.rfind("«", 0) != 0 && c.rest[0] != '"' &&
-        c.rest.rfind("‘", 0) != 0 && c.rest.rfind("“", 0) != 0 && c.rest[0] != '(') {
-      return std::nullopt;
-    }
+    if (!StartsQuestionText(c.rest) || IsSectionHeading(lines, i, c.rest)) return std::nullopt;
     return c;
   }
   // The number alone: the question follows on the next line.
@@ -213,10 +342,6 @@ std::optional<Candidate> QuestionCandidate(const std::vector<Line>& lines, size_
     return c;
   }
   return std::nullopt;
-}
-
-std::string CleanQuestionLine(std::string text) {
-  return std::regex_replace(text, TrailingReferences(), "$1");
 }
 
 // The paragraphs of lines [from, to), with `first` (the rest of a marker
@@ -234,16 +359,6 @@ std::vector<std::string> ParagraphsOf(const std::vector<Line>& lines, size_t fro
     part.push_back(std::move(l));
   }
   return JoinParagraphs(part);
-}
-
-bool IsHeadingLike(std::string_view p) {
-  if (p.empty() || p.size() > 140 || EndsSentence(p) || p.find('\n') != std::string_view::npos) {
-    return false;
-  }
-  if (p.rfind("– ", 0) == 0) return false;
-  size_t words = static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1;
-  if (words > 16) return false;
-  return StartsUpper(p) || std::isdigit(static_cast<unsigned char>(p[0]));
 }
 
 bool IsQuestionStart(const std::string& p) {
@@ -267,25 +382,57 @@ std::string JoinText(const std::vector<std::string>& paragraphs, size_t from, si
   return Join(part, "\n\n");
 }
 
-// A question block in a report: drop the part headings and the generic
-// "the members have read …" openings, keep the heading for the article.
-std::string QuestionText(std::vector<std::string> paragraphs, std::string& heading) {
+// The paragraphs of a question block in a report without the part
+// headings and the generic "the members have read …" openings; the party's
+// heading among them goes to `heading`.
+std::vector<std::string> WithoutIntroductions(const std::vector<std::string>& paragraphs,
+                                              std::string& heading) {
   std::vector<std::string> kept;
-  for (auto& p : paragraphs) {
+  for (const auto& p : paragraphs) {
     if (IsHeadingLike(p)) {
       if (std::regex_search(p, PartyHeading())) heading = p;
       continue;
     }
     if (std::regex_search(p, Kennisgenomen()) && p.find('?') == std::string::npos) continue;
-    kept.push_back(std::move(p));
+    kept.push_back(p);
   }
-  if (kept.empty()) return Join(paragraphs, "\n\n");
-  return Join(kept, "\n\n");
+  return kept;
+}
+
+// A question block in a report, keeping the heading for the article.
+std::string QuestionText(const std::vector<std::string>& paragraphs, std::string& heading) {
+  std::vector<std::string> kept = WithoutIntroductions(paragraphs, heading);
+  return Join(kept.empty() ? paragraphs : kept, "\n\n");
+}
+
+// A heading over a party's questions ("Vragen en opmerkingen van de leden
+// van de D66-fractie"). Stricter than PartyHeading: after an answer, a
+// heading that names no party may still belong to the answer, and "Vragen
+// gesteld door de leden der Kamer" heads answers to written questions.
+bool OpensPartyBlock(const std::string& p) {
+  static const regex re("fractie", icase);
+  return IsHeadingLike(p) && std::regex_search(p, re);
+}
+
+// The block of a party's questions that opens among `paragraphs` (at its
+// heading, at `from` or after) and goes on up to its first question: it
+// leaves `paragraphs`, its heading goes to `heading`, and what it says
+// before that question, other than its introduction, is returned.
+std::string TakePartyOpening(std::vector<std::string>& paragraphs, size_t from,
+                             std::string& heading) {
+  auto start = std::find_if(
+      paragraphs.begin() + static_cast<std::ptrdiff_t>(std::min(from, paragraphs.size())),
+      paragraphs.end(), OpensPartyBlock);
+  if (start == paragraphs.end()) return "";
+  std::vector<std::string> opening(start, paragraphs.end());
+  paragraphs.erase(start, paragraphs.end());
+  return Join(WithoutIntroductions(opening, heading), "\n\n");
 }
 
 struct AnswerMark {
   size_t line = 0;
-  int number = 0;  // 0 when the marker has none
+  std::optional<QuestionNumber> number;  // none when the marker has none
+  std::string label;                     // the number as printed
   std::string rest;
 };
 
@@ -294,13 +441,17 @@ std::vector<AnswerMark> FindAnswerMarkers(const std::vector<Line>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
     std::smatch m;
     if (IsReactionMarker(lines[i].text, &m)) {
-      out.push_back(AnswerMark{i, 0, m[1].str()});
+      out.push_back(AnswerMark{i, std::nullopt, "", m[1].str()});
       continue;
     }
     if (!IsAnswerMarker(lines[i].text, &m)) continue;
-    AnswerMark a{i, 0, m[3].matched ? m[3].str() : ""};
-    if (m[1].matched) a.number = std::stoi(m[1].str());
-    if (m[2].matched) a.number = std::stoi(m[2].str());
+    AnswerMark a{i, std::nullopt, "", m[3].matched ? m[3].str() : ""};
+    // "3. Antwoord", "Antwoord 3", "Antwoord op vragen 3 en 4".
+    for (int group : {1, 2}) {
+      if (!m[group].matched) continue;
+      a.number = ReadNumber(m[group].str());
+      a.label = a.number ? m[group].str() : "";
+    }
     out.push_back(std::move(a));
   }
   return out;
@@ -350,9 +501,9 @@ std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
       }
     }
     ParsedPassage p;
-    p.number = std::to_string(marks[k].number > 0 ? marks[k].number : static_cast<int>(k) + 1);
+    p.number = marks[k].number ? marks[k].label : std::to_string(k + 1);
     std::vector<std::string> q(paragraphs.begin() + static_cast<long>(split), paragraphs.end());
-    p.question = QuestionText(std::move(q), heading);
+    p.question = QuestionText(q, heading);
     p.heading = heading;
     out.push_back(std::move(p));
   }
@@ -369,21 +520,22 @@ std::string WithNumber(const std::string& label, const std::string& number) {
 
 // The lines [from, to) of a question that further questions share an
 // answer with ("Vraag 3", "Vraag 4", "Antwoord 3 en 4"): the labels of
-// those questions, numbered on from `first` and accepted by `takes`, are
+// those questions, numbered on after `first` and accepted by `takes`, are
 // taken out (each question then opens a paragraph) and added to `label`.
 std::vector<Line> JointQuestionLines(
-    const std::vector<Line>& lines, size_t from, size_t to, int first,
+    const std::vector<Line>& lines, size_t from, size_t to, const QuestionNumber& first,
     const std::function<bool(const Candidate&, const Line&)>& takes, std::string& label) {
   std::vector<Line> out(lines.begin() + static_cast<std::ptrdiff_t>(from),
                         lines.begin() + static_cast<std::ptrdiff_t>(to));
-  int next = first;
+  Numbering numbering;
+  numbering.Take(first);
   for (size_t i = 0; i < out.size(); ++i) {
     auto c = QuestionCandidate(out, i);
-    if (!c || c->number != next || !takes(*c, out[i])) continue;
+    if (!c || numbering.StepTo(c->number) != 1 || !takes(*c, out[i])) continue;
     label = WithNumber(label, c->label);
     out[i].text = c->rest;
     out[i].number_only = false;
-    next = c->number + 1;
+    numbering.Take(c->number);
   }
   return out;
 }
@@ -394,9 +546,6 @@ std::vector<Line> JointQuestionLines(
 // out so.
 std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& lines,
                                                      const std::vector<AnswerMark>& marks) {
-  for (size_t k = 0; k < marks.size(); ++k) {
-    if (marks[k].number <= 0 || (k > 0 && marks[k].number <= marks[k - 1].number)) return {};
-  }
   // The questions end at the part heading above the first answer.
   size_t questions_end = marks.front().line;
   for (size_t i = questions_end; i-- > 0;) {
@@ -404,27 +553,36 @@ std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& li
     if (std::regex_match(lines[i].text, EndOfQuestions())) questions_end = i;
     break;
   }
-  std::map<int, Candidate> questions;  // by number, found in sequence
-  int expected = 1;
+  std::vector<Candidate> questions;  // found in sequence
+  Numbering numbering;
   for (size_t i = 0; i < questions_end; ++i) {
     auto c = QuestionCandidate(lines, i);
-    if (c && c->number == expected) {
-      questions[expected++] = *c;
+    if (c && numbering.StepTo(c->number) == 1) {
+      questions.push_back(*c);
+      numbering.Take(c->number);
     }
   }
+  // The question each answer names, in the order of the questions.
+  std::vector<size_t> answered;
   for (const auto& a : marks) {
-    if (!questions.count(a.number)) return {};
+    auto q = std::find_if(questions.begin(), questions.end(),
+                          [&](const Candidate& c) { return a.number && c.number == *a.number; });
+    size_t index = static_cast<size_t>(q - questions.begin());
+    if (q == questions.end() || (!answered.empty() && index <= answered.back())) return {};
+    answered.push_back(index);
   }
   std::vector<ParsedPassage> out;
   const size_t end = EndOfQuestionsLine(lines, marks.back().line + 1);
   for (size_t k = 0; k < marks.size(); ++k) {
     const AnswerMark& a = marks[k];
-    const Candidate& q = questions.at(a.number);
+    const Candidate& q = questions[answered[k]];
     // Questions without an answer of their own share this one ("Antwoord
     // op vraag 3" answering 3 and 4).
-    int last = k + 1 < marks.size() ? marks[k + 1].number - 1 : expected - 1;
-    auto next = questions.upper_bound(last);
-    size_t q_end = next == questions.end() ? questions_end : next->second.line;
+    auto shared = questions.begin() + static_cast<std::ptrdiff_t>(answered[k] + 1);
+    auto next = k + 1 < marks.size()
+                    ? questions.begin() + static_cast<std::ptrdiff_t>(answered[k + 1])
+                    : questions.end();
+    size_t q_end = next == questions.end() ? questions_end : next->line;
     ParsedPassage p;
     p.number = q.label;
     // The party whose question it is: the last heading (a line of its own)
@@ -439,8 +597,12 @@ std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& li
     }
     std::string ignored;
     std::vector<Line> asked = JointQuestionLines(
-        lines, q.line + 1, q_end, a.number + 1,
-        [&](const Candidate& c, const Line&) { return c.number <= last; }, p.number);
+        lines, q.line + 1, q_end, q.number,
+        [&](const Candidate& c, const Line&) {
+          return std::any_of(shared, next,
+                             [&](const Candidate& s) { return s.number == c.number; });
+        },
+        p.number);
     p.question = QuestionText(ParagraphsOf(asked, 0, asked.size(), q.rest, true), ignored);
     size_t a_end = k + 1 < marks.size() ? marks[k + 1].line : end;
     p.text = Join(ParagraphsOf(lines, a.line + 1, a_end, a.rest), "\n\n");
@@ -456,6 +618,9 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
                                                   const std::vector<AnswerMark>& marks) {
   std::vector<ParsedPassage> out;
   size_t end = EndOfQuestionsLine(lines, questions.back().line + 1);
+  std::string heading;
+  std::vector<std::string> before = ParagraphsOf(lines, 0, questions.front().line);
+  std::string opening = TakePartyOpening(before, 0, heading);
   for (size_t k = 0; k < questions.size(); ++k) {
     const Candidate& q = questions[k];
     size_t next = k + 1 < questions.size() ? questions[k + 1].line : end;
@@ -468,20 +633,21 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
     }
     ParsedPassage p;
     p.number = q.label;
+    std::vector<std::string> question, answer;
     if (mark) {
       // Further questions answered together with this one: one passage,
       // its label naming them all. A bare number counts only when the
       // answer's line names it too.
       const std::string& answer_line = lines[mark->line].text;
       std::vector<Line> asked = JointQuestionLines(
-          lines, q.line + 1, mark->line, q.number + 1,
+          lines, q.line + 1, mark->line, q.number,
           [&](const Candidate& c, const Line& l) {
             return std::regex_match(l.text, VraagMarker()) ||
-                   std::regex_search(answer_line, regex("\\b" + std::to_string(c.number) + "\\b"));
+                   std::regex_search(answer_line, regex("\\b" + c.label + "\\b"));
           },
           p.number);
-      p.question = Join(ParagraphsOf(asked, 0, asked.size(), q.rest, true), "\n\n");
-      p.text = Join(ParagraphsOf(lines, mark->line + 1, next, mark->rest), "\n\n");
+      question = ParagraphsOf(asked, 0, asked.size(), q.rest, true);
+      answer = ParagraphsOf(lines, mark->line + 1, next, mark->rest);
     } else {
       // Without a marker the question ends with the last line that asks
       // something in its first paragraph (or with that paragraph).
@@ -507,9 +673,15 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
         ++qend;
       }
       if (!asked) qend = first_blank;
-      p.question = Join(ParagraphsOf(lines, q.line + 1, qend, q.rest, true), "\n\n");
-      p.text = Join(ParagraphsOf(lines, qend, next), "\n\n");
+      question = ParagraphsOf(lines, q.line + 1, qend, q.rest, true);
+      answer = ParagraphsOf(lines, qend, next);
     }
+    if (!opening.empty()) question.insert(question.begin(), opening);
+    p.question = Join(question, "\n\n");
+    p.heading = heading;
+    // The next party's heading ends the answer.
+    opening = TakePartyOpening(answer, 1, heading);
+    p.text = Join(answer, "\n\n");
     out.push_back(std::move(p));
   }
   return out;
@@ -521,7 +693,7 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
 std::vector<Candidate> PairQuestions(const std::vector<Line>& lines,
                                      const std::vector<AnswerMark>& marks) {
   std::vector<Candidate> out;
-  int expected = 1;
+  Numbering numbering;
   size_t from = 0;
   for (const auto& a : marks) {
     // The number expected next beats a skip ahead (a page number at the
@@ -530,15 +702,16 @@ std::vector<Candidate> PairQuestions(const std::vector<Line>& lines,
     for (size_t i = from; i < a.line; ++i) {
       auto c = QuestionCandidate(lines, i);
       if (!c) continue;
-      if (a.number ? c->number == a.number : c->number == expected) {
+      int step = numbering.StepTo(c->number);
+      if (a.number ? c->number == *a.number : step == 1) {
         best = c;
-      } else if (!a.number && c->number > expected && c->number <= expected + 3) {
+      } else if (!a.number && step > 1 && step <= kMaxStep) {
         skip = c;
       }
     }
     if (!best) best = skip;
     if (best) {
-      expected = best->number + 1;
+      numbering.Take(best->number);
       out.push_back(*best);
     }
     from = a.line + 1;
@@ -550,10 +723,12 @@ std::vector<Candidate> PairQuestions(const std::vector<Line>& lines,
 // block asks something.
 std::vector<Candidate> SequentialQuestions(const std::vector<Line>& lines) {
   std::vector<Candidate> out;
-  int expected = 1;
+  Numbering numbering;
   for (size_t i = 0; i < lines.size(); ++i) {
     auto c = QuestionCandidate(lines, i);
-    if (!c || c->number < expected || c->number > expected + 3) continue;
+    if (!c) continue;
+    int step = numbering.StepTo(c->number);
+    if (step < 1 || step > kMaxStep) continue;
     bool asks = c->rest.find('?') != std::string::npos;
     for (size_t j = i + 1; j < lines.size() && j <= i + 10 && !asks; ++j) {
       if (lines[j].text.empty() && j > i + 1) break;
@@ -561,7 +736,7 @@ std::vector<Candidate> SequentialQuestions(const std::vector<Line>& lines) {
     }
     if (!asks) continue;
     out.push_back(*c);
-    expected = c->number + 1;
+    numbering.Take(c->number);
   }
   return out;
 }
@@ -838,12 +1013,55 @@ std::string TitleFrom(const std::string& text, size_t max_bytes = 160) {
   return title;
 }
 
-// The last number of a passage's label ("3 en 4" → 4, "12" → 12).
-int LastNumber(const std::string& label) {
-  size_t end = label.find_last_of("0123456789");
-  size_t begin = label.find_last_not_of("0123456789", end);
-  begin = begin == std::string::npos ? 0 : begin + 1;
-  return std::stoi(label.substr(begin, end - begin + 1));
+// The numbers the shared numbering skipped ("2" between "1" and "3").
+// Lettered questions ("2a") fill no gap; parties' own numberings are not
+// counted.
+std::vector<int> MissingNumbers(const std::vector<ParsedPassage>& passages) {
+  std::vector<int> missing;
+  int last = 0;
+  for (const ParsedPassage& p : passages) {
+    std::optional<QuestionNumber> first = FirstNumber(p.number), end = LastNumber(p.number);
+    if (!first || !end || !first->party.empty()) continue;
+    for (int k = last + 1; last > 0 && k < first->number; ++k) missing.push_back(k);
+    last = end->number;
+  }
+  return missing;
+}
+
+// The end of an article's id: "3" for question 3 (and for "3 en 4"), "2a",
+// "vvd-1".
+std::string IdSuffix(const std::string& label) {
+  std::optional<QuestionNumber> n = FirstNumber(label);
+  if (!n) return Slug(label);
+  std::string suffix = n->party.empty() ? "" : Slug(n->party) + "-";
+  suffix += std::to_string(n->number);
+  if (n->letter > 0) suffix += static_cast<char>('a' + n->letter - 1);
+  return suffix;
+}
+
+// A motion or an amendment, which can be neither questions nor a letter:
+// named by its masthead ("Nr. 34 MOTIE VAN HET LID …") or by its opening
+// formula ("gehoord de beraadslaging,", "stelt het volgende amendement
+// voor:"), also in a copy without the masthead. What it is ("a motion"),
+// or nothing for other papers.
+std::optional<std::string> MotionOrAmendment(const CleanText& clean) {
+  static const regex kMotion(
+      "^(?:Nr\\. ?[0-9]+ +(?:(?:nader )?gewijzigde )?motie van\\b.*|"
+      "(?:De Kamer, ?)?gehoord de beraadslaging,?)$",
+      icase);
+  static const regex kAmendment(
+      "^(?:Nr\\. ?[0-9]+ +(?:(?:nader )?gewijzigd )?amendement van\\b.*|"
+      ".*\\bstel(?:t|len) (?:het )?(?:volgende|navolgende) amendement voor:?)$",
+      icase);
+  std::vector<std::string> top(clean.masthead.begin(), clean.masthead.end());
+  for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
+    top.push_back(clean.lines[i].text);
+  }
+  for (const std::string& line : top) {
+    if (std::regex_match(line, kMotion)) return "a motion";
+    if (std::regex_match(line, kAmendment)) return "an amendment";
+  }
+  return std::nullopt;
 }
 
 // What marks a text as a letter or report of government: a parliamentary
@@ -885,6 +1103,10 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
   }
   CleanText clean = CleanPdfText(text);
   const std::vector<Line>& lines = clean.lines;
+  if (std::optional<std::string> kind = MotionOrAmendment(clean)) {
+    return InvalidArgument("this is " + *kind +
+                           ": only letters, reports and answers to questions can be imported");
+  }
 
   ParsedDocument out;
   std::vector<AnswerMark> marks = FindAnswerMarkers(lines);
@@ -892,7 +1114,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
   if (marks.size() >= 2) questions = PairQuestions(lines, marks);
   bool numbered_answers =
       marks.size() >= 2 && std::count_if(marks.begin(), marks.end(), [](const AnswerMark& a) {
-                             return a.number > 0;
+                             return a.number.has_value();
                            }) >= static_cast<long>(marks.size() * 3 / 4);
   std::vector<ParsedPassage> answered_later;
   if (numbered_answers) answered_later = ParseQuestionsThenAnswers(lines, marks);
@@ -917,12 +1139,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
   });
   if (out.passages.size() >= 2) {
     out.document.kind = DocumentKind::kQuestions;
-    int expected = 0;
-    for (const auto& p : out.passages) {
-      int n = std::stoi(p.number);
-      for (int k = expected + 1; expected > 0 && k < n; ++k) out.missing_numbers.push_back(k);
-      expected = LastNumber(p.number);
-    }
+    out.missing_numbers = MissingNumbers(out.passages);
     for (const auto& p : out.passages) {
       if (Trim(p.question).empty() || Trim(p.text).empty()) {
         return InvalidArgument(
@@ -970,7 +1187,7 @@ std::vector<Article> ToArticles(const ParsedDocument& parsed) {
     a.question.nl = p.question;
     a.body.nl = p.text;
     if (d.kind == DocumentKind::kQuestions) {
-      a.id = d.key + "-" + std::to_string(std::stoi(p.number));
+      a.id = d.key + "-" + IdSuffix(p.number);
       a.title.nl = TitleFrom(p.question);
     } else {
       a.id = d.key + "-p" + std::to_string(ordinal);

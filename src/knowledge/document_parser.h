@@ -8,11 +8,16 @@
 //   question below it, the number and the question on one line, "Vraag N",
 //   a party's paragraph followed by "N. Antwoord:", an "Antwoord" line
 //   between question and answer or none at all; page references in the
-//   margin are dropped;
+//   margin are dropped. Numbers may carry a letter ("2a", "2b": further
+//   questions after question 2) or a party's name, each party numbering
+//   its own questions ("VVD-1", "D66-1"); a party's heading over its
+//   questions heads their passages;
 // - letters and reports: one passage per paragraph (short paragraphs and
-//   lists joined to their neighbour), each with the heading it stands under.
-// Page footers, page numbers, footnotes, hyphenation and bullets are cleaned
-// up first (pdf_text.h).
+//   lists joined to their neighbour), each with the heading it stands under
+//   (numbered section headings, as in a "Nota naar aanleiding van het
+//   verslag", included).
+// Motions and amendments are refused as such. Page footers, page numbers,
+// footnotes, hyphenation and bullets are cleaned up first (pdf_text.h).
 // Thread-safety: pure functions.
 #pragma once
 
@@ -26,7 +31,8 @@
 namespace loket::knowledge {
 
 struct ParsedPassage {
-  std::string number;    // the question's number; empty for a letter's passage
+  std::string number;    // the question's number as printed ("3", "2a", "VVD-1", "3 en 4");
+                         // empty for a letter's passage
   std::string heading;   // the section (or party block) it stands under
   std::string question;  // empty for a letter's passage
   std::string text;      // the complete answer, or the passage
@@ -35,7 +41,9 @@ struct ParsedPassage {
 struct ParsedDocument {
   SourceDocument document;
   std::vector<ParsedPassage> passages;
-  // Question numbers the sequence skipped (a question the layout hid).
+  // Question numbers the shared numbering skipped (a question the layout
+  // hid); lettered questions fill no gap, parties' own numberings are not
+  // checked.
   std::vector<int> missing_numbers;
 };
 
@@ -44,7 +52,9 @@ struct ParsedDocument {
 // that is neither kind of document.
 Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view name);
 
-// The articles for a parsed document (ids, titles, sources, order).
+// The articles for a parsed document (ids, titles, sources, order). A
+// question's id ends in its number ("-3", also for "3 en 4"; "-2a";
+// "-vvd-1"), a letter's passage's in its place ("-p4").
 std::vector<Article> ToArticles(const ParsedDocument& parsed);
 
 }  // namespace loket::knowledge

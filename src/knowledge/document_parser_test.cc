@@ -779,6 +779,366 @@ TEST(QuestionLayouts, RepeatedReferralAnswersAreKept) {
   for (size_t i = 1; i < 4; ++i) EXPECT_EQ(doc.passages[i].text, "Zie het antwoord op vraag 1.");
 }
 
+// Lettered questions ("2a", "2b") and parties' own numberings ("VVD-1")
+
+// `text` with every `from` replaced by `to`.
+std::string ReplacedAll(std::string text, std::string_view from, std::string_view to) {
+  for (size_t pos = text.find(from); pos != std::string::npos;
+       pos = text.find(from, pos + to.size())) {
+    text.replace(pos, from.size(), to);
+  }
+  return text;
+}
+
+// `text` with each first text replaced by its second, one after another
+// (a pair repeated replaces the next occurrence).
+std::string Rewritten(std::string text,
+                      const std::vector<std::pair<std::string, std::string>>& changes) {
+  for (const auto& [from, to] : changes) text = Replaced(std::move(text), from, to);
+  return text;
+}
+
+std::vector<std::string> ArticleIds(const ParsedDocument& doc) {
+  std::vector<std::string> ids;
+  for (const Article& a : ToArticles(doc)) ids.push_back(a.id);
+  return ids;
+}
+
+std::vector<std::string> Headings(const ParsedDocument& doc) {
+  std::vector<std::string> headings;
+  for (const ParsedPassage& p : doc.passages) headings.push_back(p.heading);
+  return headings;
+}
+
+// Two further questions after question 1, numbered "2a" and "2b", each
+// number alone above its question.
+const std::string kLettered = Pages({R"(Lijst van vragen en antwoorden
+
+Vastgesteld 20 november 2023
+
+1
+Hoeveel Nederlanders hebben in 2023 consulaire bijstand gekregen?
+
+Antwoord
+In 2023 hebben 2.114 Nederlanders consulaire bijstand gekregen, van wie 1.412 na een
+arrestatie of detentie.
+
+2a
+Klopt het dat de wachttijd voor een paspoortafspraak bij de ambassade in Londen is
+opgelopen tot acht weken?
+
+Antwoord
+Nee. De wachttijd in Londen bedroeg in oktober gemiddeld drie weken. In de zomer liep
+zij op tot vijf weken, toen veel Nederlanders
+Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12 2
+)",
+                                     R"(tegelijk een nieuw paspoort aanvroegen.
+
+2b
+Hoe verhoudt die wachttijd zich tot de wachttijden bij de ambassades in Parijs en Berlijn?
+
+Antwoord
+In Parijs was de wachttijd gemiddeld twee weken, in Berlijn tien dagen.
+
+3
+Welke maatregelen neemt u om de wachttijden bij de balies te verkorten?
+
+Antwoord
+Het ministerie breidt de capaciteit uit met mobiele vulpunten en plant meer afspraken in
+de avonduren.
+Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12 3
+)"});
+
+const std::vector<Qa> kLetteredWant = {
+    {"1", "Hoeveel Nederlanders hebben in 2023 consulaire bijstand gekregen?",
+     "In 2023 hebben 2.114 Nederlanders consulaire bijstand gekregen, van wie 1.412 na een "
+     "arrestatie of detentie."},
+    {"2a",
+     "Klopt het dat de wachttijd voor een paspoortafspraak bij de ambassade in Londen is "
+     "opgelopen tot acht weken?",
+     "Nee. De wachttijd in Londen bedroeg in oktober gemiddeld drie weken. In de zomer liep zij "
+     "op tot vijf weken, toen veel Nederlanders tegelijk een nieuw paspoort aanvroegen."},
+    {"2b",
+     "Hoe verhoudt die wachttijd zich tot de wachttijden bij de ambassades in Parijs en Berlijn?",
+     "In Parijs was de wachttijd gemiddeld twee weken, in Berlijn tien dagen."},
+    {"3", "Welke maatregelen neemt u om de wachttijden bij de balies te verkorten?",
+     "Het ministerie breidt de capaciteit uit met mobiele vulpunten en plant meer afspraken in de "
+     "avonduren."},
+};
+
+// kLettered with its numbers on the questions' lines ("2a. Klopt het …").
+std::string LetteredOnTheQuestionLines() {
+  return Rewritten(
+      kLettered,
+      {{"\n1\n", "\n1. "}, {"\n2a\n", "\n2a. "}, {"\n2b\n", "\n2b. "}, {"\n3\n", "\n3. "}});
+}
+
+TEST(LetteredQuestions, NumberAloneThenQuestionThenAntwoord) {
+  ParsedDocument doc = MustParse(kLettered, "lijst.txt");
+  ExpectQuestions(doc, kLetteredWant);
+  EXPECT_EQ(ArticleIds(doc), (std::vector<std::string>{"36-410-v-nr-12-1", "36-410-v-nr-12-2a",
+                                                       "36-410-v-nr-12-2b", "36-410-v-nr-12-3"}));
+}
+
+TEST(LetteredQuestions, NumberAndQuestionOnOneLine) {
+  ExpectQuestions(
+      MustParse(Rewritten(LetteredOnTheQuestionLines(), {{"\nAntwoord\n", "\nAntwoord:\n"},
+                                                         {"\nAntwoord\n", "\nAntwoord:\n"},
+                                                         {"\nAntwoord\n", "\nAntwoord:\n"},
+                                                         {"\nAntwoord\n", "\nAntwoord:\n"}})),
+      kLetteredWant);
+}
+
+TEST(LetteredQuestions, VraagAndAntwoordWithLetters) {
+  ParsedDocument doc =
+      MustParse(Rewritten(kLettered, {{"\n1\n", "\nVraag 1\n"},
+                                      {"\nAntwoord\n", "\nAntwoord 1\n"},
+                                      {"\n2a\n", "\nVraag 2a\n"},
+                                      {"\nAntwoord\n", "\nAntwoord 2a\n"},
+                                      {"\n2b\n", "\nVraag 2b:\n"},
+                                      {"\nAntwoord\n", "\nAntwoord op vraag 2b:\n"},
+                                      {"\n3\n", "\nVraag 3\n"},
+                                      {"\nAntwoord\n", "\nAntwoord 3\n"}}),
+                "lijst.txt");
+  ExpectQuestions(doc, kLetteredWant);
+  EXPECT_EQ(ArticleIds(doc), (std::vector<std::string>{"36-410-v-nr-12-1", "36-410-v-nr-12-2a",
+                                                       "36-410-v-nr-12-2b", "36-410-v-nr-12-3"}));
+}
+
+TEST(LetteredQuestions, NoAntwoordMarker) {
+  ExpectQuestions(MustParse(ReplacedAll(LetteredOnTheQuestionLines(), "\nAntwoord\n", "\n")),
+                  kLetteredWant);
+}
+
+// The rarer order: question 2, then 2a and 2b asked after it.
+TEST(LetteredQuestions, LetteredQuestionsAfterTheirNumber) {
+  std::string text = Replaced(kLettered, "\n2a\n",
+                              "\n2\nHoeveel paspoorten zijn in 2023 aangevraagd bij de ambassade "
+                              "in Londen?\n\nAntwoord\nIn Londen zijn 6.240 paspoorten "
+                              "aangevraagd.\n\n2a\n");
+  std::vector<Qa> want = kLetteredWant;
+  want.insert(want.begin() + 1,
+              Qa{"2", "Hoeveel paspoorten zijn in 2023 aangevraagd bij de ambassade in Londen?",
+                 "In Londen zijn 6.240 paspoorten aangevraagd."});
+  ParsedDocument doc = MustParse(text, "lijst.txt");
+  ExpectQuestions(doc, want);
+  EXPECT_EQ(ArticleIds(doc),
+            (std::vector<std::string>{"36-410-v-nr-12-1", "36-410-v-nr-12-2", "36-410-v-nr-12-2a",
+                                      "36-410-v-nr-12-2b", "36-410-v-nr-12-3"}));
+  ExpectQuestions(MustParse(ReplacedAll(text, "\nAntwoord\n", "\n\n")), want);
+}
+
+// "Vraag 2a" and "Vraag 2b" above "Antwoord 2a en 2b": one article, its id
+// after the first.
+TEST(LetteredQuestions, AskedApartAnsweredTogether) {
+  ParsedDocument doc = MustParse(
+      Rewritten(kLettered, {{"\n2a\n", "\nVraag 2a\n"},
+                            {"\nAntwoord\nNee.",
+                             "\nVraag 2b\nKunt u de wachttijden in Parijs en "
+                             "Berlijn noemen?\n\nAntwoord 2a en 2b\nNee."},
+                            {"\n2b\nHoe verhoudt die wachttijd zich tot de wachttijden bij de "
+                             "ambassades in Parijs en Berlijn?\n\nAntwoord\nIn Parijs was de "
+                             "wachttijd gemiddeld twee weken, in Berlijn tien dagen.\n",
+                             ""}}),
+      "lijst.txt");
+  ExpectQuestions(
+      doc, {kLetteredWant[0],
+            {"2a en 2b",
+             "Klopt het dat de wachttijd voor een paspoortafspraak bij de ambassade in Londen is "
+             "opgelopen tot acht weken?\n\nKunt u de wachttijden in Parijs en Berlijn noemen?",
+             kLetteredWant[1].answer},
+            kLetteredWant[3]});
+  EXPECT_EQ(ArticleIds(doc), (std::vector<std::string>{"36-410-v-nr-12-1", "36-410-v-nr-12-2a",
+                                                       "36-410-v-nr-12-3"}));
+}
+
+// All questions first, the answers after them ("Antwoord op vraag 2a").
+TEST(LetteredQuestions, QuestionsFirstAnswersAfterThem) {
+  std::string text =
+      Rewritten(kQuestionsThenAnswers,
+                {{"2. Deze leden vragen", "2a. Deze leden vragen"},
+                 {"Haag.\n",
+                  "Haag.\n\n2b. Hoeveel van die aanvragen kwamen van Nederlanders die buiten "
+                  "Europa wonen?\n"},
+                 {"Antwoord op vraag 2\n", "Antwoord op vraag 2a\n"},
+                 {"Antwoord op vraag 3\n",
+                  "Antwoord op vraag 2b\nVan die aanvragen kwamen er 1.906 van "
+                  "Nederlanders buiten Europa.\n\nAntwoord op vraag 3\n"}});
+  ParsedDocument doc = MustParse(text, "verslag.txt");
+  ASSERT_EQ(doc.passages.size(), 5u) << AllText(doc);
+  std::vector<std::string> numbers;
+  for (const auto& p : doc.passages) numbers.push_back(p.number);
+  EXPECT_EQ(numbers, (std::vector<std::string>{"1", "2a", "2b", "3 en 4", "5"}));
+  EXPECT_EQ(doc.passages[1].question,
+            "Deze leden vragen hoe vaak een beroep is gedaan op het Reisdocumentenbureau in Den "
+            "Haag.");
+  EXPECT_EQ(doc.passages[1].text, "Het Reisdocumentenbureau nam 4.212 aanvragen in behandeling.");
+  EXPECT_EQ(doc.passages[2].question,
+            "Hoeveel van die aanvragen kwamen van Nederlanders die buiten Europa wonen?");
+  EXPECT_EQ(doc.passages[2].text,
+            "Van die aanvragen kwamen er 1.906 van Nederlanders buiten Europa.");
+  EXPECT_EQ(doc.passages[2].heading, "Vragen en opmerkingen van de leden van de VVD-fractie");
+  EXPECT_TRUE(doc.missing_numbers.empty());
+}
+
+// A numbered list in the answer to 2a ("3." comes after "2a" too) stays in
+// that answer; 2b is the next question.
+TEST(LetteredQuestions, NumberedListInAnswerStartsNoQuestion) {
+  const std::string answer =
+      "Nee. De wachttijd in Londen bedroeg in oktober gemiddeld drie weken. In de zomer liep\n"
+      "zij op tot vijf weken, toen veel Nederlanders";
+  std::string text = Replaced(kLettered, answer, kNumberedListAnswer);
+  text = Replaced(text, "tegelijk een nieuw paspoort aanvroegen.\n", "");
+  std::vector<Qa> want = kLetteredWant;
+  want[1].answer =
+      "Het kabinet zet drie stappen:\n"
+      "1. Het kabinet breidt het aantal mobiele vulpunten uit naar twintig.\n"
+      "2. Het Loket Buitenland wordt zeven dagen per week bereikbaar.\n"
+      "3. Aanvragen voor een paspoort kunnen volledig digitaal worden gevolgd. Daarmee wordt de "
+      "wachttijd korter.";
+  ExpectQuestions(MustParse(text), want);
+  ExpectQuestions(MustParse(ReplacedAll(text, "\nAntwoord\n", "\n\n")), want);
+}
+
+// A report whose parties number their own questions, each label alone
+// above its question; a party's heading and introduction open its block.
+const std::string kPartyReport = Pages({R"(Verslag van een schriftelijk overleg
+
+Vastgesteld 14 maart 2024
+
+De vaste commissie voor Buitenlandse Zaken heeft een aantal vragen en opmerkingen voorgelegd
+aan de Minister van Buitenlandse Zaken over de Staat van het Consulaire 2023.
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+De leden van de VVD-fractie hebben met belangstelling kennisgenomen van de Staat van het
+Consulaire 2023. Zij hebben nog enkele vragen.
+
+VVD-1
+De leden van de VVD-fractie lezen dat het aantal paspoortaanvragen bij de ambassades met
+20 procent is gestegen. Hoeveel extra baliemedewerkers zijn daarvoor ingezet?
+
+Antwoord
+Het ministerie heeft in 2023 26 tijdelijke baliemedewerkers ingezet, vooral in Europa.
+
+VVD-2
+Deze leden vragen of de mobiele vulpunten ook in 2024 worden ingezet. Zo ja, in welke
+landen?
+
+Antwoord
+Ja. In 2024 worden de mobiele vulpunten ingezet in Canada, Australië en Nieuw-Zeeland.
+
+Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 102 1
+)",
+                                        R"(Vragen en opmerkingen van de leden van de D66-fractie
+
+De leden van de D66-fractie hebben kennisgenomen van de Staat van het Consulaire 2023.
+
+D66-1
+De leden van de D66-fractie vragen hoeveel Nederlanders zich hebben geregistreerd bij de
+Informatieservice. Is dat aantal gestegen ten opzichte van 2022?
+
+Antwoord
+Eind 2023 stonden 48.000 Nederlanders geregistreerd, 6.000 meer dan een jaar eerder.
+
+D66-2
+Is de Minister bereid de leges voor een noodpaspoort te verlagen?
+
+Antwoord
+Nee. De leges dekken de kosten van het noodpaspoort.
+
+De Minister van Buitenlandse Zaken,
+H.G.J. Bruins Slot
+
+Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 102 2
+)"});
+
+const std::vector<Qa> kPartyReportWant = {
+    {"VVD-1",
+     "De leden van de VVD-fractie lezen dat het aantal paspoortaanvragen bij de ambassades met 20 "
+     "procent is gestegen. Hoeveel extra baliemedewerkers zijn daarvoor ingezet?",
+     "Het ministerie heeft in 2023 26 tijdelijke baliemedewerkers ingezet, vooral in Europa."},
+    {"VVD-2",
+     "Deze leden vragen of de mobiele vulpunten ook in 2024 worden ingezet. Zo ja, in welke "
+     "landen?",
+     "Ja. In 2024 worden de mobiele vulpunten ingezet in Canada, Australië en Nieuw-Zeeland."},
+    {"D66-1",
+     "De leden van de D66-fractie vragen hoeveel Nederlanders zich hebben geregistreerd bij de "
+     "Informatieservice. Is dat aantal gestegen ten opzichte van 2022?",
+     "Eind 2023 stonden 48.000 Nederlanders geregistreerd, 6.000 meer dan een jaar eerder."},
+    {"D66-2", "Is de Minister bereid de leges voor een noodpaspoort te verlagen?",
+     "Nee. De leges dekken de kosten van het noodpaspoort."},
+};
+
+const std::vector<std::string> kPartyHeadings = {
+    "Vragen en opmerkingen van de leden van de VVD-fractie",
+    "Vragen en opmerkingen van de leden van de VVD-fractie",
+    "Vragen en opmerkingen van de leden van de D66-fractie",
+    "Vragen en opmerkingen van de leden van de D66-fractie"};
+
+TEST(PartyNumbers, LabelAloneThenQuestionThenAntwoord) {
+  ParsedDocument doc = MustParse(kPartyReport, "verslag.txt");
+  ExpectQuestions(doc, kPartyReportWant);
+  EXPECT_EQ(Headings(doc), kPartyHeadings);
+  EXPECT_EQ(ArticleIds(doc),
+            (std::vector<std::string>{"36-180-nr-102-vvd-1", "36-180-nr-102-vvd-2",
+                                      "36-180-nr-102-d66-1", "36-180-nr-102-d66-2"}));
+}
+
+TEST(PartyNumbers, LabelOnTheQuestionLineWithoutAntwoord) {
+  std::string text = ReplacedAll(kPartyReport, "\nAntwoord\n", "\n\n");
+  for (const char* label : {"VVD-1", "VVD-2", "D66-1", "D66-2"}) {
+    text = Replaced(text, "\n" + std::string(label) + "\n", "\n" + std::string(label) + " ");
+  }
+  ParsedDocument doc = MustParse(text, "verslag.txt");
+  ExpectQuestions(doc, kPartyReportWant);
+  EXPECT_EQ(Headings(doc), kPartyHeadings);
+}
+
+// "PVV 1" set apart by a space, "GL-PvdA-1" of a joint party's name.
+TEST(PartyNumbers, SpacedAndCompoundPartyNames) {
+  std::string text = ReplacedAll(ReplacedAll(kPartyReport, "VVD", "PVV"), "D66", "GL-PvdA");
+  text = ReplacedAll(text, "\nPVV-", "\nPVV ");
+  std::vector<Qa> want = kPartyReportWant;
+  for (Qa& qa : want) {
+    qa.number = ReplacedAll(ReplacedAll(qa.number, "VVD-", "PVV "), "D66", "GL-PvdA");
+    qa.question = ReplacedAll(ReplacedAll(qa.question, "VVD", "PVV"), "D66", "GL-PvdA");
+  }
+  ParsedDocument doc = MustParse(text, "verslag.txt");
+  ExpectQuestions(doc, want);
+  EXPECT_EQ(ArticleIds(doc),
+            (std::vector<std::string>{"36-180-nr-102-pvv-1", "36-180-nr-102-pvv-2",
+                                      "36-180-nr-102-gl-pvda-1", "36-180-nr-102-gl-pvda-2"}));
+}
+
+// Only a heading that names a party's fractie opens its questions: the
+// heading of answers to written questions ("Vragen gesteld door de leden
+// der Kamer") heads none, and the title under it is no part of question 1.
+TEST(PartyNumbers, HeadingOfWrittenQuestionsIsNoPartyHeading) {
+  ParsedDocument doc = MustParse(
+      Replaced(kWrittenQuestions, "Handelingen\nVragen gesteld", "Handelingen\n\nVragen gesteld"),
+      "kamervragen.txt");
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].heading, "");
+  EXPECT_EQ(doc.passages[0].question,
+            "Bent u bekend met het bericht dat tientallen Nederlanders vastzitten in Khartoem?");
+}
+
+// The party heading above a plain-numbered question ends the answer before
+// it and heads the questions after it.
+TEST(PartyNumbers, PartyHeadingEndsTheAnswerBeforeIt) {
+  std::string text = kPartyReport;
+  for (const auto& [label, number] : std::vector<std::pair<std::string, std::string>>{
+           {"VVD-1", "1"}, {"VVD-2", "2"}, {"D66-1", "3"}, {"D66-2", "4"}}) {
+    text = Replaced(text, "\n" + label + "\n", "\n" + number + "\n");
+  }
+  std::vector<Qa> want = kPartyReportWant;
+  for (size_t i = 0; i < want.size(); ++i) want[i].number = std::to_string(i + 1);
+  ParsedDocument doc = MustParse(text, "verslag.txt");
+  ExpectQuestions(doc, want);
+  EXPECT_EQ(Headings(doc), kPartyHeadings);
+}
+
 // Letters
 
 TEST(Letters, HeadingsAndTwoLineHeading) {
@@ -846,6 +1206,126 @@ TEST(Letters, ParagraphBrokenBeforeACapitalRejoined) {
   const ParsedPassage* p = PassageContaining(doc, "Ambassades bieden bijstand");
   ASSERT_NE(p, nullptr);
   EXPECT_THAT(p->text, HasSubstr("terechtkunnen bij Nederlandse advocaten in de regio."));
+}
+
+// The government's reply to a committee's report on a bill, as
+// `pdftotext -layout` prints it: the members' questions quoted in
+// paragraphs under numbered section headings, each followed by the reply,
+// and two signatures.
+const std::string kNota =
+    Pages({R"(Tweede Kamer der Staten-Generaal                                             2
+Vergaderjaar 2023–2024
+
+36 455               Wijziging van de Paspoortwet in verband met de verlenging van de
+                     geldigheidsduur van de Nederlandse identiteitskaart en het paspoort
+
+Nr. 6                NOTA NAAR AANLEIDING VAN HET VERSLAG
+                     Ontvangen 12 april 2024
+
+De regering dankt de leden van de vaste commissie voor Binnenlandse Zaken voor hun
+inbreng bij het wetsvoorstel. In deze nota wordt ingegaan op de vragen en opmerkingen in
+het verslag, in de volgorde en onder de kopjes daarvan. Waar vragen samenhangen, zijn
+zij samen beantwoord.
+
+1. Inleiding
+
+De leden van de VVD-fractie hebben met belangstelling kennisgenomen van het
+wetsvoorstel. Zij vragen waarom de regering er niet voor kiest om ook de geldigheidsduur
+van de identiteitskaart voor minderjarigen te verlengen. Kan de regering dat toelichten?
+
+De regering heeft ervoor gekozen de geldigheidsduur voor minderjarigen ongewijzigd te
+laten, omdat het uiterlijk van kinderen sneller verandert. Een verlenging zou de
+betrouwbaarheid van de gezichtsvergelijking bij de grens verminderen.
+
+De leden van de D66-fractie vragen hoeveel Nederlanders in het buitenland jaarlijks een
+paspoort aanvragen bij een ambassade of consulaat. Kan de regering aangeven hoe dat
+aantal zich de afgelopen vijf jaar heeft ontwikkeld?
+
+In 2023 zijn bij de ambassades en consulaten ruim 95.000 paspoorten aangevraagd. Dat
+aantal is sinds 2019 gestegen met ongeveer 15 procent, vooral door de inhaalvraag na de
+coronapandemie. De regering verwacht dat de verlenging van de geldigheidsduur het
+aantal aanvragen vanaf 2034 met ongeveer een derde vermindert.
+
+2. Hoofdlijnen van het wetsvoorstel
+
+2.1 Geldigheidsduur
+
+De leden van de CDA-fractie vragen of de regering de gevolgen van de langere
+geldigheidsduur voor de fraudebestendigheid van het document heeft onderzocht. Zo ja,
+wat waren de uitkomsten?
+
+kst-36455-6
+ISSN 0921 - 7371
+’s-Gravenhage 2024                          Tweede Kamer, vergaderjaar 2023–2024, 36 455, nr. 6        1
+)",
+           R"(De regering heeft de Rijksdienst voor Identiteitsgegevens gevraagd de gevolgen te
+onderzoeken. Uit dat onderzoek blijkt dat de echtheidskenmerken van het huidige
+document ook na tien jaar betrouwbaar te controleren zijn. Het document wordt bovendien
+voorzien van een chip die niet eerder verloopt dan het document zelf.
+
+De leden van de SP-fractie vragen of de kosten van een paspoort voor Nederlanders in
+het buitenland omlaag kunnen, nu zij minder vaak een nieuw paspoort hoeven aan te
+vragen.
+
+De leges voor een paspoort worden jaarlijks vastgesteld op basis van de kosten. Voor
+aanvragen in het buitenland geldt een toeslag voor de kosten van de consulaire
+dienstverlening. De regering ziet geen aanleiding om die toeslag te verlagen.
+
+3. Uitvoering
+
+De leden van de VVD-fractie vragen hoe de ambassades worden voorbereid op de
+invoering van de nieuwe geldigheidsduur. Krijgen de baliemedewerkers een aanvullende
+training?
+
+De ambassades worden via de gebruikelijke kanalen geïnformeerd. Het ministerie past
+de informatie op Nederland Wereldwijd aan en stelt een handreiking op voor de
+medewerkers aan de balie.
+
+De Minister van Binnenlandse Zaken en Koninkrijksrelaties,
+H.M. de Jonge
+
+De Minister van Buitenlandse Zaken,
+H.G.J. Bruins Slot
+
+Tweede Kamer, vergaderjaar 2023–2024, 36 455, nr. 6                                  2
+)"});
+
+// Read as a report: a passage per paragraph (a short one joined to the
+// next) under its section heading; the numbered headings open no question.
+TEST(Letters, NotaNaarAanleidingVanHetVerslag) {
+  ParsedDocument doc = MustParse(kNota, "nota.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+  EXPECT_EQ(doc.document.title, "Nota naar aanleiding van het verslag");
+  EXPECT_EQ(doc.document.reference, "Kamerstuk 36 455, nr. 6");
+  EXPECT_EQ(doc.document.date, "2024-04-12");
+  const std::string inleiding = "1. Inleiding";
+  const std::string hoofdlijnen = "2. Hoofdlijnen van het wetsvoorstel – 2.1 Geldigheidsduur";
+  EXPECT_EQ(Headings(doc),
+            (std::vector<std::string>{"", inleiding, inleiding, inleiding, inleiding, hoofdlijnen,
+                                      hoofdlijnen, hoofdlijnen, "3. Uitvoering"}));
+  ASSERT_EQ(doc.passages.size(), 9u) << AllText(doc);
+  for (const ParsedPassage& p : doc.passages) {
+    EXPECT_TRUE(p.number.empty() && p.question.empty()) << p.number;
+  }
+  EXPECT_EQ(doc.passages[5].text,
+            "De leden van de CDA-fractie vragen of de regering de gevolgen van de langere "
+            "geldigheidsduur voor de fraudebestendigheid van het document heeft onderzocht. Zo "
+            "ja, wat waren de uitkomsten?\n\nDe regering heeft de Rijksdienst voor "
+            "Identiteitsgegevens gevraagd de gevolgen te onderzoeken. Uit dat onderzoek blijkt "
+            "dat de echtheidskenmerken van het huidige document ook na tien jaar betrouwbaar te "
+            "controleren zijn. Het document wordt bovendien voorzien van een chip die niet eerder "
+            "verloopt dan het document zelf.");
+  EXPECT_EQ(doc.passages[8].text,
+            "De leden van de VVD-fractie vragen hoe de ambassades worden voorbereid op de "
+            "invoering van de nieuwe geldigheidsduur. Krijgen de baliemedewerkers een "
+            "aanvullende training?\n\nDe ambassades worden via de gebruikelijke kanalen "
+            "geïnformeerd. Het ministerie past de informatie op Nederland Wereldwijd aan en stelt "
+            "een handreiking op voor de medewerkers aan de balie.");
+  std::string all = AllText(doc);
+  for (const char* left : {"NOTA NAAR", "Ontvangen", "vergaderjaar", "kst-", "De Minister van",
+                           "de Jonge", "Bruins Slot"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
 }
 
 // As `pdftotext -layout` prints a paper: the masthead at the top of the
@@ -1183,6 +1663,89 @@ TEST(Errors, ProseThatIsNoLetterToParliament) {
       ParseDocument("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n" + newsletter,
                     "brief.txt")
           .ok());
+}
+
+// A motion as `pdftotext -layout` prints it.
+constexpr char kMotion[] =
+    R"(Tweede Kamer der Staten-Generaal                                             2
+Vergaderjaar 2023–2024
+
+36 410 V             Vaststelling van de begrotingsstaten van het Ministerie van
+                     Buitenlandse Zaken (V) voor het jaar 2024
+
+Nr. 34               MOTIE VAN HET LID SJOERDSMA C.S.
+                     Voorgesteld 15 november 2023
+
+De Kamer,
+
+gehoord de beraadslaging,
+
+constaterende dat Nederlanders in het buitenland voor een paspoortafspraak bij sommige
+ambassades maanden moeten wachten;
+
+overwegende dat mobiele vulpunten de wachttijden aantoonbaar verkorten;
+
+verzoekt de regering, het aantal mobiele vulpunten in 2024 ten minste te verdubbelen en de
+Kamer voor de zomer te informeren over de wachttijden per post,
+
+en gaat over tot de orde van de dag.
+
+Sjoerdsma
+Brekelmans
+Dassen
+
+Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 34                               1
+)";
+
+// An amendment as a PDF viewer copies it: no blank lines, no masthead
+// recognised.
+constexpr char kAmendment[] =
+    "36 410 V Vaststelling van de begrotingsstaten van het Ministerie van Buitenlandse Zaken\n"
+    "(V) voor het jaar 2024\n"
+    "Nr. 21 AMENDEMENT VAN HET LID BRUGGE\n"
+    "Ontvangen 9 november 2023\n"
+    "De ondergetekende stelt het volgende amendement voor:\n"
+    "I\n"
+    "In de begrotingsstaat van het Ministerie van Buitenlandse Zaken (V) voor het jaar 2024\n"
+    "wordt het verplichtingenbedrag en het uitgavenbedrag van artikel 4 Consulaire\n"
+    "dienstverlening en uitdragen Nederlandse waarden verhoogd met € 5.000 (x € 1.000).\n"
+    "Toelichting\n"
+    "Dit amendement regelt dat er in 2024 vijf miljoen euro extra beschikbaar komt voor\n"
+    "consulaire dienstverlening aan Nederlanders in het buitenland, in het bijzonder voor extra\n"
+    "mobiele vulpunten en voor het verkorten van de wachttijden bij de ambassades.\n"
+    "Brugge\n";
+
+void ExpectRefused(std::string_view text, std::string_view kind) {
+  Result<ParsedDocument> parsed = ParseDocument(text, "upload.txt");
+  ASSERT_FALSE(parsed.ok());
+  EXPECT_EQ(parsed.status().code(), StatusCode::kInvalidArgument);
+  EXPECT_EQ(parsed.status().message(),
+            "this is " + std::string(kind) +
+                ": only letters, reports and answers to questions can be imported");
+}
+
+TEST(Errors, MotionIsRefusedAsAMotion) {
+  ExpectRefused(kMotion, "a motion");
+  // Copied without its masthead, the opening formula names it.
+  std::string_view motion(kMotion);
+  ExpectRefused(motion.substr(motion.find("De Kamer,")), "a motion");
+}
+
+TEST(Errors, AmendmentIsRefusedAsAnAmendment) {
+  ExpectRefused(kAmendment, "an amendment");
+  ExpectRefused(Replaced(kAmendment, "Nr. 21 AMENDEMENT VAN HET LID BRUGGE\n", ""), "an amendment");
+}
+
+// A letter that quotes a motion's request is a letter.
+TEST(Errors, LetterQuotingAMotionIsALetter) {
+  ParsedDocument doc = MustParse(
+      Replaced(kLetter, "Paspoorten en identiteitskaarten\n",
+               "In de motie van het lid Sjoerdsma c.s. (Kamerstuk 36 410 V, nr. 34) verzoekt de "
+               "Kamer de regering het aantal mobiele vulpunten te verdubbelen. Aan dat verzoek "
+               "geeft het kabinet als volgt uitvoering.\n\nPaspoorten en identiteitskaarten\n"),
+      "brief.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+  EXPECT_NE(PassageContaining(doc, "In de motie van het lid Sjoerdsma"), nullptr);
 }
 
 // Articles
