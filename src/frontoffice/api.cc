@@ -8,8 +8,8 @@
 #include "core/strings.h"
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
-#include "site/paths.h"
 #include "http/problem.h"
+#include "site/paths.h"
 
 namespace loket::frontoffice {
 namespace {
@@ -95,8 +95,10 @@ json Page(const std::vector<T>& items, const Paging& p, const std::string& base,
 }
 
 // An article in one language: the text is the whole passage (question and
-// answer); Dutch where there is no translation.
-json ArticleJson(const knowledge::Article& a, Lang lang) {
+// answer, with the answers an answer refers to); Dutch where there is no
+// translation.
+json ArticleJson(const knowledge::Snapshot& snap, const knowledge::Article& a, Lang lang,
+                 std::string_view today) {
   Lang content = a.ContentLang(lang);
   const knowledge::Source& s = a.source;
   return {{"id", a.id},
@@ -104,7 +106,7 @@ json ArticleJson(const knowledge::Article& a, Lang lang) {
           {"title", a.title.In(content)},
           {"question", a.question.In(content)},
           {"answer", a.body.In(content)},
-          {"text", a.FullText(content)},
+          {"text", snap.CompleteText(a, content, today)},
           {"heading", a.heading},
           {"tags", a.tags},
           {"validUntil", a.valid_until.empty() ? json(nullptr) : json(a.valid_until)},
@@ -362,10 +364,11 @@ http::Response FrontOffice::ApiKnowledge(const http::Request& r) const {
   if (auto bad = ReadLang(r, lang)) return *bad;
   auto snap = knowledge_.Current();
   std::vector<const knowledge::Article*> list;
-  if (snap) list = snap->Visible(Today());
+  const std::string today = Today();
+  if (snap) list = snap->Visible(today);
   std::string base = "/api/v1/knowledge";
   if (lang == Lang::kEn) base += "?lang=en";
-  return Json(Page(list, p, base, [&](auto* a) { return ArticleJson(*a, lang); }));
+  return Json(Page(list, p, base, [&](auto* a) { return ArticleJson(*snap, *a, lang, today); }));
 }
 
 http::Response FrontOffice::ApiArticle(const http::Request& r) const {
@@ -373,8 +376,9 @@ http::Response FrontOffice::ApiArticle(const http::Request& r) const {
   if (auto bad = ReadLang(r, lang)) return *bad;
   auto snap = knowledge_.Current();
   const knowledge::Article* a = snap ? snap->Find(r.Param("id")) : nullptr;
-  if (!a || !knowledge::IsVisible(*a, Today())) return NotFoundProblem(r);
-  return Json(ArticleJson(*a, lang));
+  const std::string today = Today();
+  if (!a || !knowledge::IsVisible(*a, today)) return NotFoundProblem(r);
+  return Json(ArticleJson(*snap, *a, lang, today));
 }
 
 }  // namespace loket::frontoffice

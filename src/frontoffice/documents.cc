@@ -14,7 +14,9 @@ namespace {
 // their own words what the document asked), the answer or passage like a
 // body, a letter's section heading as part of it. The title (a question
 // sentence, a heading) is shown, not searched: weighting it drowned the
-// rest of the passage. A hit carries the whole passage and its source.
+// rest of the passage. An answer that only refers to others ("Zie het
+// antwoord op vraag 11.") is searched and shown with them. A hit carries
+// the whole passage and its source.
 void AddArticles(const knowledge::Snapshot& knowledge, std::string_view today,
                  std::vector<search::Document>& docs) {
   for (const knowledge::Article* a : knowledge.Visible(today)) {
@@ -27,10 +29,10 @@ void AddArticles(const knowledge::Snapshot& knowledge, std::string_view today,
       d.title = a->title.In(lang);
       d.index_title = false;
       d.summary = a->question.In(lang);
-      d.body = a->body.In(lang);
+      d.body = knowledge.CompleteAnswer(*a, lang, today);
       if (d.summary.empty() && !a->heading.empty()) d.body = a->heading + "\n\n" + d.body;
       d.keywords = a->tags;
-      d.full_text = a->FullText(lang);
+      d.full_text = knowledge.CompleteText(*a, lang, today);
       d.url = paths::KnowledgeArticle(lang, a->id);
       if (!a->source.document_key.empty()) d.facets["document"] = {a->source.document_key};
       const knowledge::Source& s = a->source;

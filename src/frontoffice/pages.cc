@@ -9,8 +9,8 @@
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
 #include "frontoffice/opening_hours.h"
-#include "site/paths.h"
 #include "http/problem.h"
+#include "site/paths.h"
 
 namespace loket::frontoffice {
 namespace {
@@ -622,6 +622,18 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
       if (other.ordinal > a->ordinal && (!next || other.ordinal < next->ordinal)) next = &other;
     }
   }
+  // An answer that only refers to others ("Zie het antwoord op vraag 11.")
+  // shows them below it.
+  json referred = json::array();
+  for (const knowledge::Article* other : snap->Referred(*a, today)) {
+    Lang other_lang = other->ContentLang(lang);
+    json link = ArticleLink(*other, lang);
+    link["id"] = other->id;
+    link["body"] = Paragraphs(other->body.In(other_lang));
+    link["content_lang"] = std::string(LangCode(other_lang));
+    referred.push_back(std::move(link));
+  }
+  ctx["referred"] = std::move(referred);
   if (prev) ctx["prev"] = ArticleLink(*prev, lang);
   if (next) ctx["next"] = ArticleLink(*next, lang);
   ctx["has_neighbours"] = prev || next;

@@ -1,5 +1,7 @@
 #include "knowledge/knowledge_base.h"
 
+#include <algorithm>
+#include <cctype>
 #include <regex>
 
 #include "core/strings.h"
@@ -7,9 +9,51 @@
 
 namespace loket::knowledge {
 
+namespace {
+
+// A question's number with its letter, if any: "11", "4b".
+const std::regex& QuestionNumber() {
+  static const std::regex re("([0-9]{1,3})([a-z]?)", std::regex::icase);
+  return re;
+}
+
+// The numbers of a label as printed: "3", "3 en 4", "2, 3 en 4", "2 t/m 5".
+// A label that does not start with its number ("VVD-1") is taken whole.
+std::vector<std::string> LabelNumbers(const std::string& label) {
+  static const std::regex to_next("^\\s*(t/m|tot en met)");
+  if (label.empty() || !std::isdigit(static_cast<unsigned char>(label[0]))) {
+    return {AsciiLower(label)};
+  }
+  std::vector<std::string> out;
+  bool range = false;
+  for (std::sregex_iterator it(label.begin(), label.end(), QuestionNumber()), end; it != end;
+       ++it) {
+    const std::smatch& m = *it;
+    if (range && !out.empty() && m[2].length() == 0) {
+      // "2 t/m 5": the numbers between the two as well.
+      for (int n = std::stoi(out.back()) + 1; n < std::stoi(m[1].str()) && n < 1000; ++n) {
+        out.push_back(std::to_string(n));
+      }
+    }
+    out.push_back(AsciiLower(m.str()));
+    std::string after = label.substr(static_cast<size_t>(m.position() + m.length()));
+    range = std::regex_search(after, to_next);
+  }
+  return out;
+}
+
+}  // namespace
+
 Snapshot::Snapshot(std::vector<Article> articles, int64_t version)
     : articles_(std::move(articles)), version_(version) {
-  for (size_t i = 0; i < articles_.size(); ++i) by_id_[articles_[i].id] = i;
+  for (size_t i = 0; i < articles_.size(); ++i) {
+    const Article& a = articles_[i];
+    by_id_[a.id] = i;
+    if (a.source.document_key.empty() || a.source.number.empty()) continue;
+    for (std::string& n : LabelNumbers(a.source.number)) {
+      by_number_.emplace(std::make_pair(a.source.document_key, std::move(n)), i);
+    }
+  }
 }
 
 const Article* Snapshot::Find(const std::string& id) const {
@@ -21,6 +65,54 @@ std::vector<const Article*> Snapshot::Visible(std::string_view today) const {
   std::vector<const Article*> out;
   for (const Article& a : articles_) {
     if (IsVisible(a, today)) out.push_back(&a);
+  }
+  return out;
+}
+
+std::vector<const Article*> Snapshot::Referred(const Article& a, std::string_view today) const {
+  std::vector<const Article*> out;
+  if (a.source.document_key.empty() || a.source.number.empty()) return out;
+  for (const std::string& n : ReferredQuestionNumbers(a.body.nl)) {
+    auto it = by_number_.find({a.source.document_key, n});
+    if (it == by_number_.end()) continue;
+    const Article* referred = &articles_[it->second];
+    // A reference to a reference is not followed (nor one to itself).
+    if (referred == &a || !IsVisible(*referred, today) ||
+        !ReferredQuestionNumbers(referred->body.nl).empty() ||
+        std::find(out.begin(), out.end(), referred) != out.end()) {
+      continue;
+    }
+    out.push_back(referred);
+  }
+  return out;
+}
+
+std::string Snapshot::CompleteAnswer(const Article& a, Lang lang, std::string_view today) const {
+  std::string out = a.body.In(lang);
+  for (const Article* referred : Referred(a, today)) out += "\n\n" + referred->body.In(lang);
+  return out;
+}
+
+std::string Snapshot::CompleteText(const Article& a, Lang lang, std::string_view today) const {
+  const std::string& question = a.question.In(lang);
+  std::string answer = CompleteAnswer(a, lang, today);
+  return question.empty() ? answer : question + "\n\n" + answer;
+}
+
+std::vector<std::string> ReferredQuestionNumbers(std::string_view answer) {
+  // A reference is a sentence or two; an answer that says more stands alone.
+  constexpr size_t kMaxReferenceBytes = 250;
+  std::string text(Trim(answer));
+  if (text.empty() || text.size() > kMaxReferenceBytes) return {};
+  static const std::regex refers("\\b(zie|verwijs|verwijzen|verwezen)\\b", std::regex::icase);
+  static const std::regex target(
+      "\\bantwoord(?:en)?\\s+(?:op\\s+|bij\\s+|van\\s+)?(?:de\\s+)?vra(?:ag|gen)\\s+"
+      "([0-9]{1,3}[a-z]?(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)\\b",
+      std::regex::icase);
+  if (!std::regex_search(text, refers)) return {};
+  std::vector<std::string> out;
+  for (std::sregex_iterator it(text.begin(), text.end(), target), end; it != end; ++it) {
+    for (std::string& n : LabelNumbers((*it)[1].str())) out.push_back(std::move(n));
   }
   return out;
 }

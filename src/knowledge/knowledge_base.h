@@ -12,11 +12,13 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "core/status.h"
@@ -38,14 +40,31 @@ class Snapshot {
   // Articles the public may see on `today` (YYYY-MM-DD): published and
   // still valid.
   std::vector<const Article*> Visible(std::string_view today) const;
+  // The questions of the same document whose answers `a` refers to when
+  // its answer is no more than that reference ("Zie het antwoord op vraag
+  // 11."), those visible on `today`, in the order named.
+  std::vector<const Article*> Referred(const Article& a, std::string_view today) const;
+  // The answer as a reader needs it: the article's own answer followed by
+  // the answers it refers to (Referred).
+  std::string CompleteAnswer(const Article& a, Lang lang, std::string_view today) const;
+  // The question and the complete answer: the whole passage.
+  std::string CompleteText(const Article& a, Lang lang, std::string_view today) const;
 
  private:
   std::vector<Article> articles_;
   int64_t version_;
   std::unordered_map<std::string, size_t> by_id_;
+  // Document key and question number (each number of "3 en 4") to article.
+  std::map<std::pair<std::string, std::string>, size_t> by_number_;
 };
 
 bool IsVisible(const Article& article, std::string_view today);
+
+// The numbers of the questions an answer refers to when it is no more than
+// such a reference: "Zie het antwoord op vraag 11.", "Zie de antwoorden op
+// de vragen 2 en 3.", "Ik verwijs naar het antwoord op vraag 4b."; empty
+// for an answer that says more.
+std::vector<std::string> ReferredQuestionNumbers(std::string_view answer);
 
 struct ImportReport {
   SourceDocument document;

@@ -167,5 +167,75 @@ TEST_P(KnowledgeBaseTest, AnotherProcessSeesAnImport) {
 
 LOKET_ON_EVERY_BACKEND(KnowledgeBaseTest);
 
+// Answers that only refer to other answers.
+
+TEST(ReferredQuestionNumbersTest, ReadsTheNumbersOfAReference) {
+  using V = std::vector<std::string>;
+  EXPECT_EQ(ReferredQuestionNumbers("Zie het antwoord op vraag 11."), V{"11"});
+  EXPECT_EQ(ReferredQuestionNumbers("Zie antwoord vraag 3"), V{"3"});
+  EXPECT_EQ(ReferredQuestionNumbers("Zie de antwoorden op de vragen 2, 3 en 4."),
+            (V{"2", "3", "4"}));
+  EXPECT_EQ(ReferredQuestionNumbers("Zie het antwoord op de vragen 5 t/m 7."), (V{"5", "6", "7"}));
+  EXPECT_EQ(ReferredQuestionNumbers("Ik verwijs naar het antwoord op vraag 4B."), V{"4b"});
+  EXPECT_EQ(ReferredQuestionNumbers(
+                "Voor de beantwoording van deze vraag wordt verwezen naar het antwoord op "
+                "vraag 12 en het antwoord op vraag 14."),
+            (V{"12", "14"}));
+}
+
+TEST(ReferredQuestionNumbersTest, AnAnswerThatSaysMoreIsNoReference) {
+  EXPECT_TRUE(ReferredQuestionNumbers("").empty());
+  EXPECT_TRUE(ReferredQuestionNumbers("Het antwoord op vraag 3 is ja.").empty());
+  EXPECT_TRUE(ReferredQuestionNumbers("Zie de brief van 12 maart 2022.").empty());
+  EXPECT_TRUE(ReferredQuestionNumbers(
+                  "Zie het antwoord op vraag 11. Daarnaast heeft het ministerie in 2021 een "
+                  "nieuw toegangssysteem laten ontwerpen, dat in 2023 in gebruik wordt genomen "
+                  "op alle locaties in Den Haag; de kosten daarvan bedragen ruim twee miljoen "
+                  "euro en worden gedekt uit de begroting voor bedrijfsvoering van het ministerie.")
+                  .empty());
+}
+
+Article Question(const std::string& key, const std::string& number, const std::string& question,
+                 const std::string& answer) {
+  Article a;
+  a.id = key + "-" + number;
+  a.title.nl = question;
+  a.question.nl = question;
+  a.body.nl = answer;
+  a.source.document_key = key;
+  a.source.number = number;
+  return a;
+}
+
+TEST(SnapshotTest, AReferenceBringsTheAnswerItRefersTo) {
+  Snapshot snap(
+      {Question("lijst", "3 en 4", "Hoeveel posten zijn er?", "Er zijn 140 posten."),
+       Question("lijst", "11", "Is het pand beveiligd?", "Het pand krijgt poortjes."),
+       Question("lijst", "18", "Wanneer is de toegang op orde?", "Zie het antwoord op vraag 11."),
+       Question("lijst", "19", "En de posten?", "Zie de antwoorden op vraag 4 en 18."),
+       Question("andere", "20", "Hoeveel?", "Zie het antwoord op vraag 11.")},
+      1);
+  const Article& a18 = snap.articles()[2];
+  ASSERT_EQ(snap.Referred(a18, "2026-01-01").size(), 1u);
+  EXPECT_EQ(snap.Referred(a18, "2026-01-01")[0]->id, "lijst-11");
+  EXPECT_EQ(snap.CompleteAnswer(a18, Lang::kNl, "2026-01-01"),
+            "Zie het antwoord op vraag 11.\n\nHet pand krijgt poortjes.");
+  EXPECT_EQ(snap.CompleteText(a18, Lang::kNl, "2026-01-01"),
+            "Wanneer is de toegang op orde?\n\nZie het antwoord op vraag 11.\n\nHet pand "
+            "krijgt poortjes.");
+  // A question answered together with another is found by either number; a
+  // reference to a reference is not followed.
+  EXPECT_EQ(snap.CompleteAnswer(snap.articles()[3], Lang::kNl, "2026-01-01"),
+            "Zie de antwoorden op vraag 4 en 18.\n\nEr zijn 140 posten.");
+  // Only the same document's questions are meant.
+  EXPECT_TRUE(snap.Referred(snap.articles()[4], "2026-01-01").empty());
+  // An answer that is not visible is not shown through another.
+  Article hidden = Question("lijst", "11", "Is het pand beveiligd?", "Het pand krijgt poortjes.");
+  hidden.published = false;
+  Snapshot without({hidden, a18}, 2);
+  EXPECT_EQ(without.CompleteAnswer(without.articles()[1], Lang::kNl, "2026-01-01"),
+            "Zie het antwoord op vraag 11.");
+}
+
 }  // namespace
 }  // namespace loket::knowledge

@@ -36,6 +36,7 @@ const pages = [
   ['nl-404', '/bestaat-niet', 404, '#error-search-q'],
   ['nl-knowledge', '/kennisbank', 200, '.knowledge-document .knowledge-list a'],
   ['nl-knowledge-question', '/kennisbank/35-830-v-nr-8-12', 200, '#answer-heading'],
+  ['nl-knowledge-referred', '/kennisbank/35-830-v-nr-8-18', 200, '.knowledge-referred a'],
   ['nl-knowledge-passage', '/kennisbank/35-925-v-nr-84-p20', 200, '.knowledge-article .knowledge-text'],
   ['nl-search-knowledge', '/zoeken?q=digid+videogesprek&soort=knowledge', 200, '.result-list .result'],
 
@@ -57,6 +58,7 @@ const pages = [
   ['en-404', '/en/does-not-exist', 404, '#error-search-q'],
   ['en-knowledge', '/en/knowledge', 200, '.knowledge-document .knowledge-list a'],
   ['en-knowledge-question', '/en/knowledge/35-830-v-nr-8-12', 200, '.notice'],
+  ['en-knowledge-referred', '/en/knowledge/35-830-v-nr-8-18', 200, '.knowledge-referred a'],
 ];
 
 // One page, reused, with axe-core preloaded: axe runs about twice as fast in

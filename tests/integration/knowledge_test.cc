@@ -131,6 +131,27 @@ TEST(KnowledgeTest, AFirstStartImportsTheShippedDocuments) {
   json all = GetJson(server, "/api/v1/knowledge?pageSize=1");
   EXPECT_GT(all["total"].get<int>(), 150);
   EXPECT_EQ(server.Get("/kennisbank/35-830-v-nr-8-31").status, 200);
+
+  // Question 18 is answered with "Zie het antwoord op vraag 11.": its page,
+  // its API resource and its search hit carry that answer too.
+  const std::string answer11 = "Het gebouw aan Rijnstraat 8";
+  HttpResult page = server.Get("/kennisbank/35-830-v-nr-8-18");
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Het antwoord op vraag 11"), std::string::npos);
+  EXPECT_NE(page.body.find("href=\"/kennisbank/35-830-v-nr-8-11\""), std::string::npos);
+  EXPECT_NE(page.body.find(answer11), std::string::npos);
+  json article = GetJson(server, "/api/v1/knowledge/35-830-v-nr-8-18");
+  EXPECT_EQ(article["answer"], "Zie het antwoord op vraag 11");
+  EXPECT_NE(article["text"].get<std::string>().find(answer11), std::string::npos);
+  json hits = GetJson(server,
+                      "/api/v1/search?lang=nl&type=knowledge&limit=3&q=UNRWA+Strafhof+versneld+"
+                      "pakket+geld+vrijgespeeld");
+  ASSERT_FALSE(hits["results"].empty());
+  EXPECT_EQ(hits["results"][0]["id"], "35-830-v-nr-8-18");
+  EXPECT_NE(hits["results"][0]["text"].get<std::string>().find(answer11), std::string::npos);
+  // An answer that says more is shown as it is.
+  EXPECT_EQ(server.Get("/kennisbank/35-830-v-nr-8-11").body.find("Het antwoord op vraag"),
+            std::string::npos);
 }
 
 // data/thesaurus.txt: a word the documents never use finds the passage in
