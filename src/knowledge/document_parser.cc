@@ -1089,13 +1089,6 @@ bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
 
 }  // namespace
 
-std::string Article::FullText(Lang lang) const {
-  const std::string& q = question.In(lang);
-  const std::string& b = body.In(lang);
-  if (q.empty()) return b;
-  return q + "\n\n" + b;
-}
-
 Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view name) {
   if (Trim(text).empty()) return InvalidArgument("the file is empty");
   if (text.find('\0') != std::string_view::npos || !IsValidUtf8(text)) {

@@ -70,8 +70,8 @@ TEST_P(KnowledgeBaseTest, ImportingAgainUpdatesAndNeverDuplicates) {
   ASSERT_NE(a, nullptr);
   EXPECT_EQ(a->source.number, "12");
   EXPECT_EQ(a->source.reference, "Kamerstuk 35 830 V, nr. 8");
-  EXPECT_NE(a->FullText(Lang::kNl).find("De OESO publiceert jaarlijks"), std::string::npos);
-  EXPECT_NE(a->FullText(Lang::kNl).find("Waarom niet?"), std::string::npos);
+  EXPECT_NE(a->body.nl.find("De OESO publiceert jaarlijks"), std::string::npos);
+  EXPECT_NE(a->question.nl.find("Waarom niet?"), std::string::npos);
 }
 
 TEST_P(KnowledgeBaseTest, QuestionsNoLongerInTheDocumentAreRemoved) {

@@ -55,8 +55,6 @@ struct Article {
   Lang ContentLang(Lang requested) const {
     return requested == Lang::kEn && body.en.empty() ? Lang::kNl : requested;
   }
-  // The whole passage in one language: the question and its answer.
-  std::string FullText(Lang lang) const;
   bool operator==(const Article&) const = default;
 };
 
