@@ -104,9 +104,10 @@ std::vector<std::string> ReferredQuestionNumbers(std::string_view answer) {
   constexpr size_t kMaxReferenceBytes = 250;
   std::string text(Trim(answer));
   if (text.empty() || text.size() > kMaxReferenceBytes) return {};
-  static const std::regex refers("\\b(zie|verwijs|verwijzen|verwezen)\\b", std::regex::icase);
+  static const std::regex refers("\\b(zie|verwijs|verwijzen|verwezen|beantwoord)\\b",
+                                 std::regex::icase);
   static const std::regex target(
-      "\\bantwoord(?:en)?\\s+(?:op\\s+|bij\\s+|van\\s+)?(?:de\\s+)?vra(?:ag|gen)\\s+"
+      "\\b(?:(?:be)?antwoord(?:en|ing)?\\s+(?:(?:op|bij|van)\\s+)?)?(?:de\\s+)?vra(?:ag|gen)\\s+"
       "([0-9]{1,3}[a-z]?(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)\\b",
       std::regex::icase);
   if (!std::regex_search(text, refers)) return {};

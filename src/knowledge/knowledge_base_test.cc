@@ -181,12 +181,16 @@ TEST(ReferredQuestionNumbersTest, ReadsTheNumbersOfAReference) {
                 "Voor de beantwoording van deze vraag wordt verwezen naar het antwoord op "
                 "vraag 12 en het antwoord op vraag 14."),
             (V{"12", "14"}));
+  EXPECT_EQ(ReferredQuestionNumbers("Verwezen wordt naar de beantwoording van vraag 5."), V{"5"});
+  EXPECT_EQ(ReferredQuestionNumbers("Zie vraag 7."), V{"7"});
+  EXPECT_EQ(ReferredQuestionNumbers("Deze vraag is beantwoord bij vraag 2."), V{"2"});
 }
 
 TEST(ReferredQuestionNumbersTest, AnAnswerThatSaysMoreIsNoReference) {
   EXPECT_TRUE(ReferredQuestionNumbers("").empty());
   EXPECT_TRUE(ReferredQuestionNumbers("Het antwoord op vraag 3 is ja.").empty());
   EXPECT_TRUE(ReferredQuestionNumbers("Zie de brief van 12 maart 2022.").empty());
+  EXPECT_TRUE(ReferredQuestionNumbers("Vraag 3 gaat over paspoorten.").empty());
   EXPECT_TRUE(ReferredQuestionNumbers(
                   "Zie het antwoord op vraag 11. Daarnaast heeft het ministerie in 2021 een "
                   "nieuw toegangssysteem laten ontwerpen, dat in 2023 in gebruik wordt genomen "
