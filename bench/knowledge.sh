@@ -2,18 +2,20 @@
 # Knowledge-base search, measured against two references in the same run on
 # the same machine and over the same corpus (see bench/knowledge/README.md):
 #   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-2.jsonl,
-#            dev-letters.jsonl, dev-letters-2.jsonl and heldout.jsonl for loket, for Xapian with its default settings and
-#            for PostgreSQL 15 full-text search ('dutch', ranked OR query)
+#            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl and invented.jsonl for
+#            loket, for Xapian with its default settings and for PostgreSQL 15
+#            full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
 #            loket's search API under wrk (bench/paths.lua), the same
 #            questions as the PostgreSQL query under pgbench, and loket
 #            again without data/thesaurus.txt (what the thesaurus costs)
-# The corpus is what loket serves after importing the seed documents.
+# The corpus is what loket serves after importing the seed documents and
+# the invented list of questions in bench/knowledge/documents/.
 #
 #   bench/knowledge.sh    prints a markdown report and writes bench/results/knowledge.md
 #
 # Environment: KNOWLEDGE_DOCS (the documents to import, a list or a pattern;
-# default data/documents/*.txt), BENCH_DURATION (s per
+# default data/documents/*.txt and bench/knowledge/documents/*.txt), BENCH_DURATION (s per
 # run, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 64),
 # BENCH_KEEP=1 (keep the work directory, with per-query ranks), LOKET_BIN and
 # SEARCH_EVAL_BIN (prebuilt binaries; by default both are built in
@@ -27,7 +29,7 @@ DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=2
-KNOWLEDGE_DOCS=${KNOWLEDGE_DOCS:-$ROOT/data/documents/*.txt}
+KNOWLEDGE_DOCS=${KNOWLEDGE_DOCS:-$ROOT/data/documents/*.txt $SETS/documents/*.txt}
 PG_BIN=/usr/lib/postgresql/15/bin
 
 BENCH_NAME=knowledge
@@ -106,7 +108,7 @@ quality() {  # engine set search_eval-arguments...
     >"$WORK/results/quality-$engine-$set.json" 2>"$WORK/ranks-$engine-$set.txt" ||
     { cat "$WORK/ranks-$engine-$set.txt" >&2; die "search_eval failed ($engine on $set)"; }
 }
-for set in dev dev-2 dev-letters dev-letters-2 heldout; do
+for set in dev dev-2 dev-letters dev-letters-2 heldout invented; do
   quality loket "$set" --url "$LOKET_URL"
   quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"
   quality postgres "$set" --reference postgres --corpus-url "$LOKET_URL" --pg-url "$PG_URL"
@@ -190,7 +192,7 @@ results = os.path.join(work, "results")
 load = lambda name: json.load(open(os.path.join(results, name)))
 engines = [("loket", "loket"), ("xapian-default", "Xapian, default settings"),
            ("postgres", "PostgreSQL 15, 'dutch', OR + ts_rank_cd")]
-sets = ["dev", "dev-2", "dev-letters", "dev-letters-2", "heldout"]
+sets = ["dev", "dev-2", "dev-letters", "dev-letters-2", "heldout", "invented"]
 q = {(e, s): load(f"quality-{e}-{s}.json") for e, _ in engines for s in sets}
 now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
 print(f"## Knowledge search, {now}\n")

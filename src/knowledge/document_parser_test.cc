@@ -22,8 +22,8 @@ using ::testing::Not;
 
 // Helpers
 
-std::string ReadDocument(const std::string& file) {
-  std::ifstream in(std::string(LOKET_DOCUMENTS_DIR) + "/" + file, std::ios::binary);
+std::string ReadDocument(const std::string& file, const std::string& dir = LOKET_DOCUMENTS_DIR) {
+  std::ifstream in(dir + "/" + file, std::ios::binary);
   EXPECT_TRUE(in.good()) << "cannot read " << file;
   std::ostringstream out;
   out << in.rdbuf();
@@ -96,6 +96,31 @@ const ParsedDocument& Verslag() {
   static const ParsedDocument doc =
       MustParse(ReadDocument("verslag-jaarverslag-bz-2020.txt"), "verslag.txt");
   return doc;
+}
+
+// The list of questions on a budget that the search benchmark uses
+// (bench/knowledge/documents): 45 questions, the number alone on a line,
+// an "Antwoord" line, the first page's masthead and colophon, footers.
+TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
+  ParsedDocument doc =
+      MustParse(ReadDocument("lijst-vragen-begroting-2024-invented.txt", LOKET_BENCH_DOCUMENTS_DIR),
+                "lijst.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  EXPECT_EQ(doc.document.reference, "Kamerstuk 36 410 V, nr. 9");
+  EXPECT_TRUE(doc.missing_numbers.empty());
+  ASSERT_EQ(doc.passages.size(), 45u);
+  for (size_t i = 0; i < doc.passages.size(); ++i) {
+    const ParsedPassage& p = doc.passages[i];
+    SCOPED_TRACE("question " + p.number);
+    EXPECT_EQ(p.number, std::to_string(i + 1));
+    EXPECT_FALSE(p.question.empty());
+    EXPECT_FALSE(p.text.empty());
+    for (const char* artefact : {"Tweede Kamer", "kst-36410", "ISSN", "Gravenhage", "\f"}) {
+      EXPECT_THAT(p.question + p.text, Not(HasSubstr(artefact)));
+    }
+  }
+  EXPECT_THAT(doc.passages[0].text, HasSubstr("uit het coalitieakkoord"));
+  EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
 void ExpectInvalid(std::string_view text) {
