@@ -73,9 +73,18 @@ Result<std::unique_ptr<storage::Database>> OpenDatabase(const Config& c) {
   return storage::OpenSqlite({(c.data_dir / "loket.db").string()});
 }
 
-Result<std::unique_ptr<search::SearchIndex>> OpenIndex(const Config& c) {
+// The search index, with the word lists of the content directory; the
+// catalogue's country names are left alone by the stemmers.
+Result<std::unique_ptr<search::SearchIndex>> OpenIndex(const Config& c,
+                                                       catalogue::Catalogue& catalogue) {
   search::XapianOptions options;
   options.directory = c.data_dir / "search";
+  if (auto snapshot = catalogue.Current()) {
+    for (const catalogue::Country& country : snapshot->content().countries) {
+      options.names.push_back(country.name.nl);
+      options.names.push_back(country.name.en);
+    }
+  }
   auto synonyms = ReadFile(c.content_dir / "synonyms.txt");
   if (synonyms.ok()) options.synonyms = search::ParseSynonyms(*synonyms);
   auto related = ReadFile(c.content_dir / "thesaurus.txt");
@@ -330,7 +339,7 @@ Status Serve(Config c) {
   auto applicant_repository = identity::NewSqlApplicantRepository(*db);
   identity::ApplicantAccounts applicants(*applicant_repository, *mailer, {origin}, now);
 
-  LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));
+  LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c, catalogue));
   LOKET_ASSIGN_OR_RETURN(IndexedState indexed_at_start, Reindex(sources, *index));
 
   LOKET_ASSIGN_OR_RETURN(auto templates, http::Templates::Load(c.web_dir / "templates"));
@@ -457,7 +466,7 @@ Status RunCommand(const Config& c) {
   knowledge::KnowledgeBase knowledge(*knowledge_repository);
   if (c.command == "import-document") return ImportDocuments(c, knowledge);
   if (c.command == "reindex") {
-    LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c));
+    LOKET_ASSIGN_OR_RETURN(auto index, OpenIndex(c, catalogue));
     LOKET_RETURN_IF_ERROR(Reindex(Sources{catalogue, knowledge}, *index).status());
     std::printf("search index rebuilt: %zu documents\n", index->DocumentCount());
     return {};

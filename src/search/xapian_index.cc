@@ -115,6 +115,8 @@ constexpr char kMetaSynonymWords[] = "loket:synonym-words";
 constexpr char kMetaVocabulary[] = "loket:vocabulary";
 // The related-word groups ("word TAB word …" lines), expanded at query time.
 constexpr char kMetaRelated[] = "loket:related";
+// The names the stemmers leave alone, one a line.
+constexpr char kMetaNames[] = "loket:names";
 constexpr char kFormatVersion[] = "2";
 
 // Small stop lists for queries only (documents index every word, so
@@ -145,6 +147,34 @@ bool IsStopword(std::string_view word) {
 // common as "buitenland" and lost all power to tell pages apart.
 constexpr unsigned kParseFlags =
     Xapian::QueryParser::FLAG_DEFAULT | Xapian::QueryParser::FLAG_AUTO_SYNONYMS;
+
+// Words the stemmers leave as they are (XapianOptions::names).
+using NameSet = std::shared_ptr<const std::unordered_set<std::string>>;
+
+// A stemmer that leaves names alone: Kraaij-Pohlmann takes "spanje" for a
+// form of "span" (as in "spanning"), "georgië" for one of "orgie" and
+// "maarten" for "maart"; a name is only ever itself.
+class NameKeepingStem final : public Xapian::StemImplementation {
+ public:
+  NameKeepingStem(const std::string& language, NameSet names)
+      : stem_(language), names_(std::move(names)) {}
+  std::string operator()(const std::string& word) override {
+    return names_->count(word) ? word : stem_(word);
+  }
+  std::string get_description() const override { return "names kept, " + stem_.get_description(); }
+
+ private:
+  Xapian::Stem stem_;
+  NameSet names_;
+};
+
+// The stemmer for a language's text. Each thread needs its own: Xapian's
+// handles are not thread-safe.
+Xapian::Stem MakeStem(Lang lang, const NameSet& names) {
+  const std::string language = lang == Lang::kNl ? kDutchStemmer : "english";
+  if (!names || names->empty()) return Xapian::Stem(language);
+  return Xapian::Stem(new NameKeepingStem(language, names));
+}
 
 std::string Cat(std::string_view a, std::string_view b) {
   std::string out(a);
@@ -263,6 +293,17 @@ std::vector<Token> Tokenize(std::string_view text) {
   return out;
 }
 
+// The names of one word, as the tokenizer lowers them: "Spanje" gives
+// "spanje"; "Sint Maarten" nothing, its words may be any word's.
+NameSet SingleWordNames(const std::vector<std::string>& names) {
+  auto out = std::make_shared<std::unordered_set<std::string>>();
+  for (const std::string& name : names) {
+    std::vector<Token> tokens = Tokenize(name);
+    if (tokens.size() == 1 && !tokens.front().has_digit) out->insert(tokens.front().lower);
+  }
+  return out;
+}
+
 std::u32string ToU32(std::string_view text) {
   std::u32string out;
   for (Xapian::Utf8Iterator it(text.data(), text.size()), end; it != end; ++it) {
@@ -364,10 +405,12 @@ std::vector<std::vector<SynonymEntry>> NormaliseSynonyms(
 class Indexer {
  public:
   Indexer(Xapian::WritableDatabase& db, const std::vector<std::vector<std::string>>& synonyms,
-          const std::vector<std::vector<std::string>>& related, Decompounder* decompounder)
+          const std::vector<std::vector<std::string>>& related, const NameSet& names,
+          Decompounder* decompounder)
       : db_(db),
         synonyms_(NormaliseSynonyms(synonyms)),
         related_(NormaliseSynonyms(related)),
+        names_(names),
         decompounder_(decompounder) {
     tg_.set_database(db_);
     tg_.set_stemming_strategy(Xapian::TermGenerator::STEM_SOME);
@@ -527,6 +570,14 @@ class Indexer {
       related += '\n';
     }
     db_.set_metadata(kMetaRelated, related);
+    std::string names;
+    if (names_) {
+      for (const auto& name : std::set<std::string>(names_->begin(), names_->end())) {
+        names += name;
+        names += '\n';
+      }
+    }
+    db_.set_metadata(kMetaNames, names);
     db_.set_metadata(kMetaFormat, kFormatVersion);
   }
 
@@ -597,12 +648,13 @@ class Indexer {
   Xapian::WritableDatabase& db_;
   std::vector<std::vector<SynonymEntry>> synonyms_;
   std::vector<std::vector<SynonymEntry>> related_;
+  NameSet names_;
   Decompounder* decompounder_;
   std::vector<Multiword> multiwords_;
   std::map<std::string, std::array<uint32_t, 2>> vocabulary_;  // word -> {nl, en}
   Xapian::TermGenerator tg_;
-  Xapian::Stem stem_nl_{kDutchStemmer};
-  Xapian::Stem stem_en_{"english"};
+  Xapian::Stem stem_nl_{MakeStem(Lang::kNl, names_)};
+  Xapian::Stem stem_en_{MakeStem(Lang::kEn, names_)};
 };
 
 Status ValidateDocument(const Document& d) {
@@ -647,7 +699,8 @@ Xapian::Stopper* NewStopper(Lang lang) {
 // Everything one search needs. Used by one thread at a time (Xapian's
 // handles share reference counts that are not thread-safe).
 struct Searcher {
-  explicit Searcher(const std::string& path) : db(path) {
+  Searcher(const std::string& path, const NameSet& names)
+      : db(path), stem_nl(MakeStem(Lang::kNl, names)), stem_en(MakeStem(Lang::kEn, names)) {
     SetUpParser(qp_nl, db, stem_nl, NewStopper(Lang::kNl));
     SetUpParser(qp_en, db, stem_en, NewStopper(Lang::kEn));
     SetUpParser(title_nl, db, stem_nl, NewStopper(Lang::kNl));
@@ -660,8 +713,8 @@ struct Searcher {
   Xapian::Stem& Stemmer(Lang lang) { return lang == Lang::kNl ? stem_nl : stem_en; }
 
   Xapian::Database db;
-  Xapian::Stem stem_nl{kDutchStemmer};
-  Xapian::Stem stem_en{"english"};
+  Xapian::Stem stem_nl;
+  Xapian::Stem stem_en;
   Xapian::QueryParser qp_nl;  // all text, with synonyms
   Xapian::QueryParser qp_en;
   Xapian::QueryParser title_nl;  // titles only
@@ -697,14 +750,20 @@ class Generation : public std::enable_shared_from_this<Generation> {
                                           Decompounder* decompounder) {
     auto gen = std::shared_ptr<Generation>(new Generation(path, std::move(name)));
     gen->decompounder_ = decompounder;
-    auto searcher = std::make_unique<Searcher>(path.string());
+    Xapian::Database db(path.string());
+    auto names = std::make_shared<std::unordered_set<std::string>>();
+    for (const std::string& word : Split(db.get_metadata(kMetaNames), '\n')) {
+      if (!word.empty()) names->insert(word);
+    }
+    gen->names_ = std::move(names);
+    auto searcher = std::make_unique<Searcher>(path.string(), gen->names_);
     gen->doccount_ = searcher->db.get_doccount();
     std::istringstream words(searcher->db.get_metadata(kMetaSynonymWords));
     for (std::string w; std::getline(words, w);) {
       if (!w.empty()) gen->synonym_words_.insert(w);
     }
-    Xapian::Stem stem_nl(kDutchStemmer);
-    Xapian::Stem stem_en("english");
+    Xapian::Stem& stem_nl = searcher->stem_nl;
+    Xapian::Stem& stem_en = searcher->stem_en;
     for (auto key = searcher->db.synonym_keys_begin(); key != searcher->db.synonym_keys_end();
          ++key) {
       if ((*key).find(' ') == std::string::npos) continue;
@@ -768,7 +827,7 @@ class Generation : public std::enable_shared_from_this<Generation> {
         pool_.pop_back();
       }
     }
-    if (!searcher) searcher = std::make_unique<Searcher>(path_.string());
+    if (!searcher) searcher = std::make_unique<Searcher>(path_.string(), names_);
     return Lease(shared_from_this(), std::move(searcher));
   }
 
@@ -845,6 +904,7 @@ class Generation : public std::enable_shared_from_this<Generation> {
   size_t doccount_ = 0;
   std::unordered_set<std::string> synonym_words_;
   Decompounder* decompounder_ = nullptr;
+  NameSet names_;  // left alone by the stemmers
   std::vector<MultiwordSynonym> multiwords_;
   // Per language (nl, en): the related-word groups as stemmed terms, and
   // the groups each word and each stemmed term belongs to.
@@ -1119,7 +1179,7 @@ class XapianIndex final : public SearchIndex {
     try {
       {
         Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
-        Indexer indexer(db, options_.synonyms, options_.related, decompounder_.get());
+        Indexer indexer(db, options_.synonyms, options_.related, names_, decompounder_.get());
         for (const auto& d : documents) indexer.Add(d);
         indexer.Finish();
         db.commit();
@@ -1447,6 +1507,7 @@ class XapianIndex final : public SearchIndex {
   }
 
   const XapianOptions options_;
+  const NameSet names_ = SingleWordNames(options_.names);
   std::unique_ptr<Decompounder> decompounder_ =
       options_.compound_dictionary.empty() ? nullptr
                                            : Decompounder::Open(options_.compound_dictionary);

@@ -36,6 +36,10 @@ struct XapianOptions {
   // Groups of words of related meaning (thesaurus.txt): each also looks for
   // the others, at less weight than the word itself.
   std::vector<std::vector<std::string>> related;
+  // Names the stemmers leave alone ("Spanje", "Georgië"): stemming takes
+  // some for forms of other words ("span", "orgie"). Names of one word
+  // count; the words of longer ones may be any word's ("Verenigde Staten").
+  std::vector<std::string> names;
   // The hunspell dictionary (path without .aff/.dic) that splits Dutch
   // compounds; empty or missing: compounds are not split.
   std::filesystem::path compound_dictionary;

@@ -807,6 +807,53 @@ TEST(XapianIndexOwnTest, RelatedWordsFindPassagesBelowTheWordItself) {
   EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
 }
 
+// Kraaij-Pohlmann stems "spanje" to "span", the stem of "spanning", and
+// "georgië" to "orgië"; names of countries are left alone.
+TEST(XapianIndexOwnTest, NamesAreNotStemmedIntoOtherWords) {
+  const std::vector<Document> passages = {
+      Passage("spanje", "Hoeveel Nederlanders zitten vast in Spanje?", "In Spanje 204."),
+      Passage("spanning", "Neemt de spanning in de regio toe?", "De spanningen nemen toe."),
+      Passage("georgie", "Steunt Nederland Georgië?", "Ja, Georgië krijgt steun."),
+      Passage("orgie", "Was het een orgie van geweld?", "Nee.")};
+  auto search = [](SearchIndex& index, const std::string& text) {
+    Query q;
+    q.type = "knowledge";
+    q.text = text;
+    auto r = index.Search(q);
+    EXPECT_TRUE(r.ok());
+    return r.ok() ? *r : Results{};
+  };
+  TempDir plain_dir;
+  auto plain = Open(plain_dir.path());
+  ASSERT_TRUE(plain->Rebuild(passages).ok());
+  EXPECT_EQ(search(*plain, "spanje").hits.size(), 2u);  // what the stemmer does alone
+
+  TempDir dir;
+  XapianOptions options;
+  options.directory = dir.path();
+  options.names = {"Spanje", "Georgië", "Verenigde Staten"};
+  auto opened = OpenXapianIndex(options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  SearchIndex& index = **opened;
+  ASSERT_TRUE(index.Rebuild(passages).ok());
+  Results r = search(index, "Spanje");
+  EXPECT_EQ(Rank(r, "spanje"), 1u) << Describe(r);
+  EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
+  r = search(index, "georgië");
+  EXPECT_EQ(Rank(r, "georgie"), 1u) << Describe(r);
+  EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
+  // Other words are stemmed as before.
+  r = search(index, "spanningen");
+  EXPECT_EQ(Rank(r, "spanning"), 1u) << Describe(r);
+  EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
+  // Another instance on the same directory stems as the index was built.
+  XapianOptions without_names;
+  without_names.directory = dir.path();
+  auto other = OpenXapianIndex(without_names);
+  ASSERT_TRUE(other.ok());
+  EXPECT_EQ(search(**other, "spanje").hits.size(), 1u);
+}
+
 TEST(XapianIndexOwnTest, PassagesComeBackWholeWithTheirAttributes) {
   TempDir dir;
   auto index = Open(dir.path());
