@@ -807,6 +807,35 @@ TEST(XapianIndexOwnTest, RelatedWordsFindPassagesBelowTheWordItself) {
   EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
 }
 
+// A related word that is rarer than the word asked for counts less than
+// the word, not more: its rarity is that of the group.
+TEST(XapianIndexOwnTest, ARareRelatedWordDoesNotOutrankTheWordItself) {
+  TempDir dir;
+  XapianOptions options;
+  options.directory = dir.path();
+  options.related = ParseSynonyms("paspoort, paspoorten, reisdocument, reisdocumenten\n");
+  auto opened = OpenXapianIndex(options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  SearchIndex& index = **opened;
+  std::vector<Document> passages = {Passage("tarieven", "Waarom stijgen de uitgaven?",
+                                            "De tarieven voor reisdocumenten stijgen."),
+                                    Passage("aanvragen", "Hoeveel paspoorten zijn aangevraagd?",
+                                            "Er zijn 118.000 paspoorten "
+                                            "aangevraagd.")};
+  for (int i = 0; i < 6; ++i) {
+    passages.push_back(Passage("ander-" + std::to_string(i), "Wat kost een paspoort?",
+                               "Een paspoort kost " + std::to_string(70 + i) + " euro."));
+  }
+  ASSERT_TRUE(index.Rebuild(passages).ok());
+  Query q;
+  q.type = "knowledge";
+  q.text = "paspoort";
+  auto r = index.Search(q);
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(Rank(*r, "tarieven"), passages.size()) << Describe(*r);
+  EXPECT_LT(Rank(*r, "aanvragen"), Rank(*r, "tarieven")) << Describe(*r);
+}
+
 // Kraaij-Pohlmann stems "spanje" to "span", the stem of "spanning", and
 // "georgië" to "orgië"; names of countries are left alone.
 TEST(XapianIndexOwnTest, NamesAreNotStemmedIntoOtherWords) {
