@@ -68,13 +68,14 @@ const regex& NumberedLine() {
 }
 
 // Page references in the margin of a question: after its question mark
-// ("…bijstand? 12"), or two page numbers ending a line ("… bij een 12 12"),
-// either after the annex they are in ("… kort verblijf   Bijlage 2   7   7").
+// ("…bijstand? 12"), two page numbers ending a line ("… bij een 12 12") or
+// one set far apart in its column ("… hoger       29"), either after the
+// annex they are in ("… kort verblijf   Bijlage 2   7   7").
 const regex& TrailingReferences() {
   static const regex re(
       "(?:([?.])(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?"
       "\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}|"
-      "(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?\\s+[0-9]{1,4}\\s+[0-9]{1,4})$");
+      "(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?(?:\\s+[0-9]{1,4}\\s+[0-9]{1,4}|\\s{3,}[0-9]{1,4}))$");
   return re;
 }
 
@@ -96,13 +97,30 @@ const regex& QuestionIntro() {
   return re;
 }
 
+// The addressee of a letter to parliament: "Aan de Voorzitter van de
+// Tweede Kamer …", or, on the ministries' template, "De Voorzitter van de
+// Tweede Kamer der Staten-Generaal".
+constexpr char kAddressee[] =
+    "(Aan de (Voorzitter|leden)\\b|De Voorzitter van de (Tweede|Eerste) Kamer\\b)";
+
+const regex& Addressee() {
+  static const regex re(std::string("^") + kAddressee);
+  return re;
+}
+
 // The letterhead: addressee, place and date.
 const regex& Letterhead() {
   static const regex re(
-      "^(Aan de (Voorzitter|leden)\\b.*|(Den Haag|'s-Gravenhage|Datum|Onderwerp|Ons kenmerk|"
-      "Uw kenmerk|Bijlage\\(n\\)|Betreft|Ontvangen|Vastgesteld)[,:]? .*|>? ?Retouradres\\b.*|"
+      std::string("^(") + kAddressee +
+      ".*|(Den Haag|'s-Gravenhage|Datum|Onderwerp|Ons kenmerk|Uw kenmerk|Bijlage\\(n\\)|"
+      "Betreft|Ontvangen|Vastgesteld)[,:]? .*|>? ?Retouradres\\b.*|"
       "(Geachte|Hooggeachte) .{1,60},|Hoogachtend,?|Met (vriendelijke|hoogachtende) groet,?)$");
   return re;
+}
+
+bool HasAddressee(const std::vector<Line>& lines) {
+  return std::any_of(lines.begin(), lines.end(),
+                     [](const Line& l) { return std::regex_search(l.text, Addressee()); });
 }
 
 const regex& Signature() {
@@ -303,10 +321,15 @@ struct Candidate {
 };
 
 // A numbered section heading ("1. Inleiding", a line of its own that asks
-// nothing), as a report or a reply to one has them.
+// nothing), as a report or a reply to one has them. A question's first
+// line at the foot of a page is none: the next page goes on with its
+// sentence in lower case.
 bool IsSectionHeading(const std::vector<Line>& lines, size_t i, const std::string& rest) {
   bool own_line = i + 1 == lines.size() || lines[i + 1].text.empty();
-  return own_line && IsHeadingLike(CleanQuestionLine(rest));
+  auto next = std::find_if(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end(),
+                           [](const Line& l) { return !l.text.empty(); });
+  bool continued = next != lines.end() && StartsLower(next->text);
+  return own_line && !continued && IsHeadingLike(CleanQuestionLine(rest));
 }
 
 bool StartsQuestionText(const std::string& rest) {
@@ -368,10 +391,27 @@ bool IsQuestionStart(const std::string& p) {
   return std::regex_match(p, EndOfQuestions());
 }
 
+// The explanation that written questions may close with, set apart from
+// the last answer: "Toelichting:" and "Deze vragen dienen ter aanvulling op
+// eerdere vragen …", on its line or the next.
+bool IsQuestionsExplanation(const std::vector<Line>& lines, size_t i) {
+  static const regex label("^Toelichting:?\\s*(.*)$", icase);
+  static const regex explanation("^Deze vragen\\b.*", icase);
+  std::smatch m;
+  if (!std::regex_match(lines[i].text, m, label)) return false;
+  if (m[1].length() > 0) return std::regex_match(m[1].str(), explanation);
+  for (size_t j = i + 1; j < lines.size(); ++j) {
+    if (!lines[j].text.empty()) return std::regex_match(lines[j].text, explanation);
+  }
+  return false;
+}
+
 // Index of the first line at or after `from` that ends the questions part.
 size_t EndOfQuestionsLine(const std::vector<Line>& lines, size_t from) {
   for (size_t i = from; i < lines.size(); ++i) {
-    if (std::regex_match(lines[i].text, EndOfQuestions())) return i;
+    if (std::regex_match(lines[i].text, EndOfQuestions()) || IsQuestionsExplanation(lines, i)) {
+      return i;
+    }
   }
   return lines.size();
 }
@@ -427,6 +467,19 @@ std::string TakePartyOpening(std::vector<std::string>& paragraphs, size_t from,
   std::vector<std::string> opening(start, paragraphs.end());
   paragraphs.erase(start, paragraphs.end());
   return Join(WithoutIntroductions(opening, heading), "\n\n");
+}
+
+// Where the first question starts among the paragraphs before the first
+// answer: at the last heading of a party's questions (a report whose reply
+// repeats the questions prints them twice, the first time without
+// answers), else at the first paragraph that opens a question; titles,
+// tables of contents and introductions go.
+size_t FirstQuestionStart(const std::vector<std::string>& paragraphs) {
+  auto party = std::find_if(paragraphs.rbegin(), paragraphs.rend(), OpensPartyBlock);
+  if (party != paragraphs.rend()) return static_cast<size_t>(paragraphs.rend() - party - 1);
+  auto first = std::find_if(paragraphs.begin(), paragraphs.end(), IsQuestionStart);
+  if (first != paragraphs.end()) return static_cast<size_t>(first - paragraphs.begin());
+  return paragraphs.empty() ? 0 : paragraphs.size() - 1;
 }
 
 struct AnswerMark {
@@ -490,15 +543,7 @@ std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
       if (split == paragraphs.size() && paragraphs.size() > 1) split = paragraphs.size() - 1;
       out.back().text = JoinText(paragraphs, 0, split);
     } else {
-      // Before the first answer: from the first paragraph that opens a
-      // question (titles and introductions go).
-      split = paragraphs.empty() ? 0 : paragraphs.size() - 1;
-      for (size_t i = 0; i < paragraphs.size(); ++i) {
-        if (IsQuestionStart(paragraphs[i])) {
-          split = i;
-          break;
-        }
-      }
+      split = FirstQuestionStart(paragraphs);
     }
     ParsedPassage p;
     p.number = marks[k].number ? marks[k].label : std::to_string(k + 1);
@@ -763,12 +808,42 @@ std::vector<Line> SetApartLetterheadAndSignature(const std::vector<Line>& lines)
   return out;
 }
 
+// The headings of a text's numbered sections, each under the heading of
+// the section it is part of: "2.2 Consulaire bijstand" stands under "2.
+// Consulaire dienstverlening", as "2.1 Paspoorten" right below it does.
+class SectionHeadings {
+ public:
+  // `heading` is the heading `printed` stands under so far; the section's
+  // heading is set in front when it is missing.
+  void Place(const std::string& printed, std::string& heading) {
+    std::string number = SectionNumber(printed);
+    if (number.empty()) return;
+    size_t dot = number.rfind('.');
+    auto parent = dot == std::string::npos ? placed_.end() : placed_.find(number.substr(0, dot));
+    if (parent != placed_.end() && heading == printed) heading = parent->second + " – " + printed;
+    placed_[number] = heading;
+  }
+
+ private:
+  // "2.2" for "2.2 Consulaire bijstand", "2" for "2. Inleiding"; empty for
+  // a heading without a number.
+  static std::string SectionNumber(const std::string& heading) {
+    static const regex re("^([0-9]{1,2}(?:\\.[0-9]{1,2})*)\\.?\\s");
+    std::smatch m;
+    return std::regex_search(heading, m, re) ? m[1].str() : "";
+  }
+
+  std::map<std::string, std::string> placed_;
+};
+
 std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   std::vector<std::string> paragraphs = JoinParagraphs(SetApartLetterheadAndSignature(lines));
   std::vector<ParsedPassage> out;
   std::string heading;
+  SectionHeadings sections;
   bool last_was_heading = false;
   constexpr size_t kShortWords = 30;
+  constexpr size_t kMinPassageWords = 8;
   auto words = [](const std::string& s) {
     return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
   };
@@ -789,13 +864,18 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     }
     if (IsHeadingLike(p) && i + 1 < paragraphs.size()) {
       heading = last_was_heading ? heading + " – " + p : p;
+      sections.Place(p, heading);
       last_was_heading = true;
       pending_short = false;
       continue;
     }
     last_was_heading = false;
     bool list_item = p.rfind("– ", 0) == 0;
-    if (!out.empty() && out.back().heading == heading && (list_item || pending_short)) {
+    // A sentence too short for a passage ("Ik informeer uw Kamer hierover
+    // in het najaar.") goes with the one above it.
+    bool short_sentence = words(p) < kMinPassageWords && EndsSentence(p);
+    if (!out.empty() && out.back().heading == heading &&
+        (list_item || pending_short || short_sentence)) {
       out.back().text += (list_item ? "\n" : "\n\n") + p;
     } else {
       out.push_back(ParsedPassage{"", heading, "", p});
@@ -803,7 +883,7 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     pending_short = words(out.back().text) < kShortWords;
   }
   // Salutations and signatures are no passages.
-  std::erase_if(out, [&](const ParsedPassage& p) { return words(p.text) < 8; });
+  std::erase_if(out, [&](const ParsedPassage& p) { return words(p.text) < kMinPassageWords; });
   return out;
 }
 
@@ -925,11 +1005,11 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // inside a longer paragraph, up to the date it was sent in.
   static const regex kAskedInside(
       "(?:^|\\s)(Vragen van (?:het lid|de leden) "
-      ".{10,400}?)\\s*\\((?:ingezonden|ontvangen)[^)]*\\)");
+      ".{10,400}?)\\.?\\s*\\((?:[Ii]ngezonden|[Oo]ntvangen)[^)]*\\)");
   for (const std::string& p : top) {
     if (std::regex_search(p, m, AskedBy())) {
-      doc.title = std::regex_replace(m[0].str(),
-                                     std::regex("\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$"), "");
+      static const regex kDateSent("\\.?\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$", icase);
+      doc.title = std::regex_replace(m[0].str(), kDateSent, "");
       return;
     }
   }
@@ -962,8 +1042,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     }
   }
   if (doc.title.empty()) {
-    bool to_parliament =
-        !doc.reference.empty() || text.find("Aan de Voorzitter van de") != std::string::npos;
+    bool to_parliament = !doc.reference.empty() ||
+                         text.find("Aan de Voorzitter van de") != std::string::npos ||
+                         HasAddressee(clean.lines);
     doc.title = kind == DocumentKind::kQuestions ? "Vragen en antwoorden"
                 : to_parliament                  ? "Kamerbrief"
                                                  : "Document";
@@ -1070,16 +1151,16 @@ std::optional<std::string> MotionOrAmendment(const CleanText& clean) {
 // Prose without any of these (a newsletter, a menu) is no such document.
 bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
   static const regex kSalutation("^(Geachte|Hooggeachte) ", icase);
-  static const regex kAddressee("^Aan de (Voorzitter|leden) ");
   static const regex kParliament(
       "\\b(Kamerstuk(ken)?|uw Kamer|de Tweede Kamer|de Eerste Kamer)\\b");
   if (!clean.masthead.empty()) return true;
   for (const std::string& f : clean.footers) {
     if (f.find("vergaderjaar") != std::string::npos) return true;
   }
+  if (HasAddressee(clean.lines)) return true;
   for (const Line& l : clean.lines) {
-    if (std::regex_search(l.text, kAddressee) || std::regex_search(l.text, Signature()) ||
-        std::regex_search(l.text, kSalutation) || std::regex_search(l.text, DatePattern())) {
+    if (std::regex_search(l.text, Signature()) || std::regex_search(l.text, kSalutation) ||
+        std::regex_search(l.text, DatePattern())) {
       return true;
     }
   }

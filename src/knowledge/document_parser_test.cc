@@ -804,6 +804,281 @@ TEST(QuestionLayouts, RepeatedReferralAnswersAreKept) {
   for (size_t i = 1; i < 4; ++i) EXPECT_EQ(doc.passages[i].text, "Zie het antwoord op vraag 1.");
 }
 
+// Answers to written questions as `pdftotext -layout` prints them: the
+// Aanhangsel's masthead, the text in its right-hand column, the colophon
+// under the first page and the identifier with the page number under the
+// next, a footnote, a compound hyphenated at a line end that the text
+// prints whole too, and the explanation the questions close with.
+const std::string kAanhangsel =
+    Pages({R"(Tweede Kamer der Staten-Generaal                                                  2
+Vergaderjaar 2022–2023                      Aanhangsel van de Handelingen
+                                            Vragen gesteld door de leden der Kamer, met de daarop door de
+                                            regering gegeven antwoorden
+
+2634
+                    Vragen van de leden Brekelmans en Van Wijngaarden (beiden VVD) aan de Minister
+                    van Buitenlandse Zaken over de wachttijden voor een paspoortafspraak in Noord-
+                    Amerika (ingezonden 14 april 2023).
+
+                    Antwoord van Minister Hoekstra (Buitenlandse Zaken) (ontvangen 12 mei 2023).
+
+                    Vraag 1
+                    Bent u bekend met het bericht «Nederlanders in Canada wachten maanden op een
+                    nieuw paspoort»?1
+
+                    Antwoord 1
+                    Ja.
+
+                    Vraag 2
+                    Hoe lang moeten Nederlanders wachten op een afspraak bij het consulaat-
+                    generaal in Vancouver?
+
+                    Antwoord 2
+                    Bij het consulaat-generaal in Vancouver bedroeg de wachttijd in maart gemid-
+                    deld elf weken. Omdat een paspoort tien jaar geldig is en velen de vernieuwing
+
+                    1 CBC News, 2 april 2023.
+
+ah-tk-20222023-2634
+ISSN 0921 - 7398
+’s-Gravenhage 2023                               Tweede Kamer, vergaderjaar 2022–2023, Aanhangsel          1
+)",
+           R"(                    tijdens de pandemie uitstelden, blijft de vraag voorlopig hoog.
+
+                    Vraag 3
+                    Wilt u deze vragen afzonderlijk beantwoorden?
+
+                    Antwoord 3
+                    Ja.
+
+                    Toelichting:
+                    Deze vragen dienen ter aanvulling op eerdere vragen terzake van het lid Sjoerdsma
+                    (D66), ingezonden 3 april 2023 (vraagnummer 2023Z06112).
+
+ah-tk-20222023-2634                                                                                   2
+)"});
+
+TEST(QuestionLayouts, WrittenQuestionsAsPrinted) {
+  ParsedDocument doc = MustParse(kAanhangsel, "kamervragen.txt");
+  EXPECT_EQ(doc.document.reference, "Aanhangsel Handelingen II 2022/23, nr. 2634");
+  EXPECT_EQ(doc.document.title,
+            "Vragen van de leden Brekelmans en Van Wijngaarden (beiden VVD) aan de Minister van "
+            "Buitenlandse Zaken over de wachttijden voor een paspoortafspraak in Noord-Amerika");
+  EXPECT_EQ(doc.document.date, "2023-05-12");
+  ExpectQuestions(
+      doc, {{"1",
+             "Bent u bekend met het bericht «Nederlanders in Canada wachten maanden op een nieuw "
+             "paspoort»?",
+             "Ja."},
+            {"2",
+             "Hoe lang moeten Nederlanders wachten op een afspraak bij het consulaat-generaal in "
+             "Vancouver?",
+             "Bij het consulaat-generaal in Vancouver bedroeg de wachttijd in maart gemiddeld elf "
+             "weken. Omdat een paspoort tien jaar geldig is en velen de vernieuwing tijdens de "
+             "pandemie uitstelden, blijft de vraag voorlopig hoog."},
+            {"3", "Wilt u deze vragen afzonderlijk beantwoorden?", "Ja."}});
+}
+
+// The footer of the pages after the first, the paper's identifier and the
+// page number, goes also where it stands too seldom to repeat.
+TEST(Layout, FooterOfIdentifierAndPageNumberIsRemoved) {
+  CleanText clean = CleanPdfText(kAanhangsel);
+  for (const Line& l : clean.lines) EXPECT_THAT(l.text, Not(HasSubstr("ah-tk"))) << l.text;
+  EXPECT_THAT(clean.footers, ::testing::Contains("ah-tk-20222023-2634 2"));
+}
+
+// "Toelichting: Deze vragen dienen ter aanvulling …" after the last answer
+// belongs to the questions, not to that answer.
+TEST(QuestionLayouts, ExplanationClosingTheQuestionsIsNoPartOfTheLastAnswer) {
+  ParsedDocument doc = MustParse(
+      Replaced(kAanhangsel, "Toelichting:\n                    Deze", "Toelichting: Deze"),
+      "kamervragen.txt");
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_EQ(doc.passages[2].text, "Ja.");
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("aanvulling")));
+}
+
+// Answers to written questions in the older layout: the number alone, an
+// "Antwoord" line, the date sent after the title's full stop, a numbered
+// list in an answer with the text after it.
+constexpr char kOlderWrittenQuestions[] = R"doc(1987
+Vragen van het lid Ormel (CDA) aan de minister van Buitenlandse Zaken over Nederlanders
+die in Thailand gedetineerd zijn. (Ingezonden 11 februari 2010)
+
+Antwoord van minister Verhagen (Buitenlandse Zaken). (Ontvangen 8 maart 2010)
+
+1
+Hoeveel Nederlanders zijn in Thailand gedetineerd?
+
+Antwoord
+Op 1 maart 2010 waren in Thailand 19 Nederlanders gedetineerd.
+
+2
+Welke mogelijkheden zijn er om deze gedetineerden hun straf in Nederland te laten
+uitzitten?
+
+Antwoord
+Voor een overbrenging moet aan de volgende voorwaarden worden voldaan:
+1. de gedetineerde heeft de Nederlandse nationaliteit en stemt in met de overbren-
+   ging;
+2. de gedetineerde heeft in Thailand ten minste vier jaar van de straf uitgezeten; en
+3. zowel Thailand als Nederland stemt in met de overbrenging.
+Op dit moment lopen er zes verzoeken tot overbrenging.
+
+3
+Is het waar dat gedetineerden in Bangkok niet altijd medische zorg krijgen?
+
+Antwoord
+Zie het antwoord op vraag 2.
+)doc";
+
+TEST(QuestionLayouts, OlderWrittenQuestionsTitleWithoutTheDateSent) {
+  ParsedDocument doc = MustParse(kOlderWrittenQuestions, "kamervragen.txt");
+  EXPECT_EQ(doc.document.title,
+            "Vragen van het lid Ormel (CDA) aan de minister van Buitenlandse Zaken over "
+            "Nederlanders die in Thailand gedetineerd zijn");
+  EXPECT_EQ(doc.document.date, "2010-03-08");
+}
+
+TEST(QuestionLayouts, TextAfterANumberedListOpensAParagraph) {
+  ExpectQuestions(
+      MustParse(kOlderWrittenQuestions, "kamervragen.txt"),
+      {{"1", "Hoeveel Nederlanders zijn in Thailand gedetineerd?",
+        "Op 1 maart 2010 waren in Thailand 19 Nederlanders gedetineerd."},
+       {"2",
+        "Welke mogelijkheden zijn er om deze gedetineerden hun straf in Nederland te laten "
+        "uitzitten?",
+        "Voor een overbrenging moet aan de volgende voorwaarden worden voldaan:\n"
+        "1. de gedetineerde heeft de Nederlandse nationaliteit en stemt in met de "
+        "overbrenging;\n"
+        "2. de gedetineerde heeft in Thailand ten minste vier jaar van de straf uitgezeten; en\n"
+        "3. zowel Thailand als Nederland stemt in met de overbrenging.\n\n"
+        "Op dit moment lopen er zes verzoeken tot overbrenging."},
+       {"3", "Is het waar dat gedetineerden in Bangkok niet altijd medische zorg krijgen?",
+        "Zie het antwoord op vraag 2."}});
+}
+
+// A list of questions printed as a table ("Nr  Vraag  Bijlage  Blz. (van)
+// t/m"): a question's first line carries its page in the far right column,
+// alone where the question names no last page, after the annex where it
+// names one.
+constexpr char kQuestionTable[] = R"doc(Lijst van vragen en antwoorden
+
+Nr   Vraag                                                                    Bijlage   Blz. (van)   t/m
+
+1    Wat is de reden dat de ontvangsten uit leges voor visa in 2022 € 6,2 miljoen hoger    29
+     uitvielen dan begroot?
+     Het aantal visumaanvragen lag in 2022 hoger dan bij het opstellen van de begroting
+     werd verwacht.
+
+2    Hoe vaak is in 2022 de Informatieservice ingezet om geregis-                              38
+     treerde Nederlanders te waarschuwen?
+     De Informatieservice is in 2022 bij 27 gebeurtenissen ingezet.
+
+3    Welk deel van de paspoortaanvragen is in 2022 afgehandeld binnen de norm van        1      34
+     vier weken?
+     Van de paspoortaanvragen is 91 procent binnen vier weken afgehandeld.
+)doc";
+
+const std::vector<Qa> kQuestionTableWant = {
+    {"1",
+     "Wat is de reden dat de ontvangsten uit leges voor visa in 2022 € 6,2 miljoen hoger "
+     "uitvielen dan begroot?",
+     "Het aantal visumaanvragen lag in 2022 hoger dan bij het opstellen van de begroting werd "
+     "verwacht."},
+    {"2",
+     "Hoe vaak is in 2022 de Informatieservice ingezet om geregistreerde Nederlanders te "
+     "waarschuwen?",
+     "De Informatieservice is in 2022 bij 27 gebeurtenissen ingezet."},
+    {"3",
+     "Welk deel van de paspoortaanvragen is in 2022 afgehandeld binnen de norm van vier weken?",
+     "Van de paspoortaanvragen is 91 procent binnen vier weken afgehandeld."}};
+
+TEST(QuestionLayouts, OnePageReferenceFarRightOfAWrappedQuestionLine) {
+  ExpectQuestions(MustParse(kQuestionTable, "lijst.txt"), kQuestionTableWant);
+}
+
+// A question's first line at the foot of a page, the rest under the
+// column heads of the next: no section heading.
+TEST(QuestionLayouts, QuestionLineAtThePageFootOpensItsQuestion) {
+  std::string text =
+      Replaced(kQuestionTable, "ingezet om geregis-                              38\n     treerde",
+               "ingezet om geregis-                              38\n\n"
+               "Tweede Kamer, vergaderjaar 2022–2023, 36 360 V, nr. 7                         1\n"
+               "\fNr   Vraag                                        Bijlage   Blz. (van)   t/m\n\n"
+               "     treerde");
+  ExpectQuestions(MustParse(text, "lijst.txt"), kQuestionTableWant);
+}
+
+// The report of a written consultation with its table of contents; part I
+// prints the parties' questions, part II the minister's reply, which
+// repeats each question (a paragraph, or a block of them) before its
+// "Reactie van de minister".
+constexpr char kReportRepeatingItsQuestions[] = R"doc(Verslag van een schriftelijk overleg
+
+Vastgesteld 22 juni 2023
+
+De vaste commissie voor Buitenlandse Zaken heeft een aantal vragen en opmerkingen voorgelegd
+aan de Minister van Buitenlandse Zaken over de Staat van het Consulaire 2022.
+
+Inhoudsopgave                                                          blz.
+
+I     Vragen en opmerkingen vanuit de fracties                           2
+      Vragen en opmerkingen van de leden van de VVD-fractie              2
+      Vragen en opmerkingen van de leden van de SP-fractie               2
+II    Reactie van de bewindspersoon                                      3
+
+I Vragen en opmerkingen vanuit de fracties
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+De leden van de VVD-fractie hebben met belangstelling kennisgenomen van de Staat van het
+Consulaire 2022.
+
+Kan de Minister aangeven in welke landen de meeste arrestaties plaatsvonden?
+
+Vragen en opmerkingen van de leden van de SP-fractie
+
+De leden van de SP-fractie vragen naar de wachttijden bij de ambassades in Noord-Amerika.
+
+Is de Minister bereid er meer mobiele vulpunten in te zetten?
+
+II Reactie van de bewindspersoon
+
+Hierbij bied ik u de antwoorden aan op de vragen en opmerkingen van de vaste commissie.
+
+Vragen en opmerkingen van de leden van de VVD-fractie
+
+Kan de Minister aangeven in welke landen de meeste arrestaties plaatsvonden?
+
+Reactie van de minister
+De meeste arrestaties vonden plaats in Duitsland, Spanje en België.
+
+Vragen en opmerkingen van de leden van de SP-fractie
+
+De leden van de SP-fractie vragen naar de wachttijden bij de ambassades in Noord-Amerika.
+
+Is de Minister bereid er meer mobiele vulpunten in te zetten?
+
+Reactie van de minister
+De wachttijden bedragen zes tot acht weken. In 2023 komen er vijf mobiele vulpunten bij.
+)doc";
+
+TEST(QuestionLayouts, ReportWhoseReplyRepeatsTheQuestions) {
+  ParsedDocument doc = MustParse(kReportRepeatingItsQuestions, "verslag.txt");
+  ExpectQuestions(
+      doc, {{"1", "Kan de Minister aangeven in welke landen de meeste arrestaties plaatsvonden?",
+             "De meeste arrestaties vonden plaats in Duitsland, Spanje en België."},
+            {"2",
+             "De leden van de SP-fractie vragen naar de wachttijden bij de ambassades in "
+             "Noord-Amerika.\n\nIs de Minister bereid er meer mobiele vulpunten in te zetten?",
+             "De wachttijden bedragen zes tot acht weken. In 2023 komen er vijf mobiele "
+             "vulpunten bij."}});
+  ASSERT_EQ(doc.passages.size(), 2u);
+  EXPECT_EQ(doc.passages[0].heading, "Vragen en opmerkingen van de leden van de VVD-fractie");
+  EXPECT_EQ(doc.passages[1].heading, "Vragen en opmerkingen van de leden van de SP-fractie");
+}
+
 // Lettered questions ("2a", "2b") and parties' own numberings ("VVD-1")
 
 // `text` with every `from` replaced by `to`.
@@ -1231,6 +1506,112 @@ TEST(Letters, ParagraphBrokenBeforeACapitalRejoined) {
   const ParsedPassage* p = PassageContaining(doc, "Ambassades bieden bijstand");
   ASSERT_NE(p, nullptr);
   EXPECT_THAT(p->text, HasSubstr("terechtkunnen bij Nederlandse advocaten in de regio."));
+}
+
+// A letter on the ministries' template as `pdftotext -layout` prints it:
+// the return address, the addressee without "Aan", the sidebar beside the
+// text, numbered sections with subsections, a list, "Pagina 1 van 2".
+const std::string kTemplateLetter =
+    Pages({R"(> Retouradres Postbus 20061 2500 EB Den Haag
+
+
+De Voorzitter van de Tweede Kamer                                     Ministerie van Buitenlandse Zaken
+der Staten-Generaal                                                   Rijnstraat 8
+Prinses Irenestraat 6                                                 2515 XP Den Haag
+2595 BD Den Haag                                                      Postbus 20061
+
+                                                                      Ons kenmerk
+                                                                      BZ2319876
+Datum        15 mei 2023
+Betreft      Stand van zaken consulaire dienstverlening
+
+Geachte voorzitter,
+
+Hierbij informeer ik uw Kamer over de stand van zaken van de consulaire
+dienstverlening aan Nederlanders in het buitenland, zoals toegezegd in
+het commissiedebat Consulaire zaken van 8 maart 2023.
+
+1. Inleiding
+
+De vraag naar consulaire dienstverlening is na de coronapandemie snel
+gestegen. Nederlanders reizen weer volop en wonen, werken en studeren
+in toenemende mate in het buitenland. Tegelijk vroegen crises zoals de
+evacuatie uit Soedan veel van de capaciteit van de posten en van het
+Contactcenter. In deze brief ga ik in op de maatregelen die het kabinet
+neemt om de dienstverlening op peil te houden.
+
+2. Consulaire dienstverlening
+
+2.1 Paspoorten
+
+In 2022 zijn bij de posten ruim 130.000 aanvragen voor een paspoort of                Pagina 1 van 2
+)",
+           R"(                                                                      Ons kenmerk
+identiteitskaart ingediend, 18 procent meer dan in 2019. Daarom zet het   BZ2319876
+ministerie meer mobiele vulpunten in, vooral in landen waar veel
+Nederlanders ver van een post wonen, en kan een paspoort ook in een
+grensgemeente of op Schiphol worden aangevraagd.
+
+2.2 Consulaire bijstand
+
+Nederlanders die in het buitenland in de problemen komen, kunnen dag
+en nacht terecht bij het 24/7 BZ Contactcenter. In 2022 ging het onder
+meer om:
+– 1.412 arrestaties;
+– 2.136 overlijdensgevallen;
+– 318 vermissingen.
+Het Contactcenter voerde in totaal 712.000 gesprekken.
+
+De Minister van Buitenlandse Zaken,
+
+
+W.B. Hoekstra
+                                                                                      Pagina 2 van 2
+)"});
+
+// The template's addressee makes a letter to parliament.
+TEST(Letters, TemplateLetterIsAKamerbriefWithoutItsLetterhead) {
+  ParsedDocument doc = MustParse(kTemplateLetter, "brief.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+  EXPECT_EQ(doc.document.title, "Kamerbrief");
+  EXPECT_EQ(doc.document.date, "2023-05-15");
+  std::string all = AllText(doc);
+  for (const char* left : {"Voorzitter", "Irenestraat", "Retouradres", "kenmerk", "BZ2319876",
+                           "Betreft", "Geachte", "Pagina", "Hoekstra"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+}
+
+// "2.2" stands under "2." as "2.1" right below it does.
+TEST(Letters, SubsectionsStandUnderTheirSection) {
+  ParsedDocument doc = MustParse(kTemplateLetter, "brief.txt");
+  EXPECT_EQ(Headings(doc), (std::vector<std::string>{
+                               "", "1. Inleiding", "2. Consulaire dienstverlening – 2.1 Paspoorten",
+                               "2. Consulaire dienstverlening – 2.2 Consulaire bijstand"}));
+}
+
+// The text after a list's last item is a paragraph of its own; a sentence
+// too short for a passage goes with the passage above it.
+TEST(Letters, ShortSentenceAfterAListStaysWithIt) {
+  ParsedDocument doc = MustParse(kTemplateLetter, "brief.txt");
+  ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
+  EXPECT_EQ(doc.passages[3].text,
+            "Nederlanders die in het buitenland in de problemen komen, kunnen dag en nacht terecht "
+            "bij het 24/7 BZ Contactcenter. In 2022 ging het onder meer om:\n"
+            "– 1.412 arrestaties;\n– 2.136 overlijdensgevallen;\n– 318 vermissingen.\n\n"
+            "Het Contactcenter voerde in totaal 712.000 gesprekken.");
+}
+
+// A table of contents repeats the headings; it is no passage.
+TEST(Letters, TableOfContentsIsRemoved) {
+  ParsedDocument doc = MustParse(
+      Replaced(kLetter, "Den Haag, 3 april 2024\n",
+               "Den Haag, 3 april 2024\n\nInhoudsopgave                                 blz.\n\n"
+               "Paspoorten en identiteitskaarten              1\n"
+               "Consulaire bijstand bij detentie en\n"
+               "overlijden                                    2\n"),
+      "brief.txt");
+  EXPECT_EQ(AllText(doc), AllText(MustParse(kLetter, "brief.txt")));
 }
 
 // The government's reply to a committee's report on a bill, as
@@ -1900,6 +2281,29 @@ TEST(PdfText, JoinParagraphsKeepsListItemsAndTableRowsDropsNumbers) {
   EXPECT_EQ(JoinParagraphs(lines),
             (std::vector<std::string>{"De bijstand omvat:\n– het bezoeken;\n– het informeren.",
                                       "Regio     2022     2023\nEuropa     1.200     1.350"}));
+}
+
+TEST(PdfText, JoinParagraphsEndsAListAtItsLastItem) {
+  std::vector<Line> lines = {
+      L("In 2022 ging het onder meer om:"), L("1.412 arrestaties;", false, true),
+      L("318 vermissingen.", false, true), L("Het Contactcenter voerde 712.000 gesprekken.")};
+  EXPECT_EQ(JoinParagraphs(lines),
+            (std::vector<std::string>{
+                "In 2022 ging het onder meer om:\n– 1.412 arrestaties;\n– 318 vermissingen.",
+                "Het Contactcenter voerde 712.000 gesprekken."}));
+}
+
+// A hyphen at a line end is hyphenation, unless the text prints the word
+// with its hyphen elsewhere.
+TEST(PdfText, HyphenOfACompoundPrintedWholeIsKept) {
+  CleanText clean = CleanPdfText(
+      "Het consulaat-\ngeneraal in Vancouver opende in 2022 een tweede balie voor paspoorten.\n"
+      "Wie niet naar het consulaat-generaal kan reizen, kan terecht bij een mobiel vul-\npunt.\n");
+  EXPECT_EQ(JoinParagraphs(clean.lines),
+            (std::vector<std::string>{
+                "Het consulaat-generaal in Vancouver opende in 2022 een tweede balie voor "
+                "paspoorten. Wie niet naar het consulaat-generaal kan reizen, kan terecht bij een "
+                "mobiel vulpunt."}));
 }
 
 }  // namespace

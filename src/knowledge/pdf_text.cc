@@ -5,6 +5,8 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
+#include <utility>
 
 #include "core/strings.h"
 
@@ -75,13 +77,21 @@ const std::regex& FooterPattern() {
   return re;
 }
 
-// The rest of a paper's first-page colophon: its identifier
-// ("kst-36180-48", "ah-tk-20222023-2104") and the series' ISSN.
+// A paper's identifier: "kst-36180-48", "ah-tk-20222023-2104".
+constexpr char kIdentifier[] = "(kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*";
+
+// The rest of a paper's first-page colophon: its identifier and the
+// series' ISSN.
 const std::regex& ColophonPattern() {
   static const std::regex re(
-      "^((kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*|"
-      "ISSN [0-9]{4} ?- ?[0-9]{3}[0-9x])$",
-      std::regex::icase);
+      std::string("^(") + kIdentifier + "|ISSN [0-9]{4} ?- ?[0-9]{3}[0-9x])$", std::regex::icase);
+  return re;
+}
+
+// The running footer of answers to written questions on the following
+// pages: the identifier and the page number ("ah-tk-20222023-2104   2").
+const std::regex& IdentifierFooter() {
+  static const std::regex re(std::string("^(") + kIdentifier + ") +[0-9]{1,4}$", std::regex::icase);
   return re;
 }
 
@@ -335,6 +345,100 @@ void RemoveFootnotes(std::vector<Line>& lines) {
   lines = std::move(out);
 }
 
+// A table of contents: "Inhoudsopgave" and its entries, each ending in its
+// page number ("II   Reactie van de bewindspersoon   4", "1. Inleiding
+// ..... 2"), an entry wrapped over two lines included. It repeats the
+// headings of the text.
+const std::regex& ContentsHeading() {
+  static const std::regex re("^(Inhoudsopgave|Inhoud)( +(blz|pagina)\\.?)?$", std::regex::icase);
+  return re;
+}
+const std::regex& ContentsEntry() {
+  static const std::regex re("^\\S.*\\S( {2,}|\\s*\\.{3,}\\s*)[0-9]{1,3}$");
+  return re;
+}
+constexpr int kMinContentsEntries = 2;
+
+// The index of the next non-blank line after `i`, or lines.size().
+size_t NextText(const std::vector<Line>& lines, size_t i) {
+  for (++i; i < lines.size() && lines[i].text.empty(); ++i) {
+  }
+  return i;
+}
+
+void RemoveTableOfContents(std::vector<Line>& lines) {
+  auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& l) {
+    return std::regex_match(l.text, ContentsHeading());
+  });
+  if (heading == lines.end()) return;
+  const size_t start = static_cast<size_t>(heading - lines.begin());
+  auto is_entry = [&](size_t i) {
+    return i < lines.size() && std::regex_match(lines[i].text, ContentsEntry());
+  };
+  size_t end = start + 1;
+  int entries = 0;
+  for (size_t i = NextText(lines, start); i < lines.size(); i = NextText(lines, i)) {
+    bool wrapped = !EndsSentence(lines[i].text) && is_entry(i + 1);
+    if (!is_entry(i) && !wrapped) break;
+    entries += is_entry(i) ? 1 : 0;
+    end = i + 1;
+  }
+  if (entries < kMinContentsEntries) return;
+  lines.erase(heading, lines.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
+bool IsWordPunctuation(char32_t c) {
+  return c == '(' || c == ')' || c == ',' || c == '.' || c == ';' || c == ':' || c == '?' ||
+         c == '!' || c == '"' || c == '\'' || c == U'«' || c == U'»' || c == U'“' || c == U'”' ||
+         c == U'‘' || c == U'’';
+}
+
+std::string_view WithoutLeadingPunctuation(std::string_view word) {
+  while (!word.empty() && IsWordPunctuation(FirstCodePoint(word))) {
+    size_t next = 1;
+    while (next < word.size() && (static_cast<unsigned char>(word[next]) & 0xC0) == 0x80) ++next;
+    word.remove_prefix(next);
+  }
+  return word;
+}
+
+std::string_view WithoutTrailingPunctuation(std::string_view word) {
+  while (!word.empty()) {
+    size_t last = LastCodePointStart(word);
+    if (!IsWordPunctuation(FirstCodePoint(word.substr(last)))) break;
+    word = word.substr(0, last);
+  }
+  return word;
+}
+
+// Marks the lines that end in the hyphen of a compound ("consulaat-" /
+// "generaal") which the text prints with its hyphen inside a line too
+// ("het consulaat-generaal in Vancouver"); other hyphens at a line end
+// are taken for hyphenation.
+void MarkKeptHyphens(std::vector<Line>& lines) {
+  std::set<std::string, std::less<>> compounds;
+  for (const Line& l : lines) {
+    for (std::string_view word : Split(l.text, ' ')) {
+      word = WithoutTrailingPunctuation(WithoutLeadingPunctuation(word));
+      size_t hyphen = word.find('-');
+      if (hyphen != std::string_view::npos && hyphen > 0 && word.back() != '-') {
+        compounds.emplace(word);
+      }
+    }
+  }
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string_view text = lines[i].text;
+    if (text.size() < 2 || text.back() != '-') continue;
+    size_t next = NextText(lines, i);
+    while (next < lines.size() && lines[next].number_only) next = NextText(lines, next);
+    if (next == lines.size()) continue;
+    std::string_view head = WithoutLeadingPunctuation(text.substr(text.rfind(' ') + 1));
+    std::string_view rest = lines[next].text;
+    std::string_view tail = WithoutTrailingPunctuation(rest.substr(0, rest.find(' ')));
+    lines[i].hyphen_kept = compounds.contains(std::string(head) + std::string(tail));
+  }
+}
+
 // Columns set apart by runs of spaces: two gaps of two, or one of three
 // or more (running text has neither).
 bool IsTableRow(std::string_view text) {
@@ -354,10 +458,15 @@ bool IsCoordinatingWord(std::string_view word) {
          word == "and" || word == "or";
 }
 
-// Appends `next` to a paragraph's last line, joining a hyphenated word.
-void AppendWrapped(std::string& text, std::string_view next) {
+// Appends `next` to a paragraph's last line, joining a hyphenated word
+// (with its hyphen when `keep_hyphen`).
+void AppendWrapped(std::string& text, std::string_view next, bool keep_hyphen) {
   if (text.empty()) {
     text = next;
+    return;
+  }
+  if (keep_hyphen && text.back() == '-') {
+    text += next;  // "consulaat-" + "generaal"
     return;
   }
   // A web address broken after a slash goes on without a space.
@@ -535,6 +644,12 @@ CleanText CleanPdfText(std::string_view raw) {
       page_start = true;
       continue;
     }
+    if (std::regex_match(line.text, footer, IdentifierFooter())) {
+      out.footers.push_back(CollapseSpaces(line.text));
+      out.identifiers.push_back(footer[1].str());
+      page_start = true;
+      continue;
+    }
     if (std::regex_match(line.text, ColophonPattern())) {
       if (line.text.find("ISSN") == std::string::npos) out.identifiers.push_back(line.text);
       continue;
@@ -600,6 +715,8 @@ CleanText CleanPdfText(std::string_view raw) {
   }
   out.lines = std::move(kept);
   RemoveFootnotes(out.lines);
+  RemoveTableOfContents(out.lines);
+  MarkKeptHyphens(out.lines);
   return out;
 }
 
@@ -623,10 +740,26 @@ bool ContinuesList(std::string_view paragraph, std::string_view next) {
   return y[0] == x[0] + 1;
 }
 
+// The last line of `paragraph` is the last item of a list: it ends a
+// sentence with a full stop, and the item above it ends with a semicolon
+// or a comma ("…;", "…; en", "…, of"), as a list's items go on to its last.
+bool EndsList(std::string_view paragraph) {
+  static const std::regex item("^(– |([0-9]{1,2}|[a-z])[.)] )");
+  static const std::regex goes_on("[;,]( en| of)?$");
+  if (!paragraph.ends_with('.')) return false;
+  std::vector<std::string> rows = Split(paragraph, '\n');
+  if (rows.size() < 2) return false;
+  const std::string& last = rows.back();
+  const std::string& above = rows[rows.size() - 2];
+  return std::regex_search(last, item) && std::regex_search(above, item) &&
+         std::regex_search(above, goes_on);
+}
+
 std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
   std::vector<std::string> paragraphs;
   std::string current;
   bool closed_by_blank = false;  // `current` ended at a blank line
+  bool keep_hyphen = false;      // the hyphen ending `current` is part of the word
   auto flush = [&] {
     std::string_view t = Trim(current);
     if (!t.empty()) paragraphs.emplace_back(t);
@@ -659,6 +792,9 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
         !EndsSentence(l.text) && l.text.size() < 100) {
       flush();
     }
+    // The text after a list.
+    if (!l.bullet && !l.numbered && StartsUpper(l.text) && EndsList(current)) flush();
+    const bool hyphen_kept = std::exchange(keep_hyphen, l.hyphen_kept);
     if (current.empty()) {
       current = l.bullet ? "– " + l.text : l.text;
       continue;
@@ -676,7 +812,7 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       if (IsTableRow(last)) {
         current += "\n" + l.text;
       } else {
-        AppendWrapped(current, l.text);
+        AppendWrapped(current, l.text, hyphen_kept);
       }
     }
   }

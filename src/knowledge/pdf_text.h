@@ -1,10 +1,11 @@
 // Plain text extracted from an official PDF (pdftotext and the like),
 // cleaned of what the page layout left in it: the first page's masthead and
 // colophon, running page headers and
-// footers ("Tweede Kamer, vergaderjaar 2021–2022, 35 925 V, nr. 84 2"),
-// page numbers, footnotes and their markers in the text, words hyphenated
-// across line ends ("Buiten-" / "landse"), bullet glyphs, and paragraphs
-// broken by a page break.
+// footers ("Tweede Kamer, vergaderjaar 2021–2022, 35 925 V, nr. 84 2",
+// "ah-tk-20222023-2104 2"), page numbers, a table of contents, footnotes
+// and their markers in the text, words hyphenated across line ends
+// ("Buiten-" / "landse"; a compound that the text prints whole elsewhere
+// keeps its hyphen), bullet glyphs, and paragraphs broken by a page break.
 // Thread-safety: pure functions.
 #pragma once
 
@@ -21,6 +22,9 @@ struct Line {
   bool bullet = false;       // a list item (its glyph removed from `text`)
   bool number_only = false;  // nothing but a number: a page number, or a question's
   bool numbered = false;     // an item of a numbered list ("1. …", "a) …")
+  // Ends in the hyphen of a compound that the text prints whole elsewhere
+  // ("consulaat-" / "generaal"): joined, the word keeps its hyphen.
+  bool hyphen_kept = false;
 };
 
 struct CleanText {
@@ -40,8 +44,9 @@ CleanText CleanPdfText(std::string_view raw);
 
 // Joins lines into paragraphs: wrapped lines become one line, words
 // hyphenated at a line end are joined, a paragraph broken by a page break is
-// rejoined; list items and table rows keep a line each. Number-only lines
-// are dropped.
+// rejoined; list items and table rows keep a line each, and the text after
+// a list's last item ("…;" / "…." / "Op dit moment …") opens a paragraph.
+// Number-only lines are dropped.
 std::vector<std::string> JoinParagraphs(std::span<const Line> lines);
 
 // True when the text ends a sentence or a clause (., ?, !, :, ;, a closing
