@@ -550,6 +550,12 @@ TEST_P(EditorialTest, FilesThatAreNotPlainTextAreRefusedByContent) {
       // UTF-8 text that is neither questions and answers nor a letter.
       {"boodschappen.txt", "text/plain", "Melk\nBrood\nKaas\n", 422,
        "Dit is geen lijst met vragen en antwoorden"},
+      // A motion is named as one.
+      {"motie.txt", "text/plain",
+       "Nr. 34 MOTIE VAN HET LID SJOERDSMA C.S.\n\nVoorgesteld 15 november 2023\n\n"
+       "De Kamer,\n\ngehoord de beraadslaging,\n\nverzoekt de regering het aantal mobiele "
+       "vulpunten te verdubbelen,\n\nen gaat over tot de orde van de dag.\n",
+       422, "Dit is een motie."},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.filename + " " + c.says);
@@ -573,7 +579,7 @@ TEST_P(EditorialTest, FilesThatAreNotPlainTextAreRefusedByContent) {
 
   EXPECT_EQ(ArticleCount(), 0u);
   auto failed = Events("import", "document");
-  EXPECT_EQ(failed.size(), 6u) << "refused types and refused texts are audited";
+  EXPECT_EQ(failed.size(), 7u) << "refused types and refused texts are audited";
   for (const audit::Event& e : failed) EXPECT_EQ(e.entry.outcome, audit::Outcome::kFailed);
 }
 

@@ -684,7 +684,13 @@ http::Response KnowledgeEditor::Import(const http::Request& r, auth::Visit& v) c
     if (report.status().code() != StatusCode::kInvalidArgument) {
       return ServiceUnavailable(site, v, "knowledge_import_failed", report.status());
     }
-    view.errors.emplace_back("editor-file", t.value("editor_error_not_document", ""));
+    // A motion or an amendment is named as such; other text is no document.
+    std::string refusal = "editor_error_not_document";
+    if (auto paper = knowledge::RefusedPaperIn(file->data)) {
+      refusal = *paper == knowledge::RefusedPaper::kMotion ? "editor_error_motion"
+                                                           : "editor_error_amendment";
+    }
+    view.errors.emplace_back("editor-file", t.value(refusal, ""));
     view.reason = report.status().message();
     Audit(r, v, "import", "document", name, audit::Outcome::kFailed, "refused by the parser");
     return ShowImport(site, v, view, 422);

@@ -1123,9 +1123,8 @@ std::string IdSuffix(const std::string& label) {
 // A motion or an amendment, which can be neither questions nor a letter:
 // named by its masthead ("Nr. 34 MOTIE VAN HET LID …") or by its opening
 // formula ("gehoord de beraadslaging,", "stelt het volgende amendement
-// voor:"), also in a copy without the masthead. What it is ("a motion"),
-// or nothing for other papers.
-std::optional<std::string> MotionOrAmendment(const CleanText& clean) {
+// voor:"), also in a copy without the masthead. Nothing for other papers.
+std::optional<RefusedPaper> MotionOrAmendment(const CleanText& clean) {
   static const regex kMotion(
       "^(?:Nr\\. ?[0-9]+ +(?:(?:nader )?gewijzigde )?motie van\\b.*|"
       "(?:De Kamer, ?)?gehoord de beraadslaging,?)$",
@@ -1139,8 +1138,8 @@ std::optional<std::string> MotionOrAmendment(const CleanText& clean) {
     top.push_back(clean.lines[i].text);
   }
   for (const std::string& line : top) {
-    if (std::regex_match(line, kMotion)) return "a motion";
-    if (std::regex_match(line, kAmendment)) return "an amendment";
+    if (std::regex_match(line, kMotion)) return RefusedPaper::kMotion;
+    if (std::regex_match(line, kAmendment)) return RefusedPaper::kAmendment;
   }
   return std::nullopt;
 }
@@ -1170,6 +1169,11 @@ bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
 
 }  // namespace
 
+std::optional<RefusedPaper> RefusedPaperIn(std::string_view text) {
+  if (text.find('\0') != std::string_view::npos || !IsValidUtf8(text)) return std::nullopt;
+  return MotionOrAmendment(CleanPdfText(text));
+}
+
 Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view name) {
   if (Trim(text).empty()) return InvalidArgument("the file is empty");
   if (text.find('\0') != std::string_view::npos || !IsValidUtf8(text)) {
@@ -1177,8 +1181,9 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
   }
   CleanText clean = CleanPdfText(text);
   const std::vector<Line>& lines = clean.lines;
-  if (std::optional<std::string> kind = MotionOrAmendment(clean)) {
-    return InvalidArgument("this is " + *kind +
+  if (std::optional<RefusedPaper> paper = MotionOrAmendment(clean)) {
+    return InvalidArgument(std::string("this is ") +
+                           (*paper == RefusedPaper::kMotion ? "a motion" : "an amendment") +
                            ": only letters, reports and answers to questions can be imported");
   }
 

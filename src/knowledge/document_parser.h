@@ -21,6 +21,7 @@
 // Thread-safety: pure functions.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -51,6 +52,13 @@ struct ParsedDocument {
 // parliamentary paper. Fails with InvalidArgument, saying why, for text
 // that is neither kind of document.
 Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view name);
+
+// Parliamentary papers that are neither kind, refused as what they are.
+enum class RefusedPaper { kMotion, kAmendment };
+
+// What ParseDocument refused `text` as, when it is a motion or an
+// amendment; nothing for any other text.
+std::optional<RefusedPaper> RefusedPaperIn(std::string_view text);
 
 // The articles for a parsed document (ids, titles, sources, order). A
 // question's id ends in its number ("-3", also for "3 en 4"; "-2a";

@@ -2142,6 +2142,15 @@ TEST(Errors, AmendmentIsRefusedAsAnAmendment) {
   ExpectRefused(Replaced(kAmendment, "Nr. 21 AMENDEMENT VAN HET LID BRUGGE\n", ""), "an amendment");
 }
 
+// What a refused paper is, for a message in the reader's language.
+TEST(Errors, RefusedPaperSaysWhatItIs) {
+  EXPECT_EQ(RefusedPaperIn(kMotion), RefusedPaper::kMotion);
+  EXPECT_EQ(RefusedPaperIn(kAmendment), RefusedPaper::kAmendment);
+  EXPECT_EQ(RefusedPaperIn(kLetter), std::nullopt);
+  EXPECT_EQ(RefusedPaperIn("Melk\nBrood\n"), std::nullopt);
+  EXPECT_EQ(RefusedPaperIn(std::string("\xff\xfe", 2)), std::nullopt);
+}
+
 // A letter that quotes a motion's request is a letter.
 TEST(Errors, LetterQuotingAMotionIsALetter) {
   ParsedDocument doc = MustParse(
