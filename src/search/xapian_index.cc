@@ -703,8 +703,10 @@ Xapian::Stopper* NewStopper(Lang lang) {
 // Everything one search needs. Used by one thread at a time (Xapian's
 // handles share reference counts that are not thread-safe).
 struct Searcher {
-  Searcher(const std::string& path, const NameSet& names)
-      : db(path), stem_nl(MakeStem(Lang::kNl, names)), stem_en(MakeStem(Lang::kEn, names)) {
+  Searcher(Xapian::Database database, const NameSet& names)
+      : db(std::move(database)),
+        stem_nl(MakeStem(Lang::kNl, names)),
+        stem_en(MakeStem(Lang::kEn, names)) {
     SetUpParser(qp_nl, db, stem_nl, NewStopper(Lang::kNl));
     SetUpParser(qp_en, db, stem_en, NewStopper(Lang::kEn));
     SetUpParser(title_nl, db, stem_nl, NewStopper(Lang::kNl));
@@ -760,7 +762,7 @@ class Generation : public std::enable_shared_from_this<Generation> {
       if (!word.empty()) names->insert(word);
     }
     gen->names_ = std::move(names);
-    auto searcher = std::make_unique<Searcher>(path.string(), gen->names_);
+    auto searcher = std::make_unique<Searcher>(std::move(db), gen->names_);
     gen->doccount_ = searcher->db.get_doccount();
     std::istringstream words(searcher->db.get_metadata(kMetaSynonymWords));
     for (std::string w; std::getline(words, w);) {
@@ -831,7 +833,7 @@ class Generation : public std::enable_shared_from_this<Generation> {
         pool_.pop_back();
       }
     }
-    if (!searcher) searcher = std::make_unique<Searcher>(path_.string(), names_);
+    if (!searcher) searcher = std::make_unique<Searcher>(Xapian::Database(path_.string()), names_);
     return Lease(shared_from_this(), std::move(searcher));
   }
 

@@ -726,6 +726,16 @@ Document Passage(const std::string& id, const std::string& question, const std::
   return d;
 }
 
+// A knowledge search for `text` (failing the test when the search fails).
+Results SearchKnowledge(SearchIndex& index, const std::string& text) {
+  Query q;
+  q.type = "knowledge";
+  q.text = text;
+  auto r = index.Search(q);
+  EXPECT_TRUE(r.ok()) << r.status().ToString();
+  return r.ok() ? *r : Results{};
+}
+
 TEST(XapianIndexOwnTest, DutchCompoundsFindTheirPartsAndTheOtherWayRound) {
   TempDir dir;
   XapianOptions options;
@@ -774,14 +784,7 @@ TEST(XapianIndexOwnTest, RelatedWordsFindPassagesBelowTheWordItself) {
                             Passage("personeel", "Is er genoeg personeel?", "Ja."),
                             Passage("vonnis", "Hoe zwaar was de straf?", "Tien jaar.")})
                   .ok());
-  auto search = [&](const std::string& text) {
-    Query q;
-    q.type = "knowledge";
-    q.text = text;
-    auto r = index.Search(q);
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? *r : Results{};
-  };
+  auto search = [&](const std::string& text) { return SearchKnowledge(index, text); };
   // Each word finds its own passage first, then the one with the related word.
   Results r = search("strafmaatregelen");
   EXPECT_EQ(Rank(r, "straf"), 1u) << Describe(r);
@@ -827,13 +830,9 @@ TEST(XapianIndexOwnTest, ARareRelatedWordDoesNotOutrankTheWordItself) {
                                "Een paspoort kost " + std::to_string(70 + i) + " euro."));
   }
   ASSERT_TRUE(index.Rebuild(passages).ok());
-  Query q;
-  q.type = "knowledge";
-  q.text = "paspoort";
-  auto r = index.Search(q);
-  ASSERT_TRUE(r.ok());
-  EXPECT_EQ(Rank(*r, "tarieven"), passages.size()) << Describe(*r);
-  EXPECT_LT(Rank(*r, "aanvragen"), Rank(*r, "tarieven")) << Describe(*r);
+  Results r = SearchKnowledge(index, "paspoort");
+  EXPECT_EQ(Rank(r, "tarieven"), passages.size()) << Describe(r);
+  EXPECT_LT(Rank(r, "aanvragen"), Rank(r, "tarieven")) << Describe(r);
 }
 
 // Kraaij-Pohlmann stems "spanje" to "span", the stem of "spanning", and
@@ -844,18 +843,10 @@ TEST(XapianIndexOwnTest, NamesAreNotStemmedIntoOtherWords) {
       Passage("spanning", "Neemt de spanning in de regio toe?", "De spanningen nemen toe."),
       Passage("georgie", "Steunt Nederland Georgië?", "Ja, Georgië krijgt steun."),
       Passage("orgie", "Was het een orgie van geweld?", "Nee.")};
-  auto search = [](SearchIndex& index, const std::string& text) {
-    Query q;
-    q.type = "knowledge";
-    q.text = text;
-    auto r = index.Search(q);
-    EXPECT_TRUE(r.ok());
-    return r.ok() ? *r : Results{};
-  };
   TempDir plain_dir;
   auto plain = Open(plain_dir.path());
   ASSERT_TRUE(plain->Rebuild(passages).ok());
-  EXPECT_EQ(search(*plain, "spanje").hits.size(), 2u);  // what the stemmer does alone
+  EXPECT_EQ(SearchKnowledge(*plain, "spanje").hits.size(), 2u);  // what the stemmer does alone
 
   TempDir dir;
   XapianOptions options;
@@ -865,14 +856,14 @@ TEST(XapianIndexOwnTest, NamesAreNotStemmedIntoOtherWords) {
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   SearchIndex& index = **opened;
   ASSERT_TRUE(index.Rebuild(passages).ok());
-  Results r = search(index, "Spanje");
+  Results r = SearchKnowledge(index, "Spanje");
   EXPECT_EQ(Rank(r, "spanje"), 1u) << Describe(r);
   EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
-  r = search(index, "georgië");
+  r = SearchKnowledge(index, "georgië");
   EXPECT_EQ(Rank(r, "georgie"), 1u) << Describe(r);
   EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
   // Other words are stemmed as before.
-  r = search(index, "spanningen");
+  r = SearchKnowledge(index, "spanningen");
   EXPECT_EQ(Rank(r, "spanning"), 1u) << Describe(r);
   EXPECT_EQ(r.hits.size(), 1u) << Describe(r);
   // Another instance on the same directory stems as the index was built.
@@ -880,7 +871,7 @@ TEST(XapianIndexOwnTest, NamesAreNotStemmedIntoOtherWords) {
   without_names.directory = dir.path();
   auto other = OpenXapianIndex(without_names);
   ASSERT_TRUE(other.ok());
-  EXPECT_EQ(search(**other, "spanje").hits.size(), 1u);
+  EXPECT_EQ(SearchKnowledge(**other, "spanje").hits.size(), 1u);
 }
 
 TEST(XapianIndexOwnTest, PassagesComeBackWholeWithTheirAttributes) {
