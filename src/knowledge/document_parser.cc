@@ -169,6 +169,14 @@ const regex& QuestionsKenmerk() {
   return re;
 }
 
+// The heading over what a member or members asked in a debate: "Vragen
+// van het lid Jansen (D66)".
+const regex& MembersHeading() {
+  static const regex re("^Vragen (en opmerkingen )?van (het lid|de leden) [^.?:]{1,100}\\)$",
+                        icase);
+  return re;
+}
+
 const regex& AskedBy() {
   static const regex re("^Vragen van (het lid|de leden) .{10,400}");
   return re;
@@ -195,7 +203,7 @@ const regex& DatePattern() {
 const regex& TitlePattern() {
   static const regex re(
       "(Lijst van vragen en antwoorden.*|Verslag van een (schriftelijk|notaoverleg|"
-      "wetgevingsoverleg).*|Antwoorden? op (schriftelijke |feitelijke |Kamer)?vragen.*|"
+      "wetgevingsoverleg).*|(Schriftelijke )?Antwoorden? op (schriftelijke |feitelijke |Kamer)?vragen.*|"
       "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*|"
       "Vragen gesteld door de leden der Kamer.*|Nota naar aanleiding van het (nader )?verslag.*)$",
       icase);
@@ -446,12 +454,12 @@ std::string QuestionText(const std::vector<std::string>& paragraphs, std::string
 }
 
 // A heading over a party's questions ("Vragen en opmerkingen van de leden
-// van de D66-fractie"). Stricter than PartyHeading: after an answer, a
+// van de D66-fractie", "Vragen van het lid Jansen (D66)"). Stricter than PartyHeading: after an answer, a
 // heading that names no party may still belong to the answer, and "Vragen
 // gesteld door de leden der Kamer" heads answers to written questions.
 bool OpensPartyBlock(const std::string& p) {
   static const regex re("fractie", icase);
-  return IsHeadingLike(p) && std::regex_search(p, re);
+  return IsHeadingLike(p) && (std::regex_search(p, re) || std::regex_match(p, MembersHeading()));
 }
 
 // The block of a party's questions that opens among `paragraphs` (at its
@@ -764,6 +772,45 @@ std::vector<Candidate> PairQuestions(const std::vector<Line>& lines,
   return out;
 }
 
+// Questions that a line "Vraag" opens without a number, each answered
+// after an "Antwoord" line (written answers to what was asked in a
+// debate): numbered here in order, "Vraag 1", "Vraag 2", … Other texts are
+// returned as they are.
+std::vector<Line> NumberedQuestionLines(const std::vector<Line>& lines) {
+  static const regex bare("^Vraag\\s*:?\\s*(.*)$", icase);
+  std::vector<Line> out = lines;
+  int count = 0;
+  for (Line& l : out) {
+    std::smatch m;
+    if (std::regex_match(l.text, VraagMarker())) return lines;
+    if (!std::regex_match(l.text, m, bare)) continue;
+    std::string rest = m[1].str();
+    if (!rest.empty() && l.text.find(':') == std::string::npos) continue;
+    l.text = "Vraag " + std::to_string(++count) + (rest.empty() ? "" : ": " + rest);
+  }
+  return count >= 2 ? out : lines;
+}
+
+// The heading over what a member or members asked ("Vragen van het lid
+// Jansen (D66)") stands apart, also where the text has no blank lines
+// around it (a copy from a PDF viewer). The title of written questions
+// ("Vragen van het lid … (PVV) aan de Minister …") goes on after the
+// party.
+std::vector<Line> SetApartMembersHeadings(const std::vector<Line>& lines) {
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    auto next = std::find_if(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end(),
+                             [](const Line& l) { return !l.text.empty(); });
+    bool apart = std::regex_match(lines[i].text, MembersHeading()) &&
+                 (next == lines.end() || !StartsLower(next->text));
+    if (apart && !out.empty() && !out.back().text.empty()) out.push_back(Line{});
+    out.push_back(lines[i]);
+    if (apart && i + 1 < lines.size() && !lines[i + 1].text.empty()) out.push_back(Line{});
+  }
+  return out;
+}
+
 // Numbered questions without answer markers: each number in sequence whose
 // block asks something.
 std::vector<Candidate> SequentialQuestions(const std::vector<Line>& lines) {
@@ -1007,7 +1054,7 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
       "(?:^|\\s)(Vragen van (?:het lid|de leden) "
       ".{10,400}?)\\.?\\s*\\((?:[Ii]ngezonden|[Oo]ntvangen)[^)]*\\)");
   for (const std::string& p : top) {
-    if (std::regex_search(p, m, AskedBy())) {
+    if (std::regex_search(p, m, AskedBy()) && !std::regex_match(p, MembersHeading())) {
       static const regex kDateSent("\\.?\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$", icase);
       doc.title = std::regex_replace(m[0].str(), kDateSent, "");
       return;
@@ -1180,7 +1227,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
     return InvalidArgument("the file is not UTF-8 text (extract the text of a PDF first)");
   }
   CleanText clean = CleanPdfText(text);
-  const std::vector<Line>& lines = clean.lines;
+  const std::vector<Line> lines = NumberedQuestionLines(SetApartMembersHeadings(clean.lines));
   if (std::optional<RefusedPaper> paper = MotionOrAmendment(clean)) {
     return InvalidArgument(std::string("this is ") +
                            (*paper == RefusedPaper::kMotion ? "a motion" : "an amendment") +

@@ -2018,6 +2018,91 @@ TEST(QuestionLayouts, WrittenQuestionsCopiedFromAPdfViewer) {
   EXPECT_TRUE(doc.missing_numbers.empty());
 }
 
+// Written answers to what members asked in a plenary debate: the members'
+// headings, then unnumbered "Vraag" and "Antwoord" lines; the questions
+// are numbered in order.
+constexpr char kDebateAnswers[] = R"doc(Directie Financieel-Economische Zaken
+Rijnstraat 8
+2515 XP Den Haag
+
+> Retouradres Postbus 20061 2500 EB Den Haag
+
+De Voorzitter van de Tweede Kamer
+der Staten-Generaal
+Prinses Irenestraat 6
+Den Haag
+
+Datum 19 november 2025
+Betreft Schriftelijke antwoorden op vragen gesteld tijdens de eerste termijn van de
+begrotingsbehandeling Buitenlandse Zaken
+
+Geachte voorzitter,
+
+Hierbij treft u de schriftelijke antwoorden aan op vragen gesteld tijdens de eerste
+termijn van de begrotingsbehandeling Buitenlandse Zaken op 18 november jl.
+
+De minister van Buitenlandse Zaken,
+
+A.B. de Vries
+
+Vragen van het lid Jansen (D66)
+
+Vraag
+Hoeveel consulaire medewerkers werken er op dit moment in Zuid-Amerika?
+
+Antwoord
+Op de posten in Zuid-Amerika werken op dit moment 46 consulaire medewerkers, van wie
+twaalf uitgezonden en 34 lokaal aangenomen.
+
+Vraag
+Is de minister bereid het mobiele vulpunt vaker naar Patagonië te sturen?
+
+Antwoord
+Ja. Het mobiele vulpunt gaat in 2026 twee keer naar Patagonië, in april en in
+oktober.
+
+Vragen van de leden Bakker en Smit (CDA)
+
+Vraag
+Wanneer kunnen Nederlanders in het buitenland hun paspoort online verlengen?
+
+Antwoord
+Een online aanvraag is voorzien vanaf 2027; de identiteit wordt dan op afstand
+vastgesteld.
+)doc";
+
+TEST(QuestionLayouts, UnnumberedVraagAndAntwoordUnderTheMembersWhoAsked) {
+  const std::vector<Qa> want = {
+      {"1", "Hoeveel consulaire medewerkers werken er op dit moment in Zuid-Amerika?",
+       "Op de posten in Zuid-Amerika werken op dit moment 46 consulaire medewerkers, van wie "
+       "twaalf uitgezonden en 34 lokaal aangenomen."},
+      {"2", "Is de minister bereid het mobiele vulpunt vaker naar Patagonië te sturen?",
+       "Ja. Het mobiele vulpunt gaat in 2026 twee keer naar Patagonië, in april en in oktober."},
+      {"3", "Wanneer kunnen Nederlanders in het buitenland hun paspoort online verlengen?",
+       "Een online aanvraag is voorzien vanaf 2027; de identiteit wordt dan op afstand "
+       "vastgesteld."}};
+  ParsedDocument doc = MustParse(kDebateAnswers, "antwoorden.txt");
+  EXPECT_EQ(doc.document.title,
+            "Schriftelijke antwoorden op vragen gesteld tijdens de eerste termijn van de "
+            "begrotingsbehandeling Buitenlandse Zaken");
+  EXPECT_EQ(doc.document.date, "2025-11-19");
+  ExpectQuestions(doc, want);
+  ASSERT_EQ(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.passages[0].heading, "Vragen van het lid Jansen (D66)");
+  EXPECT_EQ(doc.passages[1].heading, "Vragen van het lid Jansen (D66)");
+  EXPECT_EQ(doc.passages[2].heading, "Vragen van de leden Bakker en Smit (CDA)");
+
+  // The same copied from a PDF viewer: no blank lines.
+  std::string copied;
+  for (const std::string& line : Split(kDebateAnswers, '\n')) {
+    if (!Trim(line).empty()) copied += line + "\n";
+  }
+  ParsedDocument copy = MustParse(copied, "antwoorden.txt");
+  ExpectQuestions(copy, want);
+  ASSERT_EQ(copy.passages.size(), 3u);
+  EXPECT_EQ(copy.passages[2].heading, "Vragen van de leden Bakker en Smit (CDA)");
+}
+
 // Errors
 
 TEST(Errors, EmptyText) {
@@ -2290,6 +2375,23 @@ TEST(PdfText, JoinParagraphsKeepsListItemsAndTableRowsDropsNumbers) {
   EXPECT_EQ(JoinParagraphs(lines),
             (std::vector<std::string>{"De bijstand omvat:\n– het bezoeken;\n– het informeren.",
                                       "Regio     2022     2023\nEuropa     1.200     1.350"}));
+}
+
+// A wrapped line may start with the number that closes a parenthesis:
+// "(bladzijde" / "10) maakt …" is no list item.
+TEST(PdfText, NumberClosingAParenthesisIsNoListItem) {
+  CleanText clean = CleanPdfText(
+      "De infographic waarin wij de geldstromen schetsen (bladzijde\n"
+      "10) maakt duidelijk wat wij onderzoeken. De lijst:\n"
+      "1) de rijksrekening;\n"
+      "2) de saldibalans.");
+  ASSERT_EQ(clean.lines.size(), 4u);
+  EXPECT_FALSE(clean.lines[1].numbered);
+  EXPECT_TRUE(clean.lines[2].numbered);
+  EXPECT_EQ(JoinParagraphs(clean.lines),
+            (std::vector<std::string>{
+                "De infographic waarin wij de geldstromen schetsen (bladzijde 10) maakt duidelijk "
+                "wat wij onderzoeken. De lijst:\n1) de rijksrekening;\n2) de saldibalans."}));
 }
 
 TEST(PdfText, JoinParagraphsEndsAListAtItsLastItem) {

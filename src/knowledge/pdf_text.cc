@@ -128,8 +128,13 @@ const std::regex& PageNumberPattern() {
 // U+F076, U+F0FC, U+F0E0).
 // "1. Het kabinet …", "b) de posten …": an item of a numbered list.
 const std::regex& NumberedItem() {
-  static const std::regex re("^([0-9]{1,2}|[a-z])[.)] +\\S");
+  static const std::regex re("^([0-9]{1,2}|[a-z])([.)]) +\\S");
   return re;
+}
+
+// A line that leaves a parenthesis open for the next one to close.
+bool OpensParenthesis(std::string_view text) {
+  return std::count(text.begin(), text.end(), '(') > std::count(text.begin(), text.end(), ')');
 }
 
 // The column heads of a list of questions, repeated on every page: "Nr
@@ -660,7 +665,10 @@ CleanText CleanPdfText(std::string_view raw) {
       continue;
     }
     line.bullet = StripBullet(line.text);
-    line.numbered = !line.bullet && std::regex_search(line.text, NumberedItem());
+    // "10) maakt …" after "(bladzijde" closes the parenthesis: no list item.
+    std::smatch item;
+    line.numbered = !line.bullet && std::regex_search(line.text, item, NumberedItem()) &&
+                    !(item[2] == ")" && !out.lines.empty() && OpensParenthesis(out.lines.back().text));
     line.number_only = !line.bullet && IsNumberOnly(line.text);
     out.lines.push_back(std::move(line));
   }
