@@ -103,6 +103,9 @@ constexpr size_t kExhaustiveSnippetBytes = 2000;
 constexpr size_t kSnippetSourceBytes = 3000;
 constexpr size_t kMaxStoredTextBytes = 200000;
 constexpr size_t kMaxPooledHandles = 16;
+// Documents whose stored fields a generation keeps parsed: a whole
+// catalogue and knowledge base of today, a few megabytes.
+constexpr size_t kMaxParsedDocuments = 20000;
 constexpr size_t kMaxFieldBytes = 100;  // type, id, facet names and values
 constexpr unsigned kMaxPartialExpansion = 50;
 constexpr size_t kMinCorrectedChars = 4;  // shorter words are never "corrected"
@@ -157,27 +160,37 @@ using NameSet = std::shared_ptr<const std::unordered_set<std::string>>;
 
 // A stemmer that leaves names alone: Kraaij-Pohlmann takes "spanje" for a
 // form of "span" (as in "spanning"), "georgië" for one of "orgie" and
-// "maarten" for "maart"; a name is only ever itself.
-class NameKeepingStem final : public Xapian::StemImplementation {
+// "maarten" for "maart"; a name is only ever itself. It remembers the stems
+// it made: highlighting a snippet stems every word of the passage, and
+// Kraaij-Pohlmann costs thousands of instructions a word.
+class CachingStem final : public Xapian::StemImplementation {
  public:
-  NameKeepingStem(const std::string& language, NameSet names)
+  CachingStem(const std::string& language, NameSet names)
       : stem_(language), names_(std::move(names)) {}
   std::string operator()(const std::string& word) override {
-    return names_->count(word) ? word : stem_(word);
+    if (auto it = stems_.find(word); it != stems_.end()) return it->second;
+    std::string stem = names_ && names_->count(word) ? word : stem_(word);
+    // A corpus has some tens of thousands of words; the bound only guards
+    // against a stream of made-up ones.
+    if (stems_.size() >= kMaxStems) stems_.clear();
+    stems_.emplace(word, stem);
+    return stem;
   }
-  std::string get_description() const override { return "names kept, " + stem_.get_description(); }
+  std::string get_description() const override {
+    return (names_ && !names_->empty() ? "names kept, " : "") + stem_.get_description();
+  }
 
  private:
+  static constexpr size_t kMaxStems = 200000;
   Xapian::Stem stem_;
   NameSet names_;
+  std::unordered_map<std::string, std::string> stems_;
 };
 
 // The stemmer for a language's text. Each thread needs its own: Xapian's
 // handles are not thread-safe.
 Xapian::Stem MakeStem(Lang lang, const NameSet& names) {
-  const std::string language = lang == Lang::kNl ? kDutchStemmer : "english";
-  if (!names || names->empty()) return Xapian::Stem(language);
-  return Xapian::Stem(new NameKeepingStem(language, names));
+  return Xapian::Stem(new CachingStem(lang == Lang::kNl ? kDutchStemmer : "english", names));
 }
 
 std::string Cat(std::string_view a, std::string_view b) {
@@ -837,6 +850,19 @@ class Generation : public std::enable_shared_from_this<Generation> {
     return Lease(shared_from_this(), std::move(searcher));
   }
 
+  // A document's stored fields, read and parsed once: a generation never
+  // changes, and parsing the stored passage costs more than finding it.
+  std::shared_ptr<const Json> Data(Searcher& s, Xapian::docid id) {
+    {
+      std::lock_guard lock(data_mu_);
+      if (auto it = data_.find(id); it != data_.end()) return it->second;
+    }
+    auto data = std::make_shared<const Json>(Json::parse(s.db.get_document(id).get_data()));
+    std::lock_guard lock(data_mu_);
+    if (data_.size() >= kMaxParsedDocuments) return data;
+    return data_.emplace(id, std::move(data)).first->second;
+  }
+
   bool IsSynonymWord(const std::string& word) const { return synonym_words_.count(word) > 0; }
   // A word of the related-word groups, as written.
   bool IsRelatedWord(const std::string& word) const { return related_[0].count(word) > 0; }
@@ -920,6 +946,9 @@ class Generation : public std::enable_shared_from_this<Generation> {
 
   std::mutex mu_;
   std::vector<std::unique_ptr<Searcher>> pool_;
+
+  std::mutex data_mu_;
+  std::unordered_map<Xapian::docid, std::shared_ptr<const Json>> data_;  // guarded by data_mu_
 };
 
 // Counts facet values over every match, once per (type, id): the spy sees
@@ -1327,7 +1356,7 @@ class XapianIndex final : public SearchIndex {
     if (results.total == 0) results.corrected = false;
     results.facets = spy.Counts();
     for (auto it = mset.begin(); it != mset.end(); ++it) {
-      results.hits.push_back(MakeHit(s, mset, it, query.lang));
+      results.hits.push_back(MakeHit(s, *gen, mset, it, query.lang));
     }
     return results;
   }
@@ -1365,16 +1394,17 @@ class XapianIndex final : public SearchIndex {
     return {};
   }
 
-  Hit MakeHit(Searcher& s, const Xapian::MSet& mset, const Xapian::MSetIterator& it,
-              Lang lang) const {
-    Json data = Json::parse(it.get_document().get_data());
-    if (data.value("lang", "") != LangCode(lang)) {
+  Hit MakeHit(Searcher& s, Generation& gen, const Xapian::MSet& mset,
+              const Xapian::MSetIterator& it, Lang lang) const {
+    std::shared_ptr<const Json> stored = gen.Data(s, *it);
+    if (stored->value("lang", "") != LangCode(lang)) {
       // The best match is the other language's version; show the requested
       // language's version where there is one.
-      std::string term = IdTerm(data.value("type", ""), data.value("id", ""), lang);
+      std::string term = IdTerm(stored->value("type", ""), stored->value("id", ""), lang);
       Xapian::PostingIterator p = s.db.postlist_begin(term);
-      if (p != s.db.postlist_end(term)) data = Json::parse(s.db.get_document(*p).get_data());
+      if (p != s.db.postlist_end(term)) stored = gen.Data(s, *p);
     }
+    const Json& data = *stored;
     Hit hit;
     hit.type = data.value("type", "");
     hit.id = data.value("id", "");
