@@ -355,14 +355,26 @@ std::string LowerForParser(std::string_view text, const std::vector<Token>& toke
   return out;
 }
 
+// The rows of the distance table, kept between calls: a scan of the
+// dictionary compares a word with thousands of others.
+struct EditRows {
+  std::vector<size_t> prev2, prev, cur;
+};
+
 // Optimal string alignment distance (Damerau–Levenshtein where a swap of two
 // neighbours counts as one edit, as in Xapian's own spelling code); returns
 // max_distance + 1 as soon as the distance must exceed max_distance.
-size_t EditDistance(const std::u32string& a, const std::u32string& b, size_t max_distance) {
+size_t EditDistance(const std::u32string& a, const std::u32string& b, size_t max_distance,
+                    EditRows& rows) {
   size_t n = a.size();
   size_t m = b.size();
   if ((n > m ? n - m : m - n) > max_distance) return max_distance + 1;
-  std::vector<size_t> prev2(m + 1), prev(m + 1), cur(m + 1);
+  std::vector<size_t>& prev2 = rows.prev2;
+  std::vector<size_t>& prev = rows.prev;
+  std::vector<size_t>& cur = rows.cur;
+  prev2.assign(m + 1, 0);
+  prev.resize(m + 1);
+  cur.assign(m + 1, 0);
   for (size_t j = 0; j <= m; ++j) prev[j] = j;
   for (size_t i = 1; i <= n; ++i) {
     cur[0] = i;
@@ -900,12 +912,13 @@ class Generation : public std::enable_shared_from_this<Generation> {
       return v.freq[0] + v.freq[1] > best->freq[0] + best->freq[1];
     };
     if (vocab_.empty()) return {};
+    EditRows rows;
     size_t lo = word.size() > max_edits ? word.size() - max_edits : 0;
     size_t hi = std::min(word.size() + max_edits, vocab_.size() - 1);
     for (size_t len = lo; len <= hi; ++len) {
       if (len < kMinSuggestedChars) continue;
       for (const auto& v : vocab_[len]) {
-        size_t d = EditDistance(word, v.chars, max_edits);
+        size_t d = EditDistance(word, v.chars, max_edits, rows);
         if (d == 0 || d > max_edits) continue;
         if (better(v, d)) {
           best = &v;
@@ -1384,11 +1397,12 @@ class XapianIndex final : public SearchIndex {
     // Xapian's suggestion does; Xapian's remains the fallback.
     std::string nearest = gen.NearestWord(word, max_edits, lang);
     if (!nearest.empty()) return nearest;
+    EditRows rows;
     std::string suggestion =
         s.db.get_spelling_suggestion(t.lower, static_cast<unsigned>(max_edits));
     if (!suggestion.empty() && suggestion != t.lower &&
         ToU32(suggestion).size() >= kMinSuggestedChars &&
-        EditDistance(word, ToU32(suggestion), max_edits) <= max_edits) {
+        EditDistance(word, ToU32(suggestion), max_edits, rows) <= max_edits) {
       return suggestion;
     }
     return {};
