@@ -9,6 +9,7 @@
 
 #include "core/strings.h"
 #include "knowledge/pdf_text.h"
+#include "knowledge/question_labels.h"
 
 namespace loket::knowledge {
 namespace {
@@ -126,12 +127,6 @@ bool HasAddressee(const std::vector<Line>& lines) {
 const regex& Signature() {
   static const regex re(
       "^De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.\\n]{0,80},", icase);
-  return re;
-}
-
-const regex& SeeAnswer() {
-  static const regex re(
-      "^Zie (het |ook het )?antwoord(en)? op (de )?vra(ag|gen) [0-9]+[^.]{0,40}\\.?$", icase);
   return re;
 }
 
@@ -541,7 +536,7 @@ std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
     if (k > 0) {
       split = paragraphs.size();
       // "Zie het antwoord op vraag 2." is the whole answer.
-      bool see_other = !paragraphs.empty() && std::regex_search(paragraphs[0], SeeAnswer());
+      bool see_other = !paragraphs.empty() && !ReferredQuestionNumbers(paragraphs[0]).empty();
       for (size_t i = 1; i < paragraphs.size(); ++i) {
         if (see_other || IsQuestionStart(paragraphs[i])) {
           split = i;

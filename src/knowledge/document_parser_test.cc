@@ -2417,5 +2417,14 @@ TEST(PdfText, HyphenOfACompoundPrintedWholeIsKept) {
                 "mobiel vulpunt."}));
 }
 
+TEST(PdfText, HyphenBeforeGeneraalIsKept) {
+  CleanText clean = CleanPdfText(
+      "De directeur-\ngeneraal en de secretaris-\ngeneraal spraken over een gene-\n"
+      "raal pardon.\n");
+  EXPECT_EQ(JoinParagraphs(clean.lines),
+            (std::vector<std::string>{
+                "De directeur-generaal en de secretaris-generaal spraken over een generaal pardon."}));
+}
+
 }  // namespace
 }  // namespace loket::knowledge

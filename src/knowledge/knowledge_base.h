@@ -60,12 +60,6 @@ class Snapshot {
 
 bool IsVisible(const Article& article, std::string_view today);
 
-// The numbers of the questions an answer refers to when it is no more than
-// such a reference: "Zie het antwoord op vraag 11.", "Zie de antwoorden op
-// de vragen 2 en 3.", "Verwezen wordt naar de beantwoording van vraag 5.",
-// "Zie vraag 7."; empty for an answer that says more.
-std::vector<std::string> ReferredQuestionNumbers(std::string_view answer);
-
 struct ImportReport {
   SourceDocument document;
   size_t articles = 0;  // in the document

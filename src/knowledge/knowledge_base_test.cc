@@ -1,5 +1,6 @@
 // The knowledge base service on both storage backends.
 #include "knowledge/knowledge_base.h"
+#include "knowledge/question_labels.h"
 
 #include <gtest/gtest.h>
 

@@ -416,10 +416,11 @@ std::string_view WithoutTrailingPunctuation(std::string_view word) {
   return word;
 }
 
-// Marks the lines that end in the hyphen of a compound ("consulaat-" /
-// "generaal") which the text prints with its hyphen inside a line too
-// ("het consulaat-generaal in Vancouver"); other hyphens at a line end
-// are taken for hyphenation.
+// Marks the lines that end in the hyphen of a compound: one which the text
+// prints with its hyphen inside a line too ("de Noordzee-" / "olie" beside
+// "Noordzee-olie"), and a title with "generaal", which Dutch always writes
+// with its hyphen ("consulaat-" / "generaal", "secretaris-" / "generaal").
+// Other hyphens at a line end are taken for hyphenation.
 void MarkKeptHyphens(std::vector<Line>& lines) {
   std::set<std::string, std::less<>> compounds;
   for (const Line& l : lines) {
@@ -440,7 +441,8 @@ void MarkKeptHyphens(std::vector<Line>& lines) {
     std::string_view head = WithoutLeadingPunctuation(text.substr(text.rfind(' ') + 1));
     std::string_view rest = lines[next].text;
     std::string_view tail = WithoutTrailingPunctuation(rest.substr(0, rest.find(' ')));
-    lines[i].hyphen_kept = compounds.contains(std::string(head) + std::string(tail));
+    lines[i].hyphen_kept = compounds.contains(std::string(head) + std::string(tail)) ||
+                           tail.starts_with("generaal");
   }
 }
 
