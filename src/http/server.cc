@@ -261,6 +261,9 @@ Status Server::Start() {
       .write_http_response_timelimit(o.write_timeout)
       .handle_request_timeout(o.handler_timeout)
       .max_pipelined_requests(1)
+      // One accept at a time queues new connections behind busy handlers:
+      // under load their first request waited a second or more.
+      .concurrent_accepts_count(o.threads)
       .incoming_http_msg_limits(restinio::incoming_http_msg_limits_t{}
                                     .max_url_size(o.max_url_bytes)
                                     .max_field_name_size(o.max_header_name_bytes)
