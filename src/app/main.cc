@@ -28,6 +28,7 @@
 #include "core/files.h"
 #include "core/log.h"
 #include "core/secrets.h"
+#include "core/strings.h"
 #include "devidp/provider.h"
 #include "editorial/knowledge_editor.h"
 #include "frontoffice/documents.h"
@@ -188,10 +189,8 @@ Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
                 d.kind == knowledge::DocumentKind::kQuestions ? "questions" : "passages",
                 report.changes.added, report.changes.updated, report.changes.removed);
     if (!report.missing_numbers.empty()) {
-      std::string numbers;
-      for (int n : report.missing_numbers)
-        numbers += (numbers.empty() ? "" : ", ") + std::to_string(n);
-      std::printf("  warning: no question found for number(s) %s\n", numbers.c_str());
+      std::printf("  warning: no question found for number(s) %s\n",
+                  Join(report.missing_numbers, ", ").c_str());
     }
   }
   return {};

@@ -614,8 +614,6 @@ http::Response ShowImport(const site::Site& site, const auth::Visit& v, const Im
   std::string heading = t.value("editor_import_heading", "");
   if (const knowledge::ImportReport* report = view.report) {
     const knowledge::SourceDocument& d = report->document;
-    std::vector<std::string> missing;
-    for (int n : report->missing_numbers) missing.push_back(std::to_string(n));
     ctx["report"] = {
         {"title", d.title},
         {"reference", d.reference},
@@ -627,7 +625,7 @@ http::Response ShowImport(const site::Site& site, const auth::Visit& v, const Im
         {"added", report->changes.added},
         {"updated", report->changes.updated},
         {"removed", report->changes.removed},
-        {"missing", Join(missing, ", ")},
+        {"missing", Join(report->missing_numbers, ", ")},
         {"list_url", paths::KnowledgeEditor(lang) + "#doc-" + d.key}};
     heading = t.value("editor_report_heading", "");
   }

@@ -1136,17 +1136,21 @@ std::string TitleFrom(const std::string& text, size_t max_bytes = 160) {
   return title;
 }
 
-// The numbers the shared numbering skipped ("2" between "1" and "3").
-// Lettered questions ("2a") fill no gap; parties' own numberings are not
-// counted.
-std::vector<int> MissingNumbers(const std::vector<ParsedPassage>& passages) {
-  std::vector<int> missing;
-  int last = 0;
+// The numbers a numbering skipped: "2" between "1" and "3", "VVD-2"
+// between "VVD-1" and "VVD-3" (each party's numbering on its own).
+// Lettered questions ("2a") fill no gap.
+std::vector<std::string> MissingNumbers(const std::vector<ParsedPassage>& passages) {
+  std::vector<std::string> missing;
+  std::map<std::string, int> last;  // by party; "" for the shared numbering
   for (const ParsedPassage& p : passages) {
     std::optional<QuestionNumber> first = FirstNumber(p.number), end = LastNumber(p.number);
-    if (!first || !end || !first->party.empty()) continue;
-    for (int k = last + 1; last > 0 && k < first->number; ++k) missing.push_back(k);
-    last = end->number;
+    if (!first || !end) continue;
+    int& seen = last[first->party];
+    for (int k = seen + 1; seen > 0 && k < first->number; ++k) {
+      missing.push_back(first->party.empty() ? std::to_string(k)
+                                             : first->party + "-" + std::to_string(k));
+    }
+    seen = end->number;
   }
   return missing;
 }

@@ -42,10 +42,9 @@ struct ParsedPassage {
 struct ParsedDocument {
   SourceDocument document;
   std::vector<ParsedPassage> passages;
-  // Question numbers the shared numbering skipped (a question the layout
-  // hid); lettered questions fill no gap, parties' own numberings are not
-  // checked.
-  std::vector<int> missing_numbers;
+  // Question numbers a numbering skipped (a question the layout hid): "2",
+  // or "VVD-2" in a party's own numbering; lettered questions fill no gap.
+  std::vector<std::string> missing_numbers;
 };
 
 // `name` is the file name, the document's key when its text names no

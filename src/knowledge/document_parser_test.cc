@@ -353,6 +353,13 @@ TEST(QuestionLayouts, NumberAloneThenQuestionThenAntwoord) {
   ExpectQuestions(MustParse(kNumberAlone), kNumberAloneWant);
 }
 
+// A number the numbering skips is reported: a question the layout hid.
+TEST(QuestionLayouts, SkippedNumberIsReported) {
+  ParsedDocument doc = MustParse(Replaced(kNumberAlone, "\n3\n", "\n4\n"));
+  EXPECT_EQ(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.missing_numbers, std::vector<std::string>{"3"});
+}
+
 TEST(QuestionLayouts, NumberAndQuestionOnOneLine) {
   ExpectQuestions(
       MustParse(Relayout({"1. ", "2 ", "3. "}, {"Antwoord:\n", "Antwoord:\n", "Antwoord:\n"})),
@@ -1383,6 +1390,13 @@ TEST(PartyNumbers, LabelAloneThenQuestionThenAntwoord) {
   EXPECT_EQ(ArticleIds(doc),
             (std::vector<std::string>{"36-180-nr-102-vvd-1", "36-180-nr-102-vvd-2",
                                       "36-180-nr-102-d66-1", "36-180-nr-102-d66-2"}));
+}
+
+// Each party's numbering is checked on its own.
+TEST(PartyNumbers, SkippedNumberOfAPartyIsReported) {
+  ParsedDocument doc = MustParse(Replaced(kPartyReport, "\nVVD-2\n", "\nVVD-3\n"), "verslag.txt");
+  EXPECT_EQ(doc.passages.size(), 4u);
+  EXPECT_EQ(doc.missing_numbers, std::vector<std::string>{"VVD-2"});
 }
 
 TEST(PartyNumbers, LabelOnTheQuestionLineWithoutAntwoord) {

@@ -64,7 +64,7 @@ struct ImportReport {
   SourceDocument document;
   size_t articles = 0;  // in the document
   StoreCounts changes;
-  std::vector<int> missing_numbers;
+  std::vector<std::string> missing_numbers;
 };
 
 class KnowledgeBase {

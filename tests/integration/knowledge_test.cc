@@ -124,6 +124,24 @@ TEST(KnowledgeTest, AFileThatIsNoDocumentImportsNothing) {
   EXPECT_EQ(GetJson(server, "/api/v1/knowledge")["total"], 0);
 }
 
+TEST(KnowledgeTest, ImportWarnsOfASkippedQuestionNumber) {
+  TempDir dir;
+  std::string data = (dir.path() / "data").string();
+  fs::path file = dir.path() / "vragen.txt";
+  std::ofstream(file) << "Lijst van vragen en antwoorden\n\nVastgesteld 20 november 2023\n\n"
+                         "1\nHoeveel Nederlanders kregen in 2023 consulaire bijstand?\n\n"
+                         "Antwoord\nIn 2023 kregen 2.114 Nederlanders consulaire bijstand.\n\n"
+                         "2\nHoeveel paspoorten zijn aan de balie aangevraagd?\n\n"
+                         "Antwoord\nAan de balie zijn ruim 95.000 paspoorten aangevraagd.\n\n"
+                         "4\nWelke maatregelen verkorten de wachttijden?\n\n"
+                         "Antwoord\nHet ministerie zet mobiele vulpunten in.\n\n"
+                         "Tweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12 1\n";
+  std::string out;
+  EXPECT_EQ(RunLoket({"import-document", "--data-dir", data, file.string()}, &out), 0) << out;
+  EXPECT_NE(out.find(": 3 questions (3 new"), std::string::npos) << out;
+  EXPECT_NE(out.find("warning: no question found for number(s) 3\n"), std::string::npos) << out;
+}
+
 TEST(KnowledgeTest, AFirstStartImportsTheShippedDocuments) {
   TempDir dir;
   ServerProcess server({"--data-dir", (dir.path() / "data").string()});
