@@ -69,14 +69,17 @@ const regex& NumberedLine() {
 }
 
 // Page references in the margin of a question: after its question mark
-// ("…bijstand? 12"), two page numbers ending a line ("… bij een 12 12") or
-// one set far apart in its column ("… hoger       29"), either after the
-// annex they are in ("… kort verblijf   Bijlage 2   7   7").
+// ("…bijstand? 12"), two page numbers ending a line ("… bij een 12 12"; a
+// year in the sentence is no page: "… in 2025      23") or one set far
+// apart in its column ("… hoger       29"), either after the annex they
+// are in ("… kort verblijf   Bijlage 2   7   7", or the annex's number
+// alone in its column: "… aan de      2      61      62").
 const regex& TrailingReferences() {
   static const regex re(
       "(?:([?.])(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?"
       "\\s+[0-9]{1,4}(?:\\s*(?:–|-)?\\s*[0-9]{1,4}){0,3}|"
-      "(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3})?(?:\\s+[0-9]{1,4}\\s+[0-9]{1,4}|\\s{3,}[0-9]{1,4}))$");
+      "(?:\\s{2,}Bijlage\\s+[0-9A-Z]{1,3}|\\s{3,}[0-9]{1,2})?"
+      "(?:\\s{2,}[0-9]{1,4}\\s+[0-9]{1,4}|\\s[0-9]{1,3}\\s+[0-9]{1,4}|\\s{3,}[0-9]{1,4}))$");
   return re;
 }
 
@@ -856,27 +859,62 @@ std::vector<Line> SetApartLetterheadAndSignature(const std::vector<Line>& lines)
 class SectionHeadings {
  public:
   // `heading` is the heading `printed` stands under so far; the section's
-  // heading is set in front when it is missing.
+  // heading is set in front when it is missing: "2." before "2.1", and the
+  // last numbered section before a lettered one ("II." before "a. Europa").
   void Place(const std::string& printed, std::string& heading) {
+    if (IsLettered(printed)) {
+      if (heading == printed && !last_numbered_.empty()) {
+        heading = last_numbered_ + " – " + printed;
+      }
+      return;
+    }
     std::string number = SectionNumber(printed);
     if (number.empty()) return;
     size_t dot = number.rfind('.');
     auto parent = dot == std::string::npos ? placed_.end() : placed_.find(number.substr(0, dot));
     if (parent != placed_.end() && heading == printed) heading = parent->second + " – " + printed;
     placed_[number] = heading;
+    last_numbered_ = heading;
+  }
+
+  // A lettered subsection's heading: "a. Europa", "b) Afrika".
+  static bool IsLettered(const std::string& paragraph) {
+    static const regex re("^[a-z][.)] \\S");
+    return IsHeadingLike(paragraph.substr(std::min<size_t>(3, paragraph.size()))) &&
+           std::regex_search(paragraph, re);
   }
 
  private:
-  // "2.2" for "2.2 Consulaire bijstand", "2" for "2. Inleiding"; empty for
-  // a heading without a number.
+  // "2.2" for "2.2 Consulaire bijstand", "2" for "2. Inleiding", "II" for
+  // "II. Het postennetwerk"; empty for a heading without a number.
   static std::string SectionNumber(const std::string& heading) {
-    static const regex re("^([0-9]{1,2}(?:\\.[0-9]{1,2})*)\\.?\\s");
+    static const regex re("^([0-9]{1,2}(?:\\.[0-9]{1,2})*|[IVX]{1,5})\\.?\\s");
     std::smatch m;
     return std::regex_search(heading, m, re) ? m[1].str() : "";
   }
 
   std::map<std::string, std::string> placed_;
+  std::string last_numbered_;
 };
+
+// A paragraph in which members ask, as a nota naar aanleiding van het
+// verslag quotes them: "De leden van de CDA-fractie vragen …", "Voorts
+// vragen deze leden …", "De leden … hebben kennisgenomen …. Zij vragen …".
+bool MembersAsk(const std::string& paragraph) {
+  static const regex members(
+      "^(?:(?:Voorts|Ook|Verder|Daarnaast|Tevens|Vervolgens|Tot slot|Ten slotte|Tenslotte),? )?"
+      "(?:(?:vragen|verzoeken) )?(?:de|deze) leden\\b",
+      icase);
+  // The verb, not the noun: "Deze leden vragen …", not "Zij hebben nog
+  // enkele vragen." nor "… hebben deze leden vragen gesteld".
+  static const regex asks(
+      "\\b(?:leden(?: van de \\S+(?: fractie)?)?|[Zz]ij)\\s+"
+      "(?:(?:ook|voorts|tevens|verder|daarnaast|daarom|eveneens|bovendien)\\s+)?"
+      "(?:vragen|vroegen|verzoeken)\\b(?!\\s+gesteld)|"
+      "\\b(?:vragen|verzoeken)\\s+(?:de|deze)\\s+leden\\b|"
+      "\\bwillen\\s+(?:graag\\s+)?(?:weten|vernemen)\\b");
+  return std::regex_search(paragraph, members) && std::regex_search(paragraph, asks);
+}
 
 std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   std::vector<std::string> paragraphs = JoinParagraphs(SetApartLetterheadAndSignature(lines));
@@ -891,6 +929,10 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   };
   bool pending_short = false;  // the last passage is short and open for the next
   bool signed_above = false;   // the paragraph before was a signature
+  // The last passage holds members' questions, and then the reply to them:
+  // the reply's paragraphs go with the questions, up to the next question.
+  enum class Asked { kNo, kAsking, kReplying } asked = Asked::kNo;
+  constexpr size_t kMaxQuestionPassageWords = 400;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
     const std::string& p = paragraphs[i];
     // The letterhead, the signature and the name under it are no passages.
@@ -902,17 +944,38 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
         ((IsHeadingLike(p) || p.rfind("> ", 0) == 0) && std::regex_match(p, Letterhead()))) {
       heading.clear();
       last_was_heading = false;
+      asked = Asked::kNo;
       continue;
     }
-    if (IsHeadingLike(p) && i + 1 < paragraphs.size()) {
+    if ((IsHeadingLike(p) || SectionHeadings::IsLettered(p)) && i + 1 < paragraphs.size()) {
       heading = last_was_heading ? heading + " – " + p : p;
       sections.Place(p, heading);
       last_was_heading = true;
       pending_short = false;
+      asked = Asked::kNo;
       continue;
     }
     last_was_heading = false;
-    bool list_item = p.rfind("– ", 0) == 0;
+    const bool same_section = !out.empty() && out.back().heading == heading;
+    if (MembersAsk(p)) {
+      if (same_section && asked == Asked::kAsking) {
+        out.back().text += "\n\n" + p;  // "Voorts vragen deze leden …"
+      } else {
+        out.push_back(ParsedPassage{"", heading, "", p});
+      }
+      asked = Asked::kAsking;
+      continue;
+    }
+    if (same_section && asked != Asked::kNo &&
+        words(out.back().text) + words(p) <= kMaxQuestionPassageWords) {
+      out.back().text += (p.rfind("– ", 0) == 0 ? "\n" : "\n\n") + p;
+      asked = Asked::kReplying;
+      continue;
+    }
+    asked = Asked::kNo;
+    // A list goes with the sentence that announces it ("… de volgende
+    // maatregelen:").
+    bool list_item = p.rfind("– ", 0) == 0 || (same_section && out.back().text.ends_with(':'));
     // A sentence too short for a passage ("Ik informeer uw Kamer hierover
     // in het najaar.") goes with the one above it.
     bool short_sentence = words(p) < kMinPassageWords && EndsSentence(p);

@@ -17,8 +17,10 @@ namespace loket::knowledge {
 namespace {
 
 using ::testing::AllOf;
+using ::testing::EndsWith;
 using ::testing::HasSubstr;
 using ::testing::Not;
+using ::testing::StartsWith;
 
 // Helpers
 
@@ -731,6 +733,23 @@ TEST(QuestionLayouts, MarginAnnexReferencesLeaveTheQuestion) {
   std::string text =
       Replaced(kNumberAlone, "gekregen?\n", "gekregen?        Bijlage 2   7            7\n");
   ExpectQuestions(MustParse(Replaced(text, "aangevraagd?\n", "aangevraagd?    Bijlage B   14\n")),
+                  kNumberAloneWant);
+}
+
+// A year at the end of a question's first line is no page; an annex's
+// number may stand alone in its column before the pages.
+TEST(QuestionLayouts, MarginReferencesBesideAYearOrAnAnnexNumber) {
+  std::string text = Replaced(
+      kNumberAlone, "Het aantal klachten over de wachttijden is in 2023 gestegen. Welke\n",
+      "Het aantal klachten over de wachttijden steeg in 2023              23\n"
+      "en 2024. Welke\n");
+  ParsedDocument doc = MustParse(text);
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_EQ(doc.passages[2].question,
+            "Het aantal klachten over de wachttijden steeg in 2023 en 2024. Welke maatregelen "
+            "neemt u om de wachttijden bij de balies te verkorten?");
+  ExpectQuestions(MustParse(Replaced(kNumberAlone, "gestegen. Welke\n",
+                                     "gestegen. Welke       2          61         62\n")),
                   kNumberAloneWant);
 }
 
@@ -1710,8 +1729,8 @@ H.G.J. Bruins Slot
 Tweede Kamer, vergaderjaar 2023–2024, 36 455, nr. 6                                  2
 )"});
 
-// Read as a report: a passage per paragraph (a short one joined to the
-// next) under its section heading; the numbered headings open no question.
+// Read as a report under its section headings, the members' questions
+// each with the reply below them; the numbered headings open no question.
 TEST(Letters, NotaNaarAanleidingVanHetVerslag) {
   ParsedDocument doc = MustParse(kNota, "nota.txt");
   EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
@@ -1721,13 +1740,18 @@ TEST(Letters, NotaNaarAanleidingVanHetVerslag) {
   const std::string inleiding = "1. Inleiding";
   const std::string hoofdlijnen = "2. Hoofdlijnen van het wetsvoorstel – 2.1 Geldigheidsduur";
   EXPECT_EQ(Headings(doc),
-            (std::vector<std::string>{"", inleiding, inleiding, inleiding, inleiding, hoofdlijnen,
-                                      hoofdlijnen, hoofdlijnen, "3. Uitvoering"}));
-  ASSERT_EQ(doc.passages.size(), 9u) << AllText(doc);
+            (std::vector<std::string>{"", inleiding, inleiding, hoofdlijnen, hoofdlijnen,
+                                      "3. Uitvoering"}));
+  ASSERT_EQ(doc.passages.size(), 6u) << AllText(doc);
   for (const ParsedPassage& p : doc.passages) {
     EXPECT_TRUE(p.number.empty() && p.question.empty()) << p.number;
   }
-  EXPECT_EQ(doc.passages[5].text,
+  EXPECT_THAT(doc.passages[1].text,
+              AllOf(StartsWith("De leden van de VVD-fractie hebben met belangstelling"),
+                    HasSubstr("Kan de regering dat toelichten?\n\nDe regering heeft ervoor "
+                              "gekozen"),
+                    EndsWith("bij de grens verminderen.")));
+  EXPECT_EQ(doc.passages[3].text,
             "De leden van de CDA-fractie vragen of de regering de gevolgen van de langere "
             "geldigheidsduur voor de fraudebestendigheid van het document heeft onderzocht. Zo "
             "ja, wat waren de uitkomsten?\n\nDe regering heeft de Rijksdienst voor "
@@ -1735,7 +1759,7 @@ TEST(Letters, NotaNaarAanleidingVanHetVerslag) {
             "dat de echtheidskenmerken van het huidige document ook na tien jaar betrouwbaar te "
             "controleren zijn. Het document wordt bovendien voorzien van een chip die niet eerder "
             "verloopt dan het document zelf.");
-  EXPECT_EQ(doc.passages[8].text,
+  EXPECT_EQ(doc.passages[5].text,
             "De leden van de VVD-fractie vragen hoe de ambassades worden voorbereid op de "
             "invoering van de nieuwe geldigheidsduur. Krijgen de baliemedewerkers een "
             "aanvullende training?\n\nDe ambassades worden via de gebruikelijke kanalen "
@@ -1922,6 +1946,101 @@ TEST(Layout, FootnoteMarkersAreNotSectionNumbers) {
   all = AllText(
       MustParse(Replaced(kLayoutLetter, "ministerie.1 Op", "ministerie»?1 Op"), "brief.txt"));
   EXPECT_THAT(all, HasSubstr("ministerie»? Op 20 april"));
+}
+
+// A marker glued to a year ("20241." for 2024 and footnote 1) or before a
+// question mark goes with its footnote.
+TEST(Layout, FootnoteMarkerAfterAYearOrBeforeAQuestionMark) {
+  std::string all = AllText(MustParse(
+      Replaced(kLayoutLetter, "het ministerie.1 Op", "het ministerie in 20231. Op"), "brief.txt"));
+  EXPECT_THAT(all, AllOf(HasSubstr("van het ministerie in 2023. Op 20 april"),
+                         Not(HasSubstr("20231")), Not(HasSubstr("nederlandwereldwijd"))));
+  all = AllText(MustParse(Replaced(kLayoutLetter, "ministerie.1 Op", "ministerie1? Op"), "brief.txt"));
+  EXPECT_THAT(all, AllOf(HasSubstr("ministerie? Op 20 april"), Not(HasSubstr("nederlandwereldwijd"))));
+}
+
+// The place and year of printing on a line of their own are colophon too.
+TEST(Layout, PlaceAndYearOfPrintingAloneAreRemoved) {
+  std::string text = Replaced(kLayoutLetter, "’s-Gravenhage 2023                          Tweede",
+                              "’s-Gravenhage 2023\n\nTweede");
+  EXPECT_THAT(AllText(MustParse(text, "brief.txt")), Not(HasSubstr("Gravenhage")));
+}
+
+// A line as wide as the text, ending a page mid-sentence, goes on with
+// the next page even where that starts with a capital.
+TEST(Layout, FullLineAtAPageEndGoesOnAfterACapital) {
+  std::string text = Replaced(
+      kLayoutLetter,
+      "Via de ambassade in Khartoem en het 24/7 BZ Contactcenter zijn Nederlanders\n"
+      "opgeroepen zich te registreren bij de Informatieservice van het ministerie.1 Op 20 april\n"
+      "waren er 178 Nederlanders en hun gezinsleden geregistreerd. Daarnaast hebben 41\n"
+      "Nederlanders\n",
+      "Via de ambassade in Khartoem en het Contactcenter1 hebben 41 Nederlanders met\n");
+  text = Replaced(text, "het land verlaten met vluchten van partnerlanden of over land",
+                  "Europese vluchten van partnerlanden het land verlaten of over land");
+  EXPECT_THAT(AllText(MustParse(text, "brief.txt")),
+              HasSubstr("Via de ambassade in Khartoem en het Contactcenter hebben 41 Nederlanders "
+                        "met Europese vluchten van partnerlanden het land verlaten of over land"));
+}
+
+// A question in two paragraphs ("Voorts vragen deze leden …") and the reply
+// below it are one passage; members who "have questions" ask nothing yet.
+TEST(Letters, NotaQuestionInTwoParagraphsWithItsReply) {
+  std::string text = Replaced(kNota, "hoeven aan te\nvragen.\n",
+                              "hoeven aan te\nvragen.\n\nVoorts vragen deze leden of de toeslag "
+                              "voor aanvragen in het buitenland\nwordt herzien.\n");
+  text = Replaced(text, "De leden van de VVD-fractie vragen hoe de ambassades",
+                  "De leden van de VVD-fractie hebben nog enkele vragen over de uitvoering.\n\n"
+                  "De leden van de VVD-fractie vragen hoe de ambassades");
+  ParsedDocument doc = MustParse(text, "nota.txt");
+  ASSERT_EQ(doc.passages.size(), 7u) << AllText(doc);
+  EXPECT_THAT(doc.passages[4].text,
+              AllOf(StartsWith("De leden van de SP-fractie vragen"),
+                    HasSubstr("aan te vragen.\n\nVoorts vragen deze leden of de toeslag"),
+                    HasSubstr("wordt herzien.\n\nDe leges voor een paspoort"),
+                    EndsWith("om die toeslag te verlagen.")));
+  EXPECT_EQ(doc.passages[5].text,
+            "De leden van de VVD-fractie hebben nog enkele vragen over de uitvoering.");
+  EXPECT_THAT(doc.passages[6].text,
+              AllOf(StartsWith("De leden van de VVD-fractie vragen hoe"),
+                    HasSubstr("De ambassades worden via de gebruikelijke kanalen")));
+}
+
+// Sections numbered in Roman numerals, lettered subsections under them,
+// and a list that goes with the sentence announcing it.
+TEST(Letters, RomanSectionsLetteredSubsectionsAndAnnouncedList) {
+  ParsedDocument doc = MustParse(
+      "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+      "Den Haag, 3 maart 2025\n\n"
+      "I. Inleiding\n\n"
+      "Met deze brief informeer ik uw Kamer over de stand van het postennetwerk in 2025\n"
+      "en over de plannen van het kabinet voor de komende jaren. Daarbij betrek ik de\n"
+      "adviezen van de Adviesraad Internationale Vraagstukken en de ervaringen van de posten.\n\n"
+      "II. Het postennetwerk\n\n"
+      "Het netwerk wordt in 2025 op een beperkt aantal plaatsen aangepast, in lijn met de\n"
+      "uitgangspunten van vorig jaar. Het kabinet neemt daarom de volgende maatregelen:\n\n"
+      "1) de posten in de Baltische staten worden versterkt met zes fte;\n"
+      "2) het consulaat-generaal in Antwerpen wordt omgevormd tot een handelskantoor.\n\n"
+      "a. Europa\n\n"
+      "In Europa wordt de capaciteit van de posten in de Baltische staten en in Polen\n"
+      "versterkt met in totaal zes fte, vanwege de veiligheidssituatie aan de oostgrens.\n"
+      "De consulaire taken van het consulaat-generaal in Antwerpen gaan naar de ambassade\n"
+      "in Brussel, die daarvoor twee extra medewerkers krijgt.\n\n"
+      "b) Afrika\n\n"
+      "In Afrika wordt de aanwezigheid in de Hoorn van Afrika versterkt met twee fte voor\n"
+      "migratiesamenwerking en een nieuw kantoor in Djibouti. De ambassade in Bamako blijft\n"
+      "voorlopig gesloten; de consulaire dienstverlening voor Mali loopt via Dakar, waar een\n"
+      "medewerker voor deze taak is vrijgemaakt.\n\n"
+      "De Minister van Buitenlandse Zaken,\n"
+      "C.C.J. Veldkamp\n",
+      "brief.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+  EXPECT_EQ(Headings(doc), (std::vector<std::string>{"I. Inleiding", "II. Het postennetwerk",
+                                                     "II. Het postennetwerk – a. Europa",
+                                                     "II. Het postennetwerk – b) Afrika"}));
+  ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
+  EXPECT_THAT(doc.passages[1].text,
+              HasSubstr("de volgende maatregelen:\n1) de posten in de Baltische staten"));
 }
 
 // The same letter as a PDF viewer copies it: no blank lines around the

@@ -80,11 +80,12 @@ const std::regex& FooterPattern() {
 // A paper's identifier: "kst-36180-48", "ah-tk-20222023-2104".
 constexpr char kIdentifier[] = "(kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*";
 
-// The rest of a paper's first-page colophon: its identifier and the
-// series' ISSN.
+// The rest of a paper's first-page colophon: its identifier, the series'
+// ISSN, and the place and year of printing on a line of their own.
 const std::regex& ColophonPattern() {
-  static const std::regex re(
-      std::string("^(") + kIdentifier + "|ISSN [0-9]{4} ?- ?[0-9]{3}[0-9x])$", std::regex::icase);
+  static const std::regex re(std::string("^(") + kIdentifier +
+                                 "|ISSN [0-9]{4} ?- ?[0-9]{3}[0-9x]|(’|')s-Gravenhage [0-9]{4})$",
+                             std::regex::icase);
   return re;
 }
 
@@ -219,6 +220,21 @@ struct Marker {
   size_t len = 0;
 };
 
+// A marker glued to a year ("herzien in 20242." for 2024 and footnote 2):
+// Dutch writes larger numbers with a thousands separator ("20.242").
+bool AfterYear(std::string_view t, size_t p) {
+  if (p < 4) return false;
+  std::string_view year = t.substr(p - 4, 4);
+  if (!std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  if (p > 4 && (std::isdigit(static_cast<unsigned char>(t[p - 5])) || t[p - 5] == '.' ||
+                t[p - 5] == ',')) {
+    return false;
+  }
+  return year.starts_with("19") || year.starts_with("20");
+}
+
 // Finds the glued marker for footnote `n` in lines [from_line, to_line),
 // starting at `from`.
 std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vector<bool>& skip,
@@ -233,10 +249,11 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
       unsigned char before = static_cast<unsigned char>(t[p - 1]);
       size_t after = p + digits.size();
       bool after_ok = after == t.size() || t[after] == ' ' || t[after] == ',' || t[after] == ';' ||
-                      t[after] == ':' || t[after] == '.' || t[after] == ')';
+                      t[after] == ':' || t[after] == '.' || t[after] == ')' || t[after] == '?' ||
+                      t[after] == '!';
       bool before_ok = before >= 0x80 || std::isalpha(before) || before == '.' || before == ',' ||
                        before == ';' || before == ':' || before == ')' || before == '"' ||
-                       before == '\'' || before == '?' || before == '!';
+                       before == '\'' || before == '?' || before == '!' || AfterYear(t, p);
       if (before_ok && after_ok) {
         // Not the decimals of a number ("3,1", "2.015"), nor a part of a
         // section number ("artikel 4.1", "2.1.2"); a year ends a sentence
@@ -458,6 +475,30 @@ bool IsTableRow(std::string_view text) {
   return gaps >= 2;
 }
 
+size_t CodePointCount(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
+// Marks the lines of running text that reach its width: most lines of a
+// paragraph do, so the width is what one line in five reaches. Too little
+// text (under ten lines) has no width to tell.
+void MarkFullWidth(std::vector<Line>& lines) {
+  constexpr size_t kMinLines = 10;
+  std::vector<size_t> widths;
+  for (const Line& l : lines) {
+    if (!l.text.empty() && !IsTableRow(l.text)) widths.push_back(CodePointCount(l.text));
+  }
+  if (widths.size() < kMinLines) return;
+  auto fifth = widths.begin() + static_cast<long>(widths.size() / 5);
+  std::nth_element(widths.begin(), fifth, widths.end(), std::greater<>());
+  const size_t width = *fifth;
+  for (Line& l : lines) {
+    l.full_width = !l.text.empty() && !IsTableRow(l.text) && CodePointCount(l.text) * 5 >= width * 4;
+  }
+}
+
 constexpr size_t kMaxHeadingBytes = 140;
 
 bool IsCoordinatingWord(std::string_view word) {
@@ -658,7 +699,8 @@ CleanText CleanPdfText(std::string_view raw) {
       continue;
     }
     if (std::regex_match(line.text, ColophonPattern())) {
-      if (line.text.find("ISSN") == std::string::npos) out.identifiers.push_back(line.text);
+      static const std::regex identifier(kIdentifier, std::regex::icase);
+      if (std::regex_match(line.text, identifier)) out.identifiers.push_back(line.text);
       continue;
     }
     if (std::regex_match(line.text, PageNumberPattern()) ||
@@ -727,6 +769,7 @@ CleanText CleanPdfText(std::string_view raw) {
   RemoveFootnotes(out.lines);
   RemoveTableOfContents(out.lines);
   MarkKeptHyphens(out.lines);
+  MarkFullWidth(out.lines);
   return out;
 }
 
@@ -770,6 +813,7 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
   std::string current;
   bool closed_by_blank = false;  // `current` ended at a blank line
   bool keep_hyphen = false;      // the hyphen ending `current` is part of the word
+  bool last_full = false;        // the last line of `current` reached the text's width
   auto flush = [&] {
     std::string_view t = Trim(current);
     if (!t.empty()) paragraphs.emplace_back(t);
@@ -790,7 +834,7 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       // "Nederlandse advocaten"); a heading never ends a page.
       bool continues = !EndsSentence(current) && !l.bullet &&
                        (StartsLower(l.text) || current.back() == '-' ||
-                        (l.page_start && current.size() > kMaxHeadingBytes));
+                        (l.page_start && (current.size() > kMaxHeadingBytes || last_full)));
       // A numbered list goes on over a page break ("2. …;" / "3. …").
       continues = continues || (l.page_start && l.numbered && ContinuesList(current, l.text));
       if (!continues) flush();
@@ -805,6 +849,7 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
     // The text after a list.
     if (!l.bullet && !l.numbered && StartsUpper(l.text) && EndsList(current)) flush();
     const bool hyphen_kept = std::exchange(keep_hyphen, l.hyphen_kept);
+    last_full = l.full_width;
     if (current.empty()) {
       current = l.bullet ? "– " + l.text : l.text;
       continue;

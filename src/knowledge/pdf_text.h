@@ -25,6 +25,9 @@ struct Line {
   // Ends in the hyphen of a compound that the text prints whole elsewhere
   // ("consulaat-" / "generaal"): joined, the word keeps its hyphen.
   bool hyphen_kept = false;
+  // As long as the text's wrapped lines: what follows it, across a page
+  // break too, is the same paragraph unless it ends a sentence.
+  bool full_width = false;
 };
 
 struct CleanText {
