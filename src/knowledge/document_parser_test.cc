@@ -2007,7 +2007,8 @@ TEST(Letters, NotaQuestionInTwoParagraphsWithItsReply) {
 }
 
 // Sections numbered in Roman numerals, lettered subsections under them,
-// and a list that goes with the sentence announcing it.
+// and a list (its labels set apart) that goes with the sentence announcing
+// it.
 TEST(Letters, RomanSectionsLetteredSubsectionsAndAnnouncedList) {
   ParsedDocument doc = MustParse(
       "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
@@ -2019,8 +2020,8 @@ TEST(Letters, RomanSectionsLetteredSubsectionsAndAnnouncedList) {
       "II. Het postennetwerk\n\n"
       "Het netwerk wordt in 2025 op een beperkt aantal plaatsen aangepast, in lijn met de\n"
       "uitgangspunten van vorig jaar. Het kabinet neemt daarom de volgende maatregelen:\n\n"
-      "1) de posten in de Baltische staten worden versterkt met zes fte;\n"
-      "2) het consulaat-generaal in Antwerpen wordt omgevormd tot een handelskantoor.\n\n"
+      "1)  de posten in de Baltische staten worden versterkt met zes fte;\n"
+      "2)  het consulaat-generaal in Antwerpen wordt omgevormd tot een handelskantoor.\n\n"
       "a. Europa\n\n"
       "In Europa wordt de capaciteit van de posten in de Baltische staten en in Polen\n"
       "versterkt met in totaal zes fte, vanwege de veiligheidssituatie aan de oostgrens.\n"

@@ -850,14 +850,16 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
     if (!l.bullet && !l.numbered && StartsUpper(l.text) && EndsList(current)) flush();
     const bool hyphen_kept = std::exchange(keep_hyphen, l.hyphen_kept);
     last_full = l.full_width;
+    // A list item's label may stand apart from its text ("1)  het …").
+    const std::string text = l.numbered && !IsTableRow(l.text) ? CollapseSpaces(l.text) : l.text;
     if (current.empty()) {
-      current = l.bullet ? "– " + l.text : l.text;
+      current = l.bullet ? "– " + text : text;
       continue;
     }
     if (l.bullet) {
-      current += "\n– " + l.text;
+      current += "\n– " + text;
     } else if (l.numbered) {
-      current += "\n" + l.text;
+      current += "\n" + text;
     } else if (IsTableRow(l.text)) {
       current += "\n" + l.text;
     } else {
