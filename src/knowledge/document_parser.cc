@@ -112,11 +112,13 @@ const regex& Addressee() {
   return re;
 }
 
-// The letterhead: addressee, place and date.
+// The letterhead: addressee (with the rest of its address: "Staten-Generaal",
+// "Postbus 20061", "2500 EB Den Haag"), place and date.
 const regex& Letterhead() {
   static const regex re(
       std::string("^(") + kAddressee +
-      ".*|(Den Haag|'s-Gravenhage|Datum|Onderwerp|Ons kenmerk|Uw kenmerk|Bijlage\\(n\\)|"
+      ".*|(der )?Staten-Generaal\\b.*|(Postbus|Binnenhof) [0-9]+.*|[0-9]{4} ?[A-Z]{2} .*|"
+      "(Den Haag|'s-Gravenhage|Datum|Onderwerp|Ons kenmerk|Uw kenmerk|Bijlage\\(n\\)|"
       "Betreft|Ontvangen|Vastgesteld)[,:]? .*|>? ?Retouradres\\b.*|"
       "(Geachte|Hooggeachte) .{1,60},|Hoogachtend,?|Met (vriendelijke|hoogachtende) groet,?)$");
   return re;
@@ -941,7 +943,8 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     // The name stands apart only when the signature ends with its comma.
     signed_above = signature && Trim(p).ends_with(",");
     if (signature || name ||
-        ((IsHeadingLike(p) || p.rfind("> ", 0) == 0) && std::regex_match(p, Letterhead()))) {
+        ((IsHeadingLike(CollapseSpaces(p)) || p.rfind("> ", 0) == 0) &&
+         std::regex_match(p, Letterhead()))) {
       heading.clear();
       last_was_heading = false;
       asked = Asked::kNo;

@@ -1837,6 +1837,25 @@ TEST(Layout, MastheadColophonAndSpacedFootersAreRemoved) {
               HasSubstr("Daarnaast hebben 41 Nederlanders het land verlaten met vluchten"));
 }
 
+// The addressee wrapped beside the ministry's own address, as -layout
+// prints the template's two columns: all of it is letterhead.
+TEST(Layout, AddresseeBesideTheMinistrysAddressIsLetterhead) {
+  std::string text = Replaced(
+      kLayoutLetter, "                     Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n",
+      "Aan de Voorzitter van de Tweede Kamer der           Ministerie van Buitenlandse Zaken\n"
+      "Staten-Generaal                                     Directie Consulaire Zaken\n"
+      "                                                    Postbus 20061\n"
+      "                                                    2500 EB Den Haag\n");
+  ParsedDocument doc = MustParse(text, "brief.txt");
+  ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
+  std::string all = AllText(doc);
+  for (const char* left : {"Staten-Generaal", "Directie", "Postbus", "2500 EB"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+  // "Postbus 20061" is no year with footnote 1 glued to it.
+  EXPECT_THAT(all, HasSubstr("van het ministerie. Op 20 april"));
+}
+
 // A covering letter's signature with the name under it, then the report
 // it covers: the report's first heading is a heading, not a name.
 TEST(Layout, AHeadingAfterTheSignatureOfACoveringLetter) {

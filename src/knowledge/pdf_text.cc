@@ -220,10 +220,14 @@ struct Marker {
   size_t len = 0;
 };
 
-// A marker glued to a year ("herzien in 20242." for 2024 and footnote 2):
-// Dutch writes larger numbers with a thousands separator ("20.242").
-bool AfterYear(std::string_view t, size_t p) {
-  if (p < 4) return false;
+// A marker glued to a year and followed by punctuation ("herzien in
+// 20242." for 2024 and footnote 2): Dutch writes larger numbers with a
+// thousands separator ("20.242"). A post office box is no year
+// ("Postbus 20061, 2500 EB Den Haag").
+bool AfterYear(std::string_view t, size_t p, size_t after) {
+  if (p < 4 || after >= t.size() || std::string_view(".,;:?!)").find(t[after]) == std::string_view::npos) {
+    return false;
+  }
   std::string_view year = t.substr(p - 4, 4);
   if (!std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return false;
@@ -232,6 +236,7 @@ bool AfterYear(std::string_view t, size_t p) {
                 t[p - 5] == ',')) {
     return false;
   }
+  if (t.substr(0, p - 4).ends_with("Postbus ")) return false;
   return year.starts_with("19") || year.starts_with("20");
 }
 
@@ -253,7 +258,8 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
                       t[after] == '!';
       bool before_ok = before >= 0x80 || std::isalpha(before) || before == '.' || before == ',' ||
                        before == ';' || before == ':' || before == ')' || before == '"' ||
-                       before == '\'' || before == '?' || before == '!' || AfterYear(t, p);
+                       before == '\'' || before == '?' || before == '!' ||
+                       AfterYear(t, p, after);
       if (before_ok && after_ok) {
         // Not the decimals of a number ("3,1", "2.015"), nor a part of a
         // section number ("artikel 4.1", "2.1.2"); a year ends a sentence
