@@ -182,9 +182,13 @@ const regex& AskedBy() {
   return re;
 }
 
+// When answers to written questions were received: "Antwoord van minister
+// Veldkamp (Buitenlandse Zaken) (ontvangen 19 februari 2025)"; a notice
+// that they come later
+// ("Mededeling van minister … (ontvangen 30 januari 2025)") is no answer.
 const regex& AnswerDate() {
   static const regex re(
-      "(ontvangen)\\s+([0-9]{1,2})\\s+"
+      "(?:Antwoord(?:[^()]|\\([^()]{0,80}\\)){0,160}\\()?(ontvangen)\\s+([0-9]{1,2})\\s+"
       "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
       "\\s+([0-9]{4})",
       icase);
@@ -1100,8 +1104,16 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     doc.key = Slug(stem);
   }
   if (doc.key.empty()) doc.key = "document";
-  // Written questions carry two dates; the answer's counts.
-  if (std::regex_search(text, m, AnswerDate()) || std::regex_search(text, m, DatePattern())) {
+  // Written questions carry two dates or more (sent in, a notice of delay,
+  // the answer): the answer's counts, else the first received.
+  std::optional<std::smatch> answered;
+  for (std::sregex_iterator it(text.begin(), text.end(), AnswerDate()), end; it != end; ++it) {
+    bool answer = it->position(1) > it->position(0);  // "Antwoord … (ontvangen …"
+    if (!answered || answer) answered = *it;
+    if (answer) break;
+  }
+  if (answered) m = *answered;
+  if (answered || std::regex_search(text, m, DatePattern())) {
     int day = std::stoi(m[2].str());
     doc.date = m[4].str() + "-" + MonthNumber(m[3].str()) + "-" + (day < 10 ? "0" : "") +
                std::to_string(day);

@@ -4,11 +4,14 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <nlohmann/json.hpp>
 
 #include "core/strings.h"
 #include "knowledge/pdf_text.h"
@@ -123,6 +126,62 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   }
   EXPECT_THAT(doc.passages[0].text, HasSubstr("uit het coalitieakkoord"));
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
+}
+
+std::vector<std::string> Words(std::string_view text) {
+  std::istringstream in{std::string(text)};
+  std::vector<std::string> words;
+  for (std::string w; in >> w;) words.push_back(w);
+  return words;
+}
+
+std::string FirstWords(std::string_view text, size_t n = 8) {
+  std::vector<std::string> words = Words(text);
+  words.resize(std::min(words.size(), n));
+  return Join(words, " ");
+}
+
+std::string LastWords(std::string_view text, size_t n = 8) {
+  std::vector<std::string> words = Words(text);
+  words.erase(words.begin(), words.end() - static_cast<long>(std::min(words.size(), n)));
+  return Join(words, " ");
+}
+
+// src/knowledge/testdata: a document of each layout, and what its import
+// must give (see the README there).
+TEST(LayoutCorpus, EveryDocumentGivesItsPassages) {
+  namespace fs = std::filesystem;
+  size_t documents = 0;
+  for (const fs::directory_entry& entry : fs::directory_iterator(LOKET_LAYOUT_DOCUMENTS_DIR)) {
+    if (entry.path().extension() != ".txt") continue;
+    ++documents;
+    const std::string name = entry.path().filename().string();
+    SCOPED_TRACE(name);
+    std::ifstream expected(fs::path(entry.path()).replace_extension(".json"));
+    ASSERT_TRUE(expected.good()) << "no .json beside " << name;
+    const nlohmann::json want = nlohmann::json::parse(expected);
+    ParsedDocument doc = MustParse(ReadDocument(name, LOKET_LAYOUT_DOCUMENTS_DIR), name);
+    EXPECT_EQ(doc.document.kind == DocumentKind::kQuestions ? "questions" : "letter", want["kind"]);
+    EXPECT_EQ(doc.document.title, want["title"]);
+    EXPECT_EQ(doc.document.reference, want["reference"]);
+    EXPECT_EQ(doc.document.date, want["date"]);
+    EXPECT_TRUE(doc.missing_numbers.empty());
+    ASSERT_EQ(doc.passages.size(), want["passages"].size()) << AllText(doc);
+    for (size_t i = 0; i < doc.passages.size(); ++i) {
+      const ParsedPassage& p = doc.passages[i];
+      const nlohmann::json& w = want["passages"][i];
+      SCOPED_TRACE("passage " + std::to_string(i + 1) + " " + p.number);
+      EXPECT_EQ(p.number, w.value("number", ""));
+      EXPECT_EQ(p.heading, w["heading"]);
+      EXPECT_EQ(FirstWords(p.question), w.value("question_starts", ""));
+      EXPECT_EQ(FirstWords(p.text), w["text_starts"]);
+      EXPECT_EQ(LastWords(p.text), w["text_ends"]);
+      for (const char* artefact : {"vergaderjaar", "kst-", "ah-tk-", "ISSN", "Gravenhage", "\f"}) {
+        EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact)));
+      }
+    }
+  }
+  EXPECT_GE(documents, 11u);
 }
 
 void ExpectInvalid(std::string_view text) {
