@@ -151,9 +151,12 @@ const regex& Kennisgenomen() {
   return re;
 }
 
+// A running footer's paper: "Tweede Kamer, vergaderjaar 2021–2022, 35 925 V,
+// nr. 84  2"; the Eerste Kamer letters its papers ("…, 36 471, C  2").
 const regex& ReferencePattern() {
   static const regex re(
-      "vergaderjaar ([0-9]{4} ?(?:–|-|—) ?[0-9]{4}),? (.+?),? nr\\. ?([0-9]+)(?: [0-9]+)?$");
+      "^(Tweede|Eerste) Kamer.*vergaderjaar ([0-9]{4}) ?(?:–|-|—) ?[0-9]{2}([0-9]{2}),? (.+?),? "
+      "(?:nr\\. ?([0-9]+)|([A-Z]{1,2}))(?: [0-9]+)?$");
   return re;
 }
 
@@ -209,7 +212,8 @@ const regex& TitlePattern() {
       "(Lijst van vragen en antwoorden.*|Verslag van een (schriftelijk|notaoverleg|"
       "wetgevingsoverleg).*|(Schriftelijke )?Antwoorden? op (schriftelijke |feitelijke |Kamer)?vragen.*|"
       "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*|"
-      "Vragen gesteld door de leden der Kamer.*|Nota naar aanleiding van het (nader )?verslag.*)$",
+      "Vragen gesteld door de leden der Kamer.*|Nota naar aanleiding van het (nader )?verslag.*|"
+      "Memorie van antwoord.*)$",
       icase);
   return re;
 }
@@ -1070,22 +1074,32 @@ std::optional<HandelingenId> AanhangselIdentifier(const CleanText& clean) {
 
 void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view name,
                   DocumentKind kind, SourceDocument& doc) {
-  // The paper's reference, from its running footers (the most common one).
-  std::map<std::string, int> refs;
+  // The paper's reference, from its running footers (the most common one),
+  // with its key: "Kamerstuk 35 925 V, nr. 84" ("35-925-v-nr-84"),
+  // "Kamerstukken I 2024/25, 36 471, C" ("36-471-c").
+  std::map<std::pair<std::string, std::string>, int> refs;
   for (const std::string& f : clean.footers) {
     std::smatch m;
-    if (std::regex_search(f, m, ReferencePattern())) {
-      std::string number = m[2].str();
-      ++refs["Kamerstuk " + number + ", nr. " + m[3].str()];
+    if (!std::regex_search(f, m, ReferencePattern())) continue;
+    const std::string dossier = m[4].str();
+    if (m[5].matched) {
+      ++refs[{"Kamerstuk " + dossier + ", nr. " + m[5].str(), dossier + " nr " + m[5].str()}];
+    } else {
+      const std::string chamber = m[1].str() == "Eerste" ? "I" : "II";
+      ++refs[{"Kamerstukken " + chamber + " " + m[2].str() + "/" + m[3].str() + ", " + dossier +
+                  ", " + m[6].str(),
+              dossier + " " + m[6].str()}];
     }
   }
   std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
   std::smatch m;
   if (!refs.empty()) {
-    doc.reference = std::max_element(refs.begin(), refs.end(), [](auto& a, auto& b) {
-                      return a.second < b.second;
-                    })->first;
-    doc.key = Slug(doc.reference.substr(std::string_view("Kamerstuk ").size()));
+    const auto& [reference, key] =
+        std::max_element(refs.begin(), refs.end(), [](auto& a, auto& b) {
+          return a.second < b.second;
+        })->first;
+    doc.reference = reference;
+    doc.key = Slug(key);
   } else if (auto id = AanhangselIdentifier(clean)) {
     // Answers to written questions, named by their colophon: "ah-tk-20222023-2104".
     doc.reference =

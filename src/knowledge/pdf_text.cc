@@ -101,12 +101,13 @@ const std::regex& IdentifierFooter() {
 //   Vergaderjaar 2022–2023
 //   36 180            Consulaire dienstverlening
 //   Nr. 48            BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN
+// (the Eerste Kamer letters its papers: "C                 BRIEF VAN …").
 const std::regex& MastheadStart() {
   static const std::regex re("^(Tweede|Eerste) Kamer der Staten-Generaal( +[0-9]+)?$");
   return re;
 }
 const std::regex& MastheadEnd() {
-  static const std::regex re("^Nr\\. [0-9]+( +.*)?$");
+  static const std::regex re("^(Nr\\. [0-9]+( +.*)?|[A-Z]{1,2} {2,}[A-Z].*)$");
   return re;
 }
 const std::regex& VergaderjaarLine() {
