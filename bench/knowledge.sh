@@ -2,20 +2,23 @@
 # Knowledge-base search, measured against two references in the same run on
 # the same machine and over the same corpus (see bench/knowledge/README.md):
 #   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-2.jsonl,
-#            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl and invented.jsonl for
+#            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl, invented.jsonl and
+#            layouts.jsonl for
 #            loket, for Xapian with its default settings and for PostgreSQL 15
 #            full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
 #            loket's search API under wrk (bench/paths.lua), the same
 #            questions as the PostgreSQL query under pgbench, and loket
 #            again without data/thesaurus.txt (what the thesaurus costs)
-# The corpus is what loket serves after importing the seed documents and
-# the invented list of questions in bench/knowledge/documents/.
+# The corpus is what loket serves after importing the seed documents, the
+# invented list of questions in bench/knowledge/documents/ and the invented
+# documents of every layout in src/knowledge/testdata/.
 #
 #   bench/knowledge.sh    prints a markdown report and writes bench/results/knowledge.md
 #
 # Environment: KNOWLEDGE_DOCS (the documents to import, a list or a pattern;
-# default data/documents/*.txt and bench/knowledge/documents/*.txt), BENCH_DURATION (s per
+# default data/documents/*.txt, bench/knowledge/documents/*.txt and
+# src/knowledge/testdata/*.txt), BENCH_DURATION (s per
 # run, default 10), BENCH_WARMUP (s, default 3), BENCH_CONNECTIONS (default 64),
 # BENCH_KEEP=1 (keep the work directory, with per-query ranks), LOKET_BIN and
 # SEARCH_EVAL_BIN (prebuilt binaries; by default both are built in
@@ -29,7 +32,7 @@ DURATION=${BENCH_DURATION:-10}
 WARMUP=${BENCH_WARMUP:-3}
 CONNECTIONS=${BENCH_CONNECTIONS:-64}
 THREADS=2
-KNOWLEDGE_DOCS=${KNOWLEDGE_DOCS:-$ROOT/data/documents/*.txt $SETS/documents/*.txt}
+KNOWLEDGE_DOCS=${KNOWLEDGE_DOCS:-$ROOT/data/documents/*.txt $SETS/documents/*.txt $ROOT/src/knowledge/testdata/*.txt}
 PG_BIN=/usr/lib/postgresql/15/bin
 
 BENCH_NAME=knowledge
@@ -108,12 +111,18 @@ quality() {  # engine set search_eval-arguments...
     >"$WORK/results/quality-$engine-$set.json" 2>"$WORK/ranks-$engine-$set.txt" ||
     { cat "$WORK/ranks-$engine-$set.txt" >&2; die "search_eval failed ($engine on $set)"; }
 }
-# The invented set's answers are in its own document: asked only when that
-# document is part of the corpus.
+# The invented and layouts sets' answers are in their own documents: each
+# asked only when those documents are part of the corpus.
 QUALITY_SETS=(dev dev-2 dev-letters dev-letters-2 heldout)
 for doc in "${DOCS[@]}"; do
   if [[ $(basename "$doc") == *-invented.txt ]]; then
     QUALITY_SETS+=(invented)
+    break
+  fi
+done
+for doc in "${DOCS[@]}"; do
+  if [[ $doc == */src/knowledge/testdata/* ]]; then
+    QUALITY_SETS+=(layouts)
     break
   fi
 done
