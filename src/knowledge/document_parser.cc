@@ -210,7 +210,8 @@ const regex& DatePattern() {
 const regex& TitlePattern() {
   static const regex re(
       "(Lijst van vragen en antwoorden.*|Verslag van een (schriftelijk|notaoverleg|"
-      "wetgevingsoverleg).*|(Schriftelijke )?Antwoorden? op (schriftelijke |feitelijke |Kamer)?vragen.*|"
+      "wetgevingsoverleg).*|(Schriftelijke )?Antwoorden? op (schriftelijke |feitelijke "
+      "|Kamer)?vragen.*|"
       "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*|"
       "Vragen gesteld door de leden der Kamer.*|Nota naar aanleiding van het (nader )?verslag.*|"
       "Memorie van antwoord.*)$",
@@ -462,9 +463,9 @@ std::string QuestionText(const std::vector<std::string>& paragraphs, std::string
 }
 
 // A heading over a party's questions ("Vragen en opmerkingen van de leden
-// van de D66-fractie", "Vragen van het lid Jansen (D66)"). Stricter than PartyHeading: after an answer, a
-// heading that names no party may still belong to the answer, and "Vragen
-// gesteld door de leden der Kamer" heads answers to written questions.
+// van de D66-fractie", "Vragen van het lid Jansen (D66)"). Stricter than PartyHeading: after an
+// answer, a heading that names no party may still belong to the answer, and "Vragen gesteld door de
+// leden der Kamer" heads answers to written questions.
 bool OpensPartyBlock(const std::string& p) {
   static const regex re("fractie", icase);
   return IsHeadingLike(p) && (std::regex_search(p, re) || std::regex_match(p, MembersHeading()));
@@ -1094,10 +1095,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
   std::smatch m;
   if (!refs.empty()) {
-    const auto& [reference, key] =
-        std::max_element(refs.begin(), refs.end(), [](auto& a, auto& b) {
-          return a.second < b.second;
-        })->first;
+    const auto& [reference, key] = std::max_element(refs.begin(), refs.end(), [](auto& a, auto& b) {
+                                     return a.second < b.second;
+                                   })->first;
     doc.reference = reference;
     doc.key = Slug(key);
   } else if (auto id = AanhangselIdentifier(clean)) {

@@ -6,12 +6,11 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "core/strings.h"
 #include "knowledge/pdf_text.h"
@@ -798,10 +797,10 @@ TEST(QuestionLayouts, MarginAnnexReferencesLeaveTheQuestion) {
 // A year at the end of a question's first line is no page; an annex's
 // number may stand alone in its column before the pages.
 TEST(QuestionLayouts, MarginReferencesBesideAYearOrAnAnnexNumber) {
-  std::string text = Replaced(
-      kNumberAlone, "Het aantal klachten over de wachttijden is in 2023 gestegen. Welke\n",
-      "Het aantal klachten over de wachttijden steeg in 2023              23\n"
-      "en 2024. Welke\n");
+  std::string text =
+      Replaced(kNumberAlone, "Het aantal klachten over de wachttijden is in 2023 gestegen. Welke\n",
+               "Het aantal klachten over de wachttijden steeg in 2023              23\n"
+               "en 2024. Welke\n");
   ParsedDocument doc = MustParse(text);
   ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
   EXPECT_EQ(doc.passages[2].question,
@@ -1798,9 +1797,8 @@ TEST(Letters, NotaNaarAanleidingVanHetVerslag) {
   EXPECT_EQ(doc.document.date, "2024-04-12");
   const std::string inleiding = "1. Inleiding";
   const std::string hoofdlijnen = "2. Hoofdlijnen van het wetsvoorstel – 2.1 Geldigheidsduur";
-  EXPECT_EQ(Headings(doc),
-            (std::vector<std::string>{"", inleiding, inleiding, hoofdlijnen, hoofdlijnen,
-                                      "3. Uitvoering"}));
+  EXPECT_EQ(Headings(doc), (std::vector<std::string>{"", inleiding, inleiding, hoofdlijnen,
+                                                     hoofdlijnen, "3. Uitvoering"}));
   ASSERT_EQ(doc.passages.size(), 6u) << AllText(doc);
   for (const ParsedPassage& p : doc.passages) {
     EXPECT_TRUE(p.number.empty() && p.question.empty()) << p.number;
@@ -1900,7 +1898,8 @@ TEST(Layout, MastheadColophonAndSpacedFootersAreRemoved) {
 // prints the template's two columns: all of it is letterhead.
 TEST(Layout, AddresseeBesideTheMinistrysAddressIsLetterhead) {
   std::string text = Replaced(
-      kLayoutLetter, "                     Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n",
+      kLayoutLetter,
+      "                     Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n",
       "Aan de Voorzitter van de Tweede Kamer der           Ministerie van Buitenlandse Zaken\n"
       "Staten-Generaal                                     Directie Consulaire Zaken\n"
       "                                                    Postbus 20061\n"
@@ -2033,8 +2032,10 @@ TEST(Layout, FootnoteMarkerAfterAYearOrBeforeAQuestionMark) {
       Replaced(kLayoutLetter, "het ministerie.1 Op", "het ministerie in 20231. Op"), "brief.txt"));
   EXPECT_THAT(all, AllOf(HasSubstr("van het ministerie in 2023. Op 20 april"),
                          Not(HasSubstr("20231")), Not(HasSubstr("nederlandwereldwijd"))));
-  all = AllText(MustParse(Replaced(kLayoutLetter, "ministerie.1 Op", "ministerie1? Op"), "brief.txt"));
-  EXPECT_THAT(all, AllOf(HasSubstr("ministerie? Op 20 april"), Not(HasSubstr("nederlandwereldwijd"))));
+  all = AllText(
+      MustParse(Replaced(kLayoutLetter, "ministerie.1 Op", "ministerie1? Op"), "brief.txt"));
+  EXPECT_THAT(all,
+              AllOf(HasSubstr("ministerie? Op 20 april"), Not(HasSubstr("nederlandwereldwijd"))));
 }
 
 // The place and year of printing on a line of their own are colophon too.
@@ -2633,9 +2634,10 @@ TEST(PdfText, HyphenBeforeGeneraalIsKept) {
   CleanText clean = CleanPdfText(
       "De directeur-\ngeneraal en de secretaris-\ngeneraal spraken over een gene-\n"
       "raal pardon.\n");
-  EXPECT_EQ(JoinParagraphs(clean.lines),
-            (std::vector<std::string>{
-                "De directeur-generaal en de secretaris-generaal spraken over een generaal pardon."}));
+  EXPECT_EQ(
+      JoinParagraphs(clean.lines),
+      (std::vector<std::string>{
+          "De directeur-generaal en de secretaris-generaal spraken over een generaal pardon."}));
 }
 
 }  // namespace

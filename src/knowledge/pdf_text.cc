@@ -226,15 +226,16 @@ struct Marker {
 // thousands separator ("20.242"). A post office box is no year
 // ("Postbus 20061, 2500 EB Den Haag").
 bool AfterYear(std::string_view t, size_t p, size_t after) {
-  if (p < 4 || after >= t.size() || std::string_view(".,;:?!)").find(t[after]) == std::string_view::npos) {
+  if (p < 4 || after >= t.size() ||
+      std::string_view(".,;:?!)").find(t[after]) == std::string_view::npos) {
     return false;
   }
   std::string_view year = t.substr(p - 4, 4);
   if (!std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
     return false;
   }
-  if (p > 4 && (std::isdigit(static_cast<unsigned char>(t[p - 5])) || t[p - 5] == '.' ||
-                t[p - 5] == ',')) {
+  if (p > 4 &&
+      (std::isdigit(static_cast<unsigned char>(t[p - 5])) || t[p - 5] == '.' || t[p - 5] == ',')) {
     return false;
   }
   if (t.substr(0, p - 4).ends_with("Postbus ")) return false;
@@ -259,8 +260,7 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
                       t[after] == '!';
       bool before_ok = before >= 0x80 || std::isalpha(before) || before == '.' || before == ',' ||
                        before == ';' || before == ':' || before == ')' || before == '"' ||
-                       before == '\'' || before == '?' || before == '!' ||
-                       AfterYear(t, p, after);
+                       before == '\'' || before == '?' || before == '!' || AfterYear(t, p, after);
       if (before_ok && after_ok) {
         // Not the decimals of a number ("3,1", "2.015"), nor a part of a
         // section number ("artikel 4.1", "2.1.2"); a year ends a sentence
@@ -465,8 +465,8 @@ void MarkKeptHyphens(std::vector<Line>& lines) {
     std::string_view head = WithoutLeadingPunctuation(text.substr(text.rfind(' ') + 1));
     std::string_view rest = lines[next].text;
     std::string_view tail = WithoutTrailingPunctuation(rest.substr(0, rest.find(' ')));
-    lines[i].hyphen_kept = compounds.contains(std::string(head) + std::string(tail)) ||
-                           tail.starts_with("generaal");
+    lines[i].hyphen_kept =
+        compounds.contains(std::string(head) + std::string(tail)) || tail.starts_with("generaal");
   }
 }
 
@@ -502,7 +502,8 @@ void MarkFullWidth(std::vector<Line>& lines) {
   std::nth_element(widths.begin(), fifth, widths.end(), std::greater<>());
   const size_t width = *fifth;
   for (Line& l : lines) {
-    l.full_width = !l.text.empty() && !IsTableRow(l.text) && CodePointCount(l.text) * 5 >= width * 4;
+    l.full_width =
+        !l.text.empty() && !IsTableRow(l.text) && CodePointCount(l.text) * 5 >= width * 4;
   }
 }
 
@@ -718,8 +719,9 @@ CleanText CleanPdfText(std::string_view raw) {
     line.bullet = StripBullet(line.text);
     // "10) maakt …" after "(bladzijde" closes the parenthesis: no list item.
     std::smatch item;
-    line.numbered = !line.bullet && std::regex_search(line.text, item, NumberedItem()) &&
-                    !(item[2] == ")" && !out.lines.empty() && OpensParenthesis(out.lines.back().text));
+    line.numbered =
+        !line.bullet && std::regex_search(line.text, item, NumberedItem()) &&
+        !(item[2] == ")" && !out.lines.empty() && OpensParenthesis(out.lines.back().text));
     line.number_only = !line.bullet && IsNumberOnly(line.text);
     out.lines.push_back(std::move(line));
   }
