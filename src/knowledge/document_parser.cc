@@ -186,9 +186,9 @@ const regex& AskedBy() {
 }
 
 // When answers to written questions were received: "Antwoord van minister
-// Veldkamp (Buitenlandse Zaken) (ontvangen 19 februari 2025)"; a notice
-// that they come later
-// ("Mededeling van minister … (ontvangen 30 januari 2025)") is no answer.
+// … (Buitenlandse Zaken) (ontvangen 19 februari 2025)". A notice that they
+// come later ("Mededeling van minister … (ontvangen 30 januari 2025)") is
+// no answer.
 const regex& AnswerDate() {
   static const regex re(
       "(?:Antwoord(?:[^()]|\\([^()]{0,80}\\)){0,160}\\()?(ontvangen)\\s+([0-9]{1,2})\\s+"
@@ -463,9 +463,10 @@ std::string QuestionText(const std::vector<std::string>& paragraphs, std::string
 }
 
 // A heading over a party's questions ("Vragen en opmerkingen van de leden
-// van de D66-fractie", "Vragen van het lid Jansen (D66)"). Stricter than PartyHeading: after an
-// answer, a heading that names no party may still belong to the answer, and "Vragen gesteld door de
-// leden der Kamer" heads answers to written questions.
+// van de D66-fractie", "Vragen van het lid Jansen (D66)"). Stricter than
+// PartyHeading: after an answer, a heading that names no party may still
+// belong to the answer, and "Vragen gesteld door de leden der Kamer" heads
+// answers to written questions.
 bool OpensPartyBlock(const std::string& p) {
   static const regex re("fractie", icase);
   return IsHeadingLike(p) && (std::regex_search(p, re) || std::regex_match(p, MembersHeading()));
