@@ -186,7 +186,9 @@ Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
     std::printf("%s: %s%s%s: %zu %s (%zu new, %zu updated, %zu removed)\n", c.args[i].c_str(),
                 d.title.c_str(), d.reference.empty() ? "" : ", ", d.reference.c_str(),
                 report.articles,
-                d.kind == knowledge::DocumentKind::kQuestions ? "questions" : "passages",
+                d.kind == knowledge::DocumentKind::kQuestions
+                    ? (report.articles == 1 ? "question" : "questions")
+                    : (report.articles == 1 ? "passage" : "passages"),
                 report.changes.added, report.changes.updated, report.changes.removed);
     if (!report.missing_numbers.empty()) {
       std::printf("  warning: no question found for number(s) %s\n",

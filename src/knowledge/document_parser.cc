@@ -1352,10 +1352,19 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
       out.passages = ParseNumberedAnswers(lines, marks);
     }
   }
+  // Written questions may ask one thing only: "Vraag 1" and its "Antwoord 1".
+  bool one_question = false;
+  if (out.passages.empty() && marks.size() == 1 && marks[0].number) {
+    questions = PairQuestions(lines, marks);
+    if (questions.size() == 1 && std::regex_match(lines[questions[0].line].text, VraagMarker())) {
+      out.passages = ParseNumberedQuestions(lines, questions, marks);
+      one_question = out.passages.size() == 1;
+    }
+  }
   std::erase_if(out.passages, [](const ParsedPassage& p) {
     return Trim(p.question).empty() && Trim(p.text).empty();
   });
-  if (out.passages.size() >= 2) {
+  if (out.passages.size() >= 2 || (one_question && out.passages.size() == 1)) {
     out.document.kind = DocumentKind::kQuestions;
     out.missing_numbers = MissingNumbers(out.passages);
     for (const auto& p : out.passages) {

@@ -584,6 +584,23 @@ TEST(QuestionLayouts, WrittenQuestionsAnsweredTogether) {
   EXPECT_EQ(articles[2].source.number, "3 en 4");
 }
 
+// Written questions that ask one thing only are one article, not a letter.
+TEST(QuestionLayouts, WrittenQuestionsOfOneQuestion) {
+  std::string text(kWrittenQuestions);
+  text = text.substr(0, text.find("Vraag 1\n")) + text.substr(text.find("Vraag 2\n"));
+  text = text.substr(0, text.find("Vraag 3 en 4"));
+  text = Replaced(Replaced(text, "Vraag 2\n", "Vraag 1\n"), "Antwoord 2\n", "Antwoord 1\n");
+  ParsedDocument doc = MustParse(text, "kamervragen.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  EXPECT_EQ(doc.document.reference, "2023Z04512");
+  ASSERT_EQ(doc.passages.size(), 1u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].number, "1");
+  EXPECT_EQ(doc.passages[0].question,
+            "Hoeveel Nederlanders zijn met de evacuatievluchten uit Soedan gehaald?");
+  EXPECT_THAT(doc.passages[0].text,
+              AllOf(StartsWith("Met de evacuatievluchten"), EndsWith("naar Egypte gereisd.")));
+}
+
 // A report that prints all questions first, by party, and the answers
 // after them.
 constexpr char kQuestionsThenAnswers[] = R"doc(VERSLAG VAN EEN SCHRIFTELIJK OVERLEG
