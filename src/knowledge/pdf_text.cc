@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <iterator>
 #include <map>
 #include <optional>
 #include <regex>
@@ -493,17 +494,18 @@ size_t CodePointCount(std::string_view text) {
 // text (under ten lines) has no width to tell.
 void MarkFullWidth(std::vector<Line>& lines) {
   constexpr size_t kMinLines = 10;
-  std::vector<size_t> widths;
-  for (const Line& l : lines) {
-    if (!l.text.empty() && !IsTableRow(l.text)) widths.push_back(CodePointCount(l.text));
-  }
-  if (widths.size() < kMinLines) return;
-  auto fifth = widths.begin() + static_cast<long>(widths.size() / 5);
-  std::nth_element(widths.begin(), fifth, widths.end(), std::greater<>());
+  std::vector<size_t> widths;  // of each line; 0 for a blank line or a table row
+  widths.reserve(lines.size());
+  for (const Line& l : lines) widths.push_back(IsTableRow(l.text) ? 0 : CodePointCount(l.text));
+  std::vector<size_t> text_widths;
+  std::copy_if(widths.begin(), widths.end(), std::back_inserter(text_widths),
+               [](size_t w) { return w > 0; });
+  if (text_widths.size() < kMinLines) return;
+  auto fifth = text_widths.begin() + static_cast<long>(text_widths.size() / 5);
+  std::nth_element(text_widths.begin(), fifth, text_widths.end(), std::greater<>());
   const size_t width = *fifth;
-  for (Line& l : lines) {
-    l.full_width =
-        !l.text.empty() && !IsTableRow(l.text) && CodePointCount(l.text) * 5 >= width * 4;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    lines[i].full_width = widths[i] > 0 && widths[i] * 5 >= width * 4;
   }
 }
 
@@ -860,7 +862,9 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
     const bool hyphen_kept = std::exchange(keep_hyphen, l.hyphen_kept);
     last_full = l.full_width;
     // A list item's label may stand apart from its text ("1)  het …").
-    const std::string text = l.numbered && !IsTableRow(l.text) ? CollapseSpaces(l.text) : l.text;
+    std::string item;
+    if (l.numbered && !IsTableRow(l.text)) item = CollapseSpaces(l.text);
+    const std::string& text = item.empty() ? l.text : item;
     if (current.empty()) {
       current = l.bullet ? "– " + text : text;
       continue;
