@@ -1056,21 +1056,24 @@ std::vector<Xapian::Query> MultiwordQueries(const Generation& gen, Lang lang,
   return out;
 }
 
+// Other forms in which a query word may stand in a passage (its
+// compound's parts, its related words), by the word's term.
+using WordForms = std::map<std::string, std::vector<Xapian::Query>>;
+
 // Dutch compounds in the query, each as all of its parts: "klimaathulp"
 // also finds "hulp" for the "klimaat".
-std::vector<Xapian::Query> CompoundQueries(Searcher& s, const Generation& gen, Lang lang,
-                                           const std::vector<Token>& tokens) {
-  std::vector<Xapian::Query> out;
-  if (lang != Lang::kNl || !gen.decompounder()) return out;
-  for (const Token& t : tokens) {
-    if (t.has_digit) continue;
-    std::vector<std::string> parts = gen.decompounder()->Split(t.lower);
+void AddCompoundParts(Searcher& s, const Generation& gen, Lang lang,
+                      const std::vector<Token>& tokens, const std::vector<std::string>& stems,
+                      WordForms& out) {
+  if (lang != Lang::kNl || !gen.decompounder()) return;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].has_digit) continue;
+    std::vector<std::string> parts = gen.decompounder()->Split(tokens[i].lower);
     if (parts.empty()) continue;
     std::vector<Xapian::Query> terms;
     for (const std::string& part : parts) terms.emplace_back("Z" + s.Stemmer(lang)(part));
-    out.emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
+    out["Z" + stems[i]].emplace_back(Xapian::Query::OP_AND, terms.begin(), terms.end());
   }
-  return out;
 }
 
 // BM25's inverse document frequency of a term found in `df` of `n`
@@ -1082,11 +1085,10 @@ double Idf(double n, double df) { return std::max(0.0, std::log((n - df + 0.5) /
 // kRelatedWeight. A related word rarer than the word would weigh more than
 // the word itself ("reisdocumenten" over "paspoort", asked for): such a
 // group is scaled down to the word's rarity.
-std::vector<Xapian::Query> RelatedQueries(const Xapian::Database& db, const Generation& gen,
-                                          Lang lang, const std::vector<Token>& tokens,
-                                          const std::vector<std::string>& stems) {
+void AddRelatedWords(const Xapian::Database& db, const Generation& gen, Lang lang,
+                     const std::vector<Token>& tokens, const std::vector<std::string>& stems,
+                     WordForms& out) {
   const double n = db.get_doccount();
-  std::vector<Xapian::Query> out;
   std::set<std::string> seen;
   for (size_t i = 0; i < tokens.size(); ++i) {
     const Token& t = tokens[i];
@@ -1100,17 +1102,48 @@ std::vector<Xapian::Query> RelatedQueries(const Xapian::Database& db, const Gene
     const double group_idf = Idf(n, group_df);
     double scale = kRelatedWeight;
     if (group_idf > 0) scale *= std::min(1.0, Idf(n, db.get_termfreq(term)) / group_idf);
-    out.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                     Xapian::Query(Xapian::Query::OP_SYNONYM, related.begin(), related.end()),
-                     scale);
+    out[term].emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                           Xapian::Query(Xapian::Query::OP_SYNONYM, related.begin(), related.end()),
+                           scale);
   }
-  return out;
+}
+
+// The parsed words with each word that has other forms as the best of them
+// (OP_MAX): a word counts once, as itself, its compound's parts or its
+// related words, whichever weighs most. Summed, a passage that says
+// "sanctiepakketten" counted "sancties" twice (as the compound's part and
+// as the related "sanctiepakket") and buried the passage that named the
+// rarer "Syrië" asked for next to it. The forms of a word
+// that the parse does not hold as one of its alternatives (a phrase, a
+// required word) are left in `forms`.
+Xapian::Query BestFormOfEachWord(const Xapian::Query& words, WordForms& forms) {
+  auto best = [&](const Xapian::Query& q) {
+    const auto type = q.get_type();
+    if (type != Xapian::Query::LEAF_TERM && type != Xapian::Query::OP_SYNONYM) return q;
+    for (auto it = q.get_terms_begin(); it != q.get_terms_end(); ++it) {
+      auto found = forms.find(*it);
+      if (found == forms.end()) continue;
+      std::vector<Xapian::Query> all = std::move(found->second);
+      all.push_back(q);
+      forms.erase(found);
+      return Xapian::Query(Xapian::Query::OP_MAX, all.begin(), all.end());
+    }
+    return q;
+  };
+  if (words.get_type() != Xapian::Query::OP_OR) return best(words);
+  std::vector<Xapian::Query> each;
+  for (size_t i = 0; i < words.get_num_subqueries(); ++i)
+    each.push_back(best(words.get_subquery(i)));
+  return Xapian::Query(Xapian::Query::OP_OR, each.begin(), each.end());
 }
 
 // The text searched in one language's documents with that language's
-// analysis: all text (with synonyms, compound parts and related words, the
-// last at less weight), plus titles on their own, so that a word in the
-// title counts for more than the same word anywhere else.
+// analysis: all text (with synonyms, compound parts and related words),
+// plus titles on their own, so that a word in the title counts for more
+// than the same word anywhere else. In passages each word counts once, in
+// the best of its forms; a page's fields count them all (its title is
+// weighted to say what it is about, and the sum keeps a page whose title
+// holds the very word above one that lists related pages with its parts).
 //
 // The title part and, when the query requires or excludes words ("+", "-",
 // AND, a phrase), the multi-word synonyms, compound parts and related words
@@ -1118,16 +1151,19 @@ std::vector<Xapian::Query> RelatedQueries(const Xapian::Database& db, const Gene
 // the user excluded.
 Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
                                const std::string& text, const std::vector<Token>& tokens,
-                               unsigned flags) {
+                               unsigned flags, bool passages) {
   Xapian::Query words = Parse(s.Parser(lang), s.Stemmer(lang), "", text, tokens, flags);
   // Each word's stem in this language, for the multi-word synonyms and the
   // related words.
   std::vector<std::string> stems;
   stems.reserve(tokens.size());
   for (const Token& t : tokens) stems.push_back(s.Stemmer(lang)(t.lower));
+  WordForms forms;
+  AddCompoundParts(s, gen, lang, tokens, stems, forms);
+  AddRelatedWords(s.db, gen, lang, tokens, stems, forms);
+  if (passages) words = BestFormOfEachWord(words, forms);
   std::vector<Xapian::Query> more = MultiwordQueries(gen, lang, tokens, stems);
-  for (auto& q : CompoundQueries(s, gen, lang, tokens)) more.push_back(std::move(q));
-  for (auto& q : RelatedQueries(s.db, gen, lang, tokens, stems)) more.push_back(std::move(q));
+  for (auto& [term, queries] : forms) more.insert(more.end(), queries.begin(), queries.end());
   Xapian::Query match = words;
   if (!more.empty()) {
     Xapian::Query extra(Xapian::Query::OP_OR, more.begin(), more.end());
@@ -1152,9 +1188,9 @@ Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
 
 // The text searched in both languages, the requested one weighted up.
 Xapian::Query LanguageQuery(Searcher& s, const Generation& gen, Lang lang, const std::string& text,
-                            const std::vector<Token>& tokens, unsigned flags) {
-  Xapian::Query requested = OneLanguageQuery(s, gen, lang, text, tokens, flags);
-  Xapian::Query other = OneLanguageQuery(s, gen, OtherLang(lang), text, tokens, flags);
+                            const std::vector<Token>& tokens, unsigned flags, bool passages) {
+  Xapian::Query requested = OneLanguageQuery(s, gen, lang, text, tokens, flags, passages);
+  Xapian::Query other = OneLanguageQuery(s, gen, OtherLang(lang), text, tokens, flags, passages);
   return Xapian::Query(
       Xapian::Query::OP_OR,
       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, requested, kRequestedLangBoost), other);
@@ -1165,9 +1201,10 @@ Xapian::Query LanguageQuery(Searcher& s, const Generation& gen, Lang lang, const
 // writes them apart. Such text is searched both ways: the phrase adds
 // weight where it occurs, the loose words still match.
 Xapian::Query TextQuery(Searcher& s, const Generation& gen, Lang lang, const std::string& text,
-                        unsigned flags) {
+                        unsigned flags, bool passages) {
   std::vector<Token> tokens = Tokenize(text);
-  Xapian::Query query = LanguageQuery(s, gen, lang, LowerForParser(text, tokens), tokens, flags);
+  Xapian::Query query =
+      LanguageQuery(s, gen, lang, LowerForParser(text, tokens), tokens, flags, passages);
   std::string loose = text;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     size_t gap = tokens[i].end;
@@ -1176,9 +1213,9 @@ Xapian::Query TextQuery(Searcher& s, const Generation& gen, Lang lang, const std
   }
   if (loose != text) {
     // Same words, so the same tokens.
-    query =
-        Xapian::Query(Xapian::Query::OP_OR, query,
-                      LanguageQuery(s, gen, lang, LowerForParser(loose, tokens), tokens, flags));
+    query = Xapian::Query(
+        Xapian::Query::OP_OR, query,
+        LanguageQuery(s, gen, lang, LowerForParser(loose, tokens), tokens, flags, passages));
   }
   return query;
 }
@@ -1201,11 +1238,17 @@ Xapian::Query Finish(const Xapian::Query& core, const Query& query) {
   return Xapian::Query(Xapian::Query::OP_AND_MAYBE, filtered, prior);
 }
 
+// Whether the search is for knowledge passages (running text, ranked with
+// their own settings) rather than pages with fields.
+bool SearchesPassages(const Query& query) {
+  return query.type == std::optional<std::string>("knowledge");
+}
+
 Xapian::Enquire MakeEnquire(const Xapian::Database& db, const Xapian::Query& query,
                             const Query& request) {
   Xapian::Enquire enquire(db);
   enquire.set_query(query);
-  if (request.type == std::optional<std::string>("knowledge")) {
+  if (SearchesPassages(request)) {
     enquire.set_weighting_scheme(Xapian::BM25PlusWeight(
         kBm25K1Passage, kBm25K2, kBm25K3, kBm25BPassage, kBm25MinNormLen, kBm25DeltaPassage));
   } else {
@@ -1338,10 +1381,11 @@ class XapianIndex final : public SearchIndex {
     }
     corrected.append(text, pos);
 
-    Xapian::Query core = TextQuery(s, *gen, query.lang, text, flags);
+    const bool passages = SearchesPassages(query);
+    Xapian::Query core = TextQuery(s, *gen, query.lang, text, flags, passages);
     if (changed) {
       results.suggestion = corrected;
-      Xapian::Query fixed = TextQuery(s, *gen, query.lang, corrected, flags);
+      Xapian::Query fixed = TextQuery(s, *gen, query.lang, corrected, flags, passages);
       Xapian::Query typed = Finish(core, query);
       bool typed_matches =
           !typed.empty() && !MakeEnquire(s.db, typed, query).get_mset(0, 1).empty();

@@ -835,6 +835,39 @@ TEST(XapianIndexOwnTest, ARareRelatedWordDoesNotOutrankTheWordItself) {
   EXPECT_LT(Rank(r, "aanvragen"), Rank(r, "tarieven")) << Describe(r);
 }
 
+// A word counts once in a passage, in the best of its forms (the word, its
+// compound's parts, its related words): a passage that repeats one word in
+// all its forms does not outrank one that holds every word asked for.
+TEST(XapianIndexOwnTest, AWordCountsOnceInTheBestOfItsForms) {
+  TempDir dir;
+  XapianOptions options;
+  options.directory = dir.path();
+  options.compound_dictionary = "/usr/share/hunspell/nl";
+  options.related = ParseSynonyms("sanctie, sancties, sanctiepakket, sanctiepakketten, embargo\n");
+  auto opened = OpenXapianIndex(options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  SearchIndex& index = **opened;
+  std::vector<Document> passages = {
+      Passage("rusland", "Hoeveel sanctiepakketten zijn er tegen Rusland aangenomen?",
+              "De EU heeft elf sanctiepakketten aangenomen. Over nieuwe sancties en een "
+              "embargo wordt gesproken."),
+      Passage("syrie", "Wat bespreekt de Raad?",
+              "Ten aanzien van Syrië spreekt de Raad over het verlichten van sancties.")};
+  for (int i = 0; i < 3; ++i) {
+    passages.push_back(
+        Passage("ander-" + std::to_string(i), "Hoe is de toestand in Syrië?",
+                "De toestand in Syrië blijft zorgelijk (" + std::to_string(i) + ")."));
+  }
+  for (int i = 0; i < 6; ++i) {
+    passages.push_back(Passage("begroting-" + std::to_string(i), "Hoe gaat het met de begroting?",
+                               "Goed (" + std::to_string(i) + ")."));
+  }
+  ASSERT_TRUE(index.Rebuild(passages).ok());
+  Results r = SearchKnowledge(index, "sancties Syrië");
+  EXPECT_EQ(Rank(r, "syrie"), 1u) << Describe(r);
+  EXPECT_EQ(Rank(r, "rusland"), 2u) << Describe(r);
+}
+
 // Kraaij-Pohlmann stems "spanje" to "span", the stem of "spanning", and
 // "georgië" to "orgië"; names of countries are left alone.
 TEST(XapianIndexOwnTest, NamesAreNotStemmedIntoOtherWords) {
