@@ -1,6 +1,7 @@
 #include "search/decompounder.h"
 
 #include <algorithm>
+#include <cctype>
 #include <hunspell/hunspell.hxx>
 
 namespace loket::search {
@@ -53,14 +54,44 @@ bool Decompounder::IsWord(const std::string& word) {
   return known;
 }
 
+bool Decompounder::IsListed(const std::string& word) {
+  auto it = listed_.find(word);
+  if (it != listed_.end()) return it->second;
+  // Hunspell's analysis of a listed word is its stem ("st:"); of a word
+  // formed from parts, the parts ("pa:"). Names are listed with a capital.
+  auto listed_as = [&](const std::string& form) {
+    std::vector<std::string> analyses = hunspell_->analyze(form);
+    return !analyses.empty() && std::all_of(analyses.begin(), analyses.end(), [](const auto& a) {
+      return a.find("st:") != std::string::npos && a.find("pa:") == std::string::npos;
+    });
+  };
+  std::string capitalised = word;
+  capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
+  bool listed = listed_as(word) || listed_as(capitalised);
+  listed_.emplace(word, listed);
+  return listed;
+}
+
+void Decompounder::TrimCachesLocked() {
+  if (words_.size() > kMaxCached || splits_.size() > kMaxCached || listed_.size() > kMaxCached) {
+    words_.clear();
+    splits_.clear();
+    listed_.clear();
+  }
+}
+
 std::vector<std::string> Decompounder::Split(std::string_view word) {
   if (word.size() < kMinCompoundChars || !IsLetters(word)) return {};
   std::lock_guard lock(mu_);
-  if (words_.size() > kMaxCached || splits_.size() > kMaxCached) {
-    words_.clear();
-    splits_.clear();
-  }
+  TrimCachesLocked();
   return SplitLocked(std::string(word), 0);
+}
+
+bool Decompounder::Listed(std::string_view word) {
+  if (word.empty() || !IsLetters(word)) return false;
+  std::lock_guard lock(mu_);
+  TrimCachesLocked();
+  return IsListed(std::string(word));
 }
 
 std::vector<std::string> Decompounder::SplitLocked(const std::string& word, int depth) {

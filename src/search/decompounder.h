@@ -29,14 +29,24 @@ class Decompounder {
   // too short to be one).
   std::vector<std::string> Split(std::string_view word);
 
+  // Whether the dictionary lists a lower-case word as a word of its own
+  // (one stem, no parts: "maatregelen", "minister"; "Nederland" with its
+  // capital) rather than forming it from parts by its compounding rules
+  // ("klimaatfinanciering"). Words of their own are often no compounds to
+  // the people who use them, however they split ("mini" + "ster").
+  bool Listed(std::string_view word);
+
  private:
   explicit Decompounder(std::unique_ptr<Hunspell> hunspell);
-  bool IsWord(const std::string& word);  // under mu_
+  bool IsWord(const std::string& word);    // under mu_
+  bool IsListed(const std::string& word);  // under mu_
+  void TrimCachesLocked();
   std::vector<std::string> SplitLocked(const std::string& word, int depth);
 
   std::mutex mu_;
   std::unique_ptr<Hunspell> hunspell_;
   std::unordered_map<std::string, bool> words_;
+  std::unordered_map<std::string, bool> listed_;
   std::unordered_map<std::string, std::vector<std::string>> splits_;
 };
 

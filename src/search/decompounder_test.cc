@@ -38,6 +38,22 @@ TEST(DecompounderTest, LeavesWordsThatAreNoCompoundAlone) {
   EXPECT_TRUE(d->Split("").empty());
 }
 
+TEST(DecompounderTest, TellsListedWordsFromWordsFormedOfParts) {
+  auto d = OpenDutch();
+  ASSERT_NE(d, nullptr);
+  // Listed as words of their own, however they split.
+  EXPECT_TRUE(d->Listed("minister"));     // "mini" + "ster"
+  EXPECT_TRUE(d->Listed("maatregelen"));  // "maat" + "regelen"
+  EXPECT_TRUE(d->Listed("nederland"));    // listed with its capital
+  EXPECT_TRUE(d->Listed("sanctiepakket"));
+  // Formed from parts by the dictionary's compounding rules.
+  EXPECT_FALSE(d->Listed("klimaatfinanciering"));
+  EXPECT_FALSE(d->Listed("ambassadepersoneel"));
+  // Not words at all.
+  EXPECT_FALSE(d->Listed("xqzvbnmlkjh"));
+  EXPECT_FALSE(d->Listed(""));
+}
+
 TEST(DecompounderTest, SameAnswerFromTheCache) {
   auto d = OpenDutch();
   ASSERT_NE(d, nullptr);

@@ -429,6 +429,28 @@ std::vector<std::vector<SynonymEntry>> NormaliseSynonyms(
 }
 
 // ---------------------------------------------------------------------------
+// Compounds.
+
+// The parts of a Dutch word to search for: those the decompounder finds,
+// but for a word the dictionary lists as a word of its own only when its
+// parts are more common in the corpus than the word itself (Koehn and
+// Knight's test: the geometric mean of the parts' document frequencies,
+// each plus one, above the word's). "sanctiepakketten" still gives
+// "sanctie" and "pakketten"; "maatregelen" no longer gives "maat" and
+// "regelen", nor "minister" "mini" and "ster".
+template <typename DocFreq>
+std::vector<std::string> CompoundParts(Decompounder& decompounder, const std::string& word,
+                                       const DocFreq& doc_freq) {
+  std::vector<std::string> parts = decompounder.Split(word);
+  if (parts.empty() || !decompounder.Listed(word)) return parts;
+  double log_mean = 0;
+  for (const std::string& part : parts) log_mean += std::log(doc_freq(part) + 1.0);
+  log_mean /= static_cast<double>(parts.size());
+  if (log_mean > std::log(doc_freq(word) + 1.0)) return parts;
+  return {};
+}
+
+// ---------------------------------------------------------------------------
 // Building a generation.
 
 class Indexer {
@@ -455,6 +477,24 @@ class Indexer {
         }
         multiwords_.push_back(std::move(mw));
       }
+    }
+  }
+
+  // Counts the documents each word stands in (as Xapian will count its
+  // unstemmed term), for telling compounds from words of their own.
+  void CountDocumentFrequencies(const std::vector<Document>& documents) {
+    if (!decompounder_) return;
+    std::unordered_set<std::string> words;
+    for (const Document& d : documents) {
+      words.clear();
+      auto add = [&](const std::string& text) {
+        for (const Token& t : Tokenize(text)) words.insert(t.lower);
+      };
+      if (d.index_title) add(d.title);
+      for (const auto& keyword : d.keywords) add(keyword);
+      add(d.summary);
+      add(d.body);
+      for (const std::string& w : words) ++doc_freq_[w];
     }
   }
 
@@ -645,9 +685,15 @@ class Indexer {
   }
 
   void CountCompoundParts(const std::string& text, std::map<std::string, Xapian::termcount>& out) {
+    auto doc_freq = [&](const std::string& word) {
+      auto it = doc_freq_.find(word);
+      return it == doc_freq_.end() ? 0.0 : static_cast<double>(it->second);
+    };
     for (const Token& t : Tokenize(text)) {
       if (t.has_digit) continue;
-      for (const std::string& part : decompounder_->Split(t.lower)) out["Z" + stem_nl_(part)] += 1;
+      for (const std::string& part : CompoundParts(*decompounder_, t.lower, doc_freq)) {
+        out["Z" + stem_nl_(part)] += 1;
+      }
     }
   }
 
@@ -679,6 +725,7 @@ class Indexer {
   std::vector<std::vector<SynonymEntry>> related_;
   NameSet names_;
   Decompounder* decompounder_;
+  std::unordered_map<std::string, Xapian::doccount> doc_freq_;  // word -> documents
   std::vector<Multiword> multiwords_;
   std::map<std::string, std::array<uint32_t, 2>> vocabulary_;  // word -> {nl, en}
   Xapian::TermGenerator tg_;
@@ -1068,7 +1115,9 @@ void AddCompoundParts(Searcher& s, const Generation& gen, Lang lang,
   if (lang != Lang::kNl || !gen.decompounder()) return;
   for (size_t i = 0; i < tokens.size(); ++i) {
     if (tokens[i].has_digit) continue;
-    std::vector<std::string> parts = gen.decompounder()->Split(tokens[i].lower);
+    std::vector<std::string> parts =
+        CompoundParts(*gen.decompounder(), tokens[i].lower,
+                      [&](const std::string& word) { return s.db.get_termfreq(word); });
     if (parts.empty()) continue;
     std::vector<Xapian::Query> terms;
     for (const std::string& part : parts) terms.emplace_back("Z" + s.Stemmer(lang)(part));
@@ -1281,6 +1330,7 @@ class XapianIndex final : public SearchIndex {
       {
         Xapian::WritableDatabase db(path.string(), Xapian::DB_CREATE | Xapian::DB_BACKEND_GLASS);
         Indexer indexer(db, options_.synonyms, options_.related, names_, decompounder_.get());
+        indexer.CountDocumentFrequencies(documents);
         for (const auto& d : documents) indexer.Add(d);
         indexer.Finish();
         db.commit();

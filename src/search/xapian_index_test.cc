@@ -835,6 +835,38 @@ TEST(XapianIndexOwnTest, ARareRelatedWordDoesNotOutrankTheWordItself) {
   EXPECT_LT(Rank(r, "aanvragen"), Rank(r, "tarieven")) << Describe(r);
 }
 
+// A word the dictionary lists as a word of its own is split only when the
+// corpus uses its parts more than the word: "minister" is no "ster", and
+// "buitenland" no "land"; "sanctiepakketten" is still "sancties".
+TEST(XapianIndexOwnTest, ListedWordsSplitOnlyWhenTheirPartsAreCommoner) {
+  TempDir dir;
+  XapianOptions options;
+  options.directory = dir.path();
+  options.compound_dictionary = "/usr/share/hunspell/nl";
+  auto opened = OpenXapianIndex(options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  SearchIndex& index = **opened;
+  std::vector<Document> passages = {
+      Passage("minister", "Reist de minister naar het buitenland?", "De minister reist vaak."),
+      Passage("pakketten", "Hoeveel sanctiepakketten zijn er?", "Er zijn elf sanctiepakketten."),
+      Passage("ster", "Welke ster staat op de vlag?", "Een gele ster."),
+      Passage("land", "Welk land is het grootst?", "Rusland.")};
+  for (int i = 0; i < 4; ++i) {
+    std::string n = std::to_string(i);
+    passages.push_back(Passage("sancties-" + n, "Welke sancties gelden er?", "Sancties " + n));
+    passages.push_back(Passage("pakket-" + n, "Wat zit in het pakket?", "Een pakket " + n));
+  }
+  ASSERT_TRUE(index.Rebuild(passages).ok());
+  Results r = SearchKnowledge(index, "ster");
+  EXPECT_EQ(Rank(r, "ster"), 1u) << Describe(r);
+  EXPECT_EQ(Rank(r, "minister"), 0u) << Describe(r);
+  r = SearchKnowledge(index, "land");
+  EXPECT_EQ(Rank(r, "land"), 1u) << Describe(r);
+  EXPECT_EQ(Rank(r, "minister"), 0u) << Describe(r);
+  r = SearchKnowledge(index, "sancties");
+  EXPECT_GT(Rank(r, "pakketten"), 0u) << Describe(r);
+}
+
 // A word counts once in a passage, in the best of its forms (the word, its
 // compound's parts, its related words): a passage that repeats one word in
 // all its forms does not outrank one that holds every word asked for.
