@@ -928,6 +928,32 @@ bool MembersAsk(const std::string& paragraph) {
   return std::regex_search(paragraph, members) && std::regex_search(paragraph, asks);
 }
 
+// Where the courtesy that closes a letter ("Ik vertrouw erop uw Kamer
+// hiermee voldoende te hebben geïnformeerd.") starts as the last sentence
+// of a paragraph, or npos: it says nothing of its own.
+size_t ClosingCourtesy(const std::string& paragraph) {
+  static const regex opening(
+      "^((Ik|Wij|We) (vertrouw|vertrouwen|hoop|hopen) |"
+      "(Hiermee|Hierbij|Daarmee|Met deze brief) (vertrouw|vertrouwen|hoop|hopen) (ik|wij|we) )");
+  static const regex reference("\\b(hiermee|hierbij|daarmee|met deze brief)\\b", icase);
+  static const regex closing("\\bte hebben (\\S+ )?(geïnformeerd|ingelicht|beantwoord)\\.$");
+  constexpr size_t kMaxWords = 25;
+  size_t start = 0;
+  for (size_t k = 0; k + 2 < paragraph.size(); ++k) {
+    if ((paragraph[k] == '.' || paragraph[k] == '!' || paragraph[k] == '?') &&
+        paragraph[k + 1] == ' ') {
+      start = k + 2;
+    }
+  }
+  const std::string sentence = paragraph.substr(start);
+  if (static_cast<size_t>(std::count(sentence.begin(), sentence.end(), ' ')) >= kMaxWords ||
+      !std::regex_search(sentence, opening) || !std::regex_search(sentence, reference) ||
+      !std::regex_search(sentence, closing)) {
+    return std::string::npos;
+  }
+  return start;
+}
+
 std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   std::vector<std::string> paragraphs = JoinParagraphs(SetApartLetterheadAndSignature(lines));
   std::vector<ParsedPassage> out;
@@ -946,7 +972,11 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   enum class Asked { kNo, kAsking, kReplying } asked = Asked::kNo;
   constexpr size_t kMaxQuestionPassageWords = 400;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
-    const std::string& p = paragraphs[i];
+    std::string p = paragraphs[i];
+    if (size_t courtesy = ClosingCourtesy(p); courtesy != std::string::npos) {
+      p = std::string(Trim(p.substr(0, courtesy)));
+      if (p.empty()) continue;
+    }
     // The letterhead, the signature and the name under it are no passages.
     bool signature = std::regex_search(p, Signature());
     bool name = signed_above && IsHeadingLike(p) && p.size() < 60;

@@ -2105,32 +2105,33 @@ TEST(Letters, NotaQuestionInTwoParagraphsWithItsReply) {
 // Sections numbered in Roman numerals, lettered subsections under them,
 // and a list (its labels set apart) that goes with the sentence announcing
 // it.
+constexpr char kRomanLetter[] =
+    "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+    "Den Haag, 3 maart 2025\n\n"
+    "I. Inleiding\n\n"
+    "Met deze brief informeer ik uw Kamer over de stand van het postennetwerk in 2025\n"
+    "en over de plannen van het kabinet voor de komende jaren. Daarbij betrek ik de\n"
+    "adviezen van de Adviesraad Internationale Vraagstukken en de ervaringen van de posten.\n\n"
+    "II. Het postennetwerk\n\n"
+    "Het netwerk wordt in 2025 op een beperkt aantal plaatsen aangepast, in lijn met de\n"
+    "uitgangspunten van vorig jaar. Het kabinet neemt daarom de volgende maatregelen:\n\n"
+    "1)  de posten in de Baltische staten worden versterkt met zes fte;\n"
+    "2)  het consulaat-generaal in Antwerpen wordt omgevormd tot een handelskantoor.\n\n"
+    "a. Europa\n\n"
+    "In Europa wordt de capaciteit van de posten in de Baltische staten en in Polen\n"
+    "versterkt met in totaal zes fte, vanwege de veiligheidssituatie aan de oostgrens.\n"
+    "De consulaire taken van het consulaat-generaal in Antwerpen gaan naar de ambassade\n"
+    "in Brussel, die daarvoor twee extra medewerkers krijgt.\n\n"
+    "b) Afrika\n\n"
+    "In Afrika wordt de aanwezigheid in de Hoorn van Afrika versterkt met twee fte voor\n"
+    "migratiesamenwerking en een nieuw kantoor in Djibouti. De ambassade in Bamako blijft\n"
+    "voorlopig gesloten; de consulaire dienstverlening voor Mali loopt via Dakar, waar een\n"
+    "medewerker voor deze taak is vrijgemaakt.\n\n"
+    "De Minister van Buitenlandse Zaken,\n"
+    "C.C.J. Veldkamp\n";
+
 TEST(Letters, RomanSectionsLetteredSubsectionsAndAnnouncedList) {
-  ParsedDocument doc = MustParse(
-      "Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
-      "Den Haag, 3 maart 2025\n\n"
-      "I. Inleiding\n\n"
-      "Met deze brief informeer ik uw Kamer over de stand van het postennetwerk in 2025\n"
-      "en over de plannen van het kabinet voor de komende jaren. Daarbij betrek ik de\n"
-      "adviezen van de Adviesraad Internationale Vraagstukken en de ervaringen van de posten.\n\n"
-      "II. Het postennetwerk\n\n"
-      "Het netwerk wordt in 2025 op een beperkt aantal plaatsen aangepast, in lijn met de\n"
-      "uitgangspunten van vorig jaar. Het kabinet neemt daarom de volgende maatregelen:\n\n"
-      "1)  de posten in de Baltische staten worden versterkt met zes fte;\n"
-      "2)  het consulaat-generaal in Antwerpen wordt omgevormd tot een handelskantoor.\n\n"
-      "a. Europa\n\n"
-      "In Europa wordt de capaciteit van de posten in de Baltische staten en in Polen\n"
-      "versterkt met in totaal zes fte, vanwege de veiligheidssituatie aan de oostgrens.\n"
-      "De consulaire taken van het consulaat-generaal in Antwerpen gaan naar de ambassade\n"
-      "in Brussel, die daarvoor twee extra medewerkers krijgt.\n\n"
-      "b) Afrika\n\n"
-      "In Afrika wordt de aanwezigheid in de Hoorn van Afrika versterkt met twee fte voor\n"
-      "migratiesamenwerking en een nieuw kantoor in Djibouti. De ambassade in Bamako blijft\n"
-      "voorlopig gesloten; de consulaire dienstverlening voor Mali loopt via Dakar, waar een\n"
-      "medewerker voor deze taak is vrijgemaakt.\n\n"
-      "De Minister van Buitenlandse Zaken,\n"
-      "C.C.J. Veldkamp\n",
-      "brief.txt");
+  ParsedDocument doc = MustParse(kRomanLetter, "brief.txt");
   EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
   EXPECT_EQ(Headings(doc), (std::vector<std::string>{"I. Inleiding", "II. Het postennetwerk",
                                                      "II. Het postennetwerk – a. Europa",
@@ -2138,6 +2139,28 @@ TEST(Letters, RomanSectionsLetteredSubsectionsAndAnnouncedList) {
   ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
   EXPECT_THAT(doc.passages[1].text,
               HasSubstr("de volgende maatregelen:\n1) de posten in de Baltische staten"));
+}
+
+// The courtesy that closes a letter says nothing of its own: no passage
+// holds it, whether it stands alone or ends the last paragraph. A sentence
+// that only looks like it stays.
+TEST(Letters, ClosingCourtesyIsNoPassage) {
+  const std::string last = "medewerker voor deze taak is vrijgemaakt.";
+  for (const char* closing : {"Ik vertrouw erop uw Kamer hiermee voldoende te hebben geïnformeerd.",
+                              "Hiermee hoop ik uw Kamer voldoende te hebben geïnformeerd.",
+                              "Ik hoop de vragen van de leden hiermee te hebben beantwoord."}) {
+    ParsedDocument doc =
+        MustParse(Replaced(kRomanLetter, last, last + "\n\n" + closing), "brief.txt");
+    EXPECT_THAT(AllText(doc), Not(HasSubstr(closing)));
+    ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
+    doc = MustParse(Replaced(kRomanLetter, last, last + " " + closing), "brief.txt");
+    ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
+    EXPECT_TRUE(doc.passages[3].text.ends_with(last)) << doc.passages[3].text;
+  }
+  const std::string lookalike =
+      "Ik hoop dat de Commissie de lidstaten hiermee tijdig heeft geïnformeerd.";
+  ParsedDocument doc = MustParse(Replaced(kRomanLetter, last, last + " " + lookalike), "brief.txt");
+  EXPECT_TRUE(doc.passages.back().text.ends_with(lookalike)) << doc.passages.back().text;
 }
 
 // The same letter as a PDF viewer copies it: no blank lines around the
