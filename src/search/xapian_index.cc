@@ -142,10 +142,14 @@ constexpr const char* kStopEn[] = {
 
 constexpr const char* kOperators[] = {"AND", "OR", "NOT", "XOR", "NEAR", "ADJ"};
 
-bool IsStopword(std::string_view word) {
+bool IsStopwordIn(Lang lang, std::string_view word) {
   auto is = [&](const char* w) { return word == w; };
-  return std::any_of(std::begin(kStopNl), std::end(kStopNl), is) ||
-         std::any_of(std::begin(kStopEn), std::end(kStopEn), is);
+  return lang == Lang::kNl ? std::any_of(std::begin(kStopNl), std::end(kStopNl), is)
+                           : std::any_of(std::begin(kStopEn), std::end(kStopEn), is);
+}
+
+bool IsStopword(std::string_view word) {
+  return IsStopwordIn(Lang::kNl, word) || IsStopwordIn(Lang::kEn, word);
 }
 
 // Multi-word synonyms are matched by us, not by the parser
@@ -665,16 +669,32 @@ class Indexer {
     }
     const std::string& w = entry.words.front();
     const std::string z = Cat("Z", prefix);
-    return {Cat(prefix, w), Cat(z, stem_nl_(w)), Cat(z, stem_en_(w))};
+    std::vector<std::string> keys = {Cat(prefix, w)};
+    for (const std::string& stem : Stems(w)) keys.push_back(Cat(z, stem));
+    return keys;
   }
 
   // The terms an entry is found by: its stems in either language, or for a
   // phrase the term indexed where the phrase occurs.
   std::vector<std::string> Values(const SynonymEntry& entry, std::string_view prefix) {
     if (entry.multiword()) return {Cat(prefix, entry.PhraseTerm())};
-    const std::string& w = entry.words.front();
     const std::string z = Cat("Z", prefix);
-    return {Cat(z, stem_nl_(w)), Cat(z, stem_en_(w))};
+    std::vector<std::string> values;
+    for (const std::string& stem : Stems(entry.words.front())) values.push_back(Cat(z, stem));
+    return values;
+  }
+
+  // A word's stems in either language, but for those that are stop words:
+  // the group "overlijden, …, died" must not look for "die", the Dutch
+  // stem of the English "died" and a Dutch pronoun.
+  std::vector<std::string> Stems(const std::string& word) {
+    std::vector<std::string> out;
+    for (std::string stem : {stem_nl_(word), stem_en_(word)}) {
+      if (!IsStopword(stem) && std::find(out.begin(), out.end(), stem) == out.end()) {
+        out.push_back(std::move(stem));
+      }
+    }
+    return out;
   }
 
   void CountWords(const std::string& text, Lang lang) {
@@ -1235,11 +1255,28 @@ Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
   return Xapian::Query(Xapian::Query::OP_FILTER, weighted, Xapian::Query(LangTerm(lang)));
 }
 
-// The text searched in both languages, the requested one weighted up.
+// The text (as typed, tokens and all) searched in both languages, the
+// requested one weighted up. The other language's parse leaves out the
+// requested language's stop words: "de" and "een" in a Dutch question are
+// no English words to search for, nor to highlight in the snippets of
+// Dutch passages.
 Xapian::Query LanguageQuery(Searcher& s, const Generation& gen, Lang lang, const std::string& text,
                             const std::vector<Token>& tokens, unsigned flags, bool passages) {
-  Xapian::Query requested = OneLanguageQuery(s, gen, lang, text, tokens, flags, passages);
-  Xapian::Query other = OneLanguageQuery(s, gen, OtherLang(lang), text, tokens, flags, passages);
+  Xapian::Query requested =
+      OneLanguageQuery(s, gen, lang, LowerForParser(text, tokens), tokens, flags, passages);
+  std::string other_text = text;
+  std::vector<Token> other_tokens;
+  for (const Token& t : tokens) {
+    if (IsStopwordIn(lang, t.lower)) {
+      std::fill(other_text.begin() + static_cast<std::ptrdiff_t>(t.begin),
+                other_text.begin() + static_cast<std::ptrdiff_t>(t.end), ' ');
+    } else {
+      other_tokens.push_back(t);
+    }
+  }
+  Xapian::Query other =
+      OneLanguageQuery(s, gen, OtherLang(lang), LowerForParser(other_text, other_tokens),
+                       other_tokens, flags, passages);
   return Xapian::Query(
       Xapian::Query::OP_OR,
       Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, requested, kRequestedLangBoost), other);
@@ -1252,8 +1289,7 @@ Xapian::Query LanguageQuery(Searcher& s, const Generation& gen, Lang lang, const
 Xapian::Query TextQuery(Searcher& s, const Generation& gen, Lang lang, const std::string& text,
                         unsigned flags, bool passages) {
   std::vector<Token> tokens = Tokenize(text);
-  Xapian::Query query =
-      LanguageQuery(s, gen, lang, LowerForParser(text, tokens), tokens, flags, passages);
+  Xapian::Query query = LanguageQuery(s, gen, lang, text, tokens, flags, passages);
   std::string loose = text;
   for (size_t i = 0; i + 1 < tokens.size(); ++i) {
     size_t gap = tokens[i].end;
@@ -1262,9 +1298,8 @@ Xapian::Query TextQuery(Searcher& s, const Generation& gen, Lang lang, const std
   }
   if (loose != text) {
     // Same words, so the same tokens.
-    query = Xapian::Query(
-        Xapian::Query::OP_OR, query,
-        LanguageQuery(s, gen, lang, LowerForParser(loose, tokens), tokens, flags, passages));
+    query = Xapian::Query(Xapian::Query::OP_OR, query,
+                          LanguageQuery(s, gen, lang, loose, tokens, flags, passages));
   }
   return query;
 }

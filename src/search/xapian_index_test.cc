@@ -867,6 +867,34 @@ TEST(XapianIndexOwnTest, ListedWordsSplitOnlyWhenTheirPartsAreCommoner) {
   EXPECT_GT(Rank(r, "pakketten"), 0u) << Describe(r);
 }
 
+// A Dutch question searches no Dutch stop words, not even through the
+// English parse ("de" and "een" are no English stop words), and a group of
+// synonyms in both languages does not look for the Dutch pronoun "die"
+// because it is the English stem of "died". Neither is highlighted.
+TEST(XapianIndexOwnTest, StopWordsOfTheQuestionsLanguageAreNeitherSearchedNorHighlighted) {
+  TempDir dir;
+  XapianOptions options;
+  options.directory = dir.path();
+  options.synonyms = ParseSynonyms("overlijden, overleden, died, deceased\n");
+  auto opened = OpenXapianIndex(options);
+  ASSERT_TRUE(opened.ok()) << opened.status().ToString();
+  SearchIndex& index = **opened;
+  ASSERT_TRUE(index
+                  .Rebuild({Passage("overlijden", "Wat doet de ambassade bij overlijden?",
+                                    "De ambassade helpt de familie die achterblijft."),
+                            Passage("paspoort", "Wie krijgt een paspoort?",
+                                    "Een Nederlander die een paspoort aanvraagt.")})
+                  .ok());
+  Results r = SearchKnowledge(index, "overlijden van een familielid");
+  EXPECT_EQ(Rank(r, "overlijden"), 1u) << Describe(r);
+  EXPECT_EQ(Rank(r, "paspoort"), 0u) << Describe(r);
+  for (const Hit& hit : r.hits) {
+    EXPECT_EQ(hit.snippet.find("<mark>een</mark>"), std::string::npos) << hit.snippet;
+    EXPECT_EQ(hit.snippet.find("<mark>die</mark>"), std::string::npos) << hit.snippet;
+    EXPECT_EQ(hit.snippet.find("<mark>De</mark>"), std::string::npos) << hit.snippet;
+  }
+}
+
 // A word counts once in a passage, in the best of its forms (the word, its
 // compound's parts, its related words): a passage that repeats one word in
 // all its forms does not outrank one that holds every word asked for.
