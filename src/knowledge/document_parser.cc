@@ -872,9 +872,13 @@ class SectionHeadings {
  public:
   // `heading` is the heading `printed` stands under so far; the section's
   // heading is set in front when it is missing: "2." before "2.1", and the
-  // last numbered section before a lettered one ("II." before "a. Europa").
-  void Place(const std::string& printed, std::string& heading) {
-    if (IsLettered(printed)) {
+  // last numbered section before a lettered one ("II." before "a. Europa")
+  // or before one without a number that another numbered section follows
+  // ("1. Raad Buitenlandse Zaken" before "Oekraïne" when "2. Overige
+  // onderwerpen" comes after it; a "Tot slot" after the last numbered
+  // section stands on its own).
+  void Place(const std::string& printed, std::string& heading, bool numbered_follows) {
+    if (IsLettered(printed) || (numbered_follows && SectionNumber(printed).empty())) {
       if (heading == printed && !last_numbered_.empty()) {
         heading = last_numbered_ + " – " + printed;
       }
@@ -887,6 +891,11 @@ class SectionHeadings {
     if (parent != placed_.end() && heading == printed) heading = parent->second + " – " + printed;
     placed_[number] = heading;
     last_numbered_ = heading;
+  }
+
+  // A numbered section's heading: "2. Inleiding", "II. Het postennetwerk".
+  static bool IsNumbered(const std::string& paragraph) {
+    return IsHeadingLike(paragraph) && !SectionNumber(paragraph).empty();
   }
 
   // A lettered subsection's heading: "a. Europa", "b) Afrika".
@@ -956,6 +965,11 @@ size_t ClosingCourtesy(const std::string& paragraph) {
 
 std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   std::vector<std::string> paragraphs = JoinParagraphs(SetApartLetterheadAndSignature(lines));
+  // Whether a numbered section's heading comes after each paragraph.
+  std::vector<bool> numbered_follows(paragraphs.size() + 1, false);
+  for (size_t i = paragraphs.size(); i-- > 0;) {
+    numbered_follows[i] = numbered_follows[i + 1] || SectionHeadings::IsNumbered(paragraphs[i]);
+  }
   std::vector<ParsedPassage> out;
   std::string heading;
   SectionHeadings sections;
@@ -992,7 +1006,7 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     }
     if ((IsHeadingLike(p) || SectionHeadings::IsLettered(p)) && i + 1 < paragraphs.size()) {
       heading = last_was_heading ? heading + " – " + p : p;
-      sections.Place(p, heading);
+      sections.Place(p, heading, numbered_follows[i + 1]);
       last_was_heading = true;
       pending_short = false;
       asked = Asked::kNo;

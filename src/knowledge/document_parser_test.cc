@@ -2141,6 +2141,26 @@ TEST(Letters, RomanSectionsLetteredSubsectionsAndAnnouncedList) {
               HasSubstr("de volgende maatregelen:\n1) de posten in de Baltische staten"));
 }
 
+// A heading without a number between two numbered sections is part of the
+// first; after the last numbered section ("Tot slot") it stands on its own.
+TEST(Letters, UnnumberedHeadingsBetweenNumberedSectionsArePartOfTheFirst) {
+  std::string letter = Replaced(kRomanLetter, "II. Het postennetwerk\n\n",
+                                "Achtergrond\n\n"
+                                "Het netwerk telt op 1 januari 2025 in totaal 148 posten, van "
+                                "ambassades tot consulaten-generaal.\n\n"
+                                "II. Het postennetwerk\n\n");
+  letter = Replaced(letter, "De Minister van Buitenlandse Zaken,",
+                    "Tot slot\n\n"
+                    "Over de uitvoering van deze plannen informeer ik uw Kamer in het "
+                    "najaar.\n\n"
+                    "De Minister van Buitenlandse Zaken,");
+  ParsedDocument doc = MustParse(letter, "brief.txt");
+  EXPECT_EQ(Headings(doc),
+            (std::vector<std::string>{"I. Inleiding", "I. Inleiding – Achtergrond",
+                                      "II. Het postennetwerk", "II. Het postennetwerk – a. Europa",
+                                      "II. Het postennetwerk – b) Afrika", "Tot slot"}));
+}
+
 // The courtesy that closes a letter says nothing of its own: no passage
 // holds it, whether it stands alone or ends the last paragraph. A sentence
 // that only looks like it stays.
