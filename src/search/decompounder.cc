@@ -54,24 +54,6 @@ bool Decompounder::IsWord(const std::string& word) {
   return known;
 }
 
-bool Decompounder::IsListed(const std::string& word) {
-  auto it = listed_.find(word);
-  if (it != listed_.end()) return it->second;
-  // Hunspell's analysis of a listed word is its stem ("st:"); of a word
-  // formed from parts, the parts ("pa:"). Names are listed with a capital.
-  auto listed_as = [&](const std::string& form) {
-    std::vector<std::string> analyses = hunspell_->analyze(form);
-    return !analyses.empty() && std::all_of(analyses.begin(), analyses.end(), [](const auto& a) {
-      return a.find("st:") != std::string::npos && a.find("pa:") == std::string::npos;
-    });
-  };
-  std::string capitalised = word;
-  capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(word[0])));
-  bool listed = listed_as(word) || listed_as(capitalised);
-  listed_.emplace(word, listed);
-  return listed;
-}
-
 void Decompounder::TrimCachesLocked() {
   if (words_.size() > kMaxCached || splits_.size() > kMaxCached || listed_.size() > kMaxCached) {
     words_.clear();
@@ -91,7 +73,21 @@ bool Decompounder::Listed(std::string_view word) {
   if (word.empty() || !IsLetters(word)) return false;
   std::lock_guard lock(mu_);
   TrimCachesLocked();
-  return IsListed(std::string(word));
+  std::string lower(word);
+  if (auto it = listed_.find(lower); it != listed_.end()) return it->second;
+  // Hunspell's analysis of a listed word is its stem ("st:"); of a word
+  // formed from parts, the parts ("pa:"). Names are listed with a capital.
+  auto listed_as = [&](const std::string& form) {
+    std::vector<std::string> analyses = hunspell_->analyze(form);
+    return !analyses.empty() && std::all_of(analyses.begin(), analyses.end(), [](const auto& a) {
+      return a.find("st:") != std::string::npos && a.find("pa:") == std::string::npos;
+    });
+  };
+  std::string capitalised = lower;
+  capitalised[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(lower[0])));
+  bool listed = listed_as(lower) || listed_as(capitalised);
+  listed_.emplace(std::move(lower), listed);
+  return listed;
 }
 
 std::vector<std::string> Decompounder::SplitLocked(const std::string& word, int depth) {

@@ -38,9 +38,8 @@ class Decompounder {
 
  private:
   explicit Decompounder(std::unique_ptr<Hunspell> hunspell);
-  bool IsWord(const std::string& word);    // under mu_
-  bool IsListed(const std::string& word);  // under mu_
-  void TrimCachesLocked();
+  bool IsWord(const std::string& word);  // under mu_
+  void TrimCachesLocked();               // under mu_
   std::vector<std::string> SplitLocked(const std::string& word, int depth);
 
   std::mutex mu_;
