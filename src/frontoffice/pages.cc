@@ -258,6 +258,8 @@ http::Response FrontOffice::SearchPage(const http::Request& r, Lang lang) const 
         source.reference = at("reference");
         source.number = at("number");
         hit["source"] = SourceLabel(source, t);
+        // A letter's passage has no number: its section says where it stands.
+        if (source.number.empty() && !at("heading").empty()) hit["section"] = at("heading");
       }
       hits.push_back(std::move(hit));
     }

@@ -170,6 +170,13 @@ TEST(KnowledgeTest, AFirstStartImportsTheShippedDocuments) {
   // An answer that says more is shown as it is.
   EXPECT_EQ(server.Get("/kennisbank/35-830-v-nr-8-11").body.find("Het antwoord op vraag"),
             std::string::npos);
+  // A letter's passage found on the search page says which section it is from.
+  HttpResult results =
+      server.Get("/zoeken?q=interdepartementale+samenwerking+cyberdiplomatie&type=knowledge");
+  EXPECT_EQ(results.status, 200);
+  EXPECT_NE(results.body.find("Kamerstuk 35 925 V, nr. 84<br>Cyberdiplomatie als prioriteit</p>"),
+            std::string::npos)
+      << results.body;
 }
 
 // data/thesaurus.txt: a word the documents never use finds the passage in
