@@ -402,6 +402,36 @@ size_t EditDistance(const std::u32string& a, const std::u32string& b, size_t max
 // corrected: one in short words, two from five letters on.
 size_t AllowedEdits(size_t chars) { return chars <= 4 ? 1 : 2; }
 
+constexpr char kMarkOpen[] = "<mark>";
+constexpr char kMarkClose[] = "</mark>";
+
+// The snippet with its stop words unmarked: a query word's compound part
+// ("over" of "overlijdt") or the stem of a word in the other language
+// ("die" of "dies") is searched, but highlighting it in every sentence
+// only distracts.
+std::string UnmarkStopwords(const std::string& snippet) {
+  const std::string_view open = kMarkOpen;
+  const std::string_view close = kMarkClose;
+  std::string out;
+  out.reserve(snippet.size());
+  size_t pos = 0;
+  for (size_t start; (start = snippet.find(open, pos)) != std::string::npos;) {
+    const size_t word = start + open.size();
+    const size_t end = snippet.find(close, word);
+    if (end == std::string::npos) break;
+    const std::string_view marked(snippet.data() + word, end - word);
+    out.append(snippet, pos, start - pos);
+    if (IsStopword(AsciiLower(marked))) {
+      out.append(marked);
+    } else {
+      out.append(snippet, start, end + close.size() - start);
+    }
+    pos = end + close.size();
+  }
+  out.append(snippet, pos);
+  return out;
+}
+
 // ---------------------------------------------------------------------------
 // Synonyms, normalised for the index.
 
@@ -1569,8 +1599,9 @@ class XapianIndex final : public SearchIndex {
         flags = 0;
         from = from.substr(0, Utf8Prefix(text, kSnippetSourceBytes));
       }
-      hit.snippet = mset.snippet(std::string(from), kSnippetBytes, s.Stemmer(hit.lang), flags,
-                                 "<mark>", "</mark>", "…");
+      hit.snippet =
+          UnmarkStopwords(mset.snippet(std::string(from), kSnippetBytes, s.Stemmer(hit.lang), flags,
+                                       kMarkOpen, kMarkClose, "…"));
       hit.text = std::move(text);
     }
     return hit;
