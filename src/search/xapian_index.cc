@@ -1271,6 +1271,7 @@ Xapian::Query OneLanguageQuery(Searcher& s, const Generation& gen, Lang lang,
       case Xapian::Query::LEAF_TERM:
       case Xapian::Query::OP_OR:
       case Xapian::Query::OP_SYNONYM:
+      case Xapian::Query::OP_MAX:  // one word at its best form
       case Xapian::Query::OP_WILDCARD:
         match = Xapian::Query(Xapian::Query::OP_OR, words, extra);
         break;
