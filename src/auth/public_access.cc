@@ -4,7 +4,7 @@
 
 #include "core/clock.h"
 #include "core/log.h"
-#include "core/strings.h"
+#include "identity/email.h"
 #include "site/paths.h"
 
 namespace loket::auth {
@@ -22,8 +22,6 @@ constexpr int64_t kDigidStepSeconds = 600;
 // The e-mail requests of one address are counted like failed logins, so
 // that no one can have the loket send an address mail after mail.
 std::string MailKey(const std::string& email) { return "mail:" + email; }
-
-std::string NormalisedEmail(const std::string& raw) { return AsciiLower(std::string(Trim(raw))); }
 
 Principal ApplicantPrincipal(const identity::Applicant& a) {
   Principal p;
@@ -238,7 +236,7 @@ http::Response PublicAccess::RegisterForm(const http::Request&, Visit& v) const 
 }
 
 http::Response PublicAccess::RegisterSubmit(const http::Request& r, Visit& v) const {
-  const std::string email = NormalisedEmail(r.Form("email"));
+  const std::string email = identity::NormalisedEmail(r.Form("email"));
   const std::string password = r.Form("password");
   if (email.empty() || password.empty()) {
     return ShowRegister(v, 422, email, email.empty() ? "register_email_missing" : "",
@@ -331,7 +329,7 @@ http::Response PublicAccess::ApplicantLoginForm(const http::Request& r, Visit& v
 }
 
 http::Response PublicAccess::ApplicantLogin(const http::Request& r, Visit& v) const {
-  const std::string email = NormalisedEmail(r.Form("email"));
+  const std::string email = identity::NormalisedEmail(r.Form("email"));
   const std::string password = r.Form("password");
   const std::string next = r.Form("next");
   if (email.empty() || password.empty()) {
@@ -362,7 +360,7 @@ http::Response PublicAccess::ApplicantLogin(const http::Request& r, Visit& v) co
 }
 
 http::Response PublicAccess::RequestLink(const http::Request& r, Visit& v) const {
-  const std::string email = NormalisedEmail(r.Form("email"));
+  const std::string email = identity::NormalisedEmail(r.Form("email"));
   if (email.empty()) return ShowApplicantLogin(v, 422, email, "register_email_missing", "", "");
   if (!throttle_.Check(MailKey(email), r.remote_address).ok()) {
     return Message(v, 429, "too_many_heading", "too_many_text");

@@ -7,6 +7,7 @@
 #include "core/clock.h"
 #include "core/log.h"
 #include "core/strings.h"
+#include "identity/email.h"
 #include "site/paths.h"
 
 namespace loket::auth {
@@ -41,8 +42,7 @@ json EventRow(const audit::Event& e, const json& t) {
 }  // namespace
 
 StaffAccess::StaffAccess(const Guard& guard, identity::StaffDirectory& staff,
-                         identity::LoginThrottle& throttle, audit::AuditLog& audit,
-                         Clock clock)
+                         identity::LoginThrottle& throttle, audit::AuditLog& audit, Clock clock)
     : guard_(guard), staff_(staff), throttle_(throttle), audit_(audit), clock_(std::move(clock)) {}
 
 void StaffAccess::Register(http::Server& server) {
@@ -99,7 +99,7 @@ http::Response StaffAccess::LoginForm(const http::Request& r, Visit& v) const {
 }
 
 http::Response StaffAccess::Login(const http::Request& r, Visit& v) const {
-  std::string email = AsciiLower(std::string(Trim(r.Form("email"))));
+  std::string email = identity::NormalisedEmail(r.Form("email"));
   std::string password = r.Form("password");
   std::string next = r.Form("next");
   if (email.empty() || password.empty()) {

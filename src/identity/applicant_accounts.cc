@@ -7,7 +7,7 @@
 
 #include "core/clock.h"
 #include "core/log.h"
-#include "core/strings.h"
+#include "identity/email.h"
 #include "identity/passwords.h"
 #include "identity/sessions.h"
 
@@ -138,8 +138,6 @@ notify::Mail Compose(const std::string& to, const MailText& text, Lang lang,
   body += kSignature[Index(lang)];
   return {to, text.subject, body};
 }
-
-std::string NormalisedEmail(const std::string& email) { return AsciiLower(Trim(email)); }
 
 }  // namespace
 

@@ -1,7 +1,5 @@
 #include "identity/staff_directory.h"
 
-#include "identity/passwords.h"
-
 #include <date/date.h>
 #include <liboath/oath.h>
 #include <sodium.h>
@@ -13,6 +11,8 @@
 
 #include "core/log.h"
 #include "core/strings.h"
+#include "identity/email.h"
+#include "identity/passwords.h"
 
 namespace loket::identity {
 namespace {
@@ -71,7 +71,7 @@ StaffDirectory::StaffDirectory(StaffRepository& repository, Clock clock)
 Result<std::pair<StaffMember, TotpEnrolment>> StaffDirectory::Add(const NewStaff& staff) {
   static const std::regex email_re("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   StoredStaff s;
-  s.member.email = AsciiLower(Trim(staff.email));
+  s.member.email = NormalisedEmail(staff.email);
   s.member.name = std::string(Trim(staff.name));
   s.member.roles = staff.roles;
   std::sort(s.member.roles.begin(), s.member.roles.end());
@@ -109,10 +109,9 @@ Result<std::pair<StaffMember, TotpEnrolment>> StaffDirectory::Add(const NewStaff
 
 Result<StaffMember> StaffDirectory::CheckPassword(const std::string& email,
                                                   const std::string& password) {
-  LOKET_ASSIGN_OR_RETURN(auto found, repository_.FindByEmail(AsciiLower(Trim(email))));
-  bool matches = found && !found->member.disabled
-                     ? PasswordMatches(found->password_hash, password)
-                     : CheckAgainstNothing(password);
+  LOKET_ASSIGN_OR_RETURN(auto found, repository_.FindByEmail(NormalisedEmail(email)));
+  bool matches = found && !found->member.disabled ? PasswordMatches(found->password_hash, password)
+                                                  : CheckAgainstNothing(password);
   if (!matches) {
     return Status(StatusCode::kUnauthenticated, "e-mail address or password is wrong");
   }
