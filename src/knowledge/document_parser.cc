@@ -965,6 +965,12 @@ size_t ClosingCourtesy(const std::string& paragraph) {
 
 std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   std::vector<std::string> paragraphs = JoinParagraphs(SetApartLetterheadAndSignature(lines));
+  for (std::string& p : paragraphs) {
+    if (size_t courtesy = ClosingCourtesy(p); courtesy != std::string::npos) {
+      p = std::string(Trim(std::string_view(p).substr(0, courtesy)));
+    }
+  }
+  std::erase_if(paragraphs, [](const std::string& p) { return p.empty(); });
   // Whether a numbered section's heading comes after each paragraph.
   std::vector<bool> numbered_follows(paragraphs.size() + 1, false);
   for (size_t i = paragraphs.size(); i-- > 0;) {
@@ -986,11 +992,7 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   enum class Asked { kNo, kAsking, kReplying } asked = Asked::kNo;
   constexpr size_t kMaxQuestionPassageWords = 400;
   for (size_t i = 0; i < paragraphs.size(); ++i) {
-    std::string p = paragraphs[i];
-    if (size_t courtesy = ClosingCourtesy(p); courtesy != std::string::npos) {
-      p = std::string(Trim(p.substr(0, courtesy)));
-      if (p.empty()) continue;
-    }
+    const std::string& p = paragraphs[i];
     // The letterhead, the signature and the name under it are no passages.
     bool signature = std::regex_search(p, Signature());
     bool name = signed_above && IsHeadingLike(p) && p.size() < 60;
