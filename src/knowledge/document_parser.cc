@@ -200,7 +200,7 @@ const regex& AnswerDate() {
 
 const regex& DatePattern() {
   static const regex re(
-      "(Den Haag|'s-Gravenhage|Vastgesteld|Datum|Gedateerd)[,:]? +([0-9]{1,2})\\s+"
+      "(Den Haag|'s-Gravenhage|Vastgesteld|Ontvangen|Datum|Gedateerd)[,:]? +([0-9]{1,2})\\s+"
       "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
       "\\s+([0-9]{4})",
       icase);

@@ -2427,6 +2427,13 @@ TEST(Errors, ProseThatIsNoLetterToParliament) {
       ParseDocument("Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n" + newsletter,
                     "brief.txt")
           .ok());
+  // So is the same prose with the date parliament received it, as a
+  // paper's copy on a website prints it without its masthead and footers.
+  Result<ParsedDocument> received = ParseDocument(
+      "NOTA NAAR AANLEIDING VAN HET VERSLAG\n\nOntvangen 16 juli 2008\n\n" + newsletter,
+      "nota.txt");
+  ASSERT_TRUE(received.ok()) << received.status().message();
+  EXPECT_EQ(received->document.date, "2008-07-16");
 }
 
 // A motion as `pdftotext -layout` prints it.
