@@ -999,6 +999,72 @@ TEST(QuestionLayouts, ExplanationClosingTheQuestionsIsNoPartOfTheLastAnswer) {
   EXPECT_THAT(AllText(doc), Not(HasSubstr("aanvulling")));
 }
 
+// Answers to written questions as a PDF-to-Markdown converter writes them:
+// "#" headings, bold and italic type, "[1 ]" for a footnote's superscript
+// marker and "-----" between pages.
+constexpr char kMarkdownAanhangsel[] = R"doc(# 2
+
+#### Vergaderjaar 2024–2025 Aanhangsel van de Handelingen
+
+**Vragen gesteld door de leden der Kamer, met de daarop door de**
+**regering gegeven antwoorden**
+
+### 512
+
+Vragen van het lid Koops (NSC) aan de Minister van Buitenlandse Zaken over
+_de wachttijden voor een paspoortafspraak bij de ambassade in Lima_
+_(ingezonden 4 maart 2025)._
+
+Antwoord van Minister Veldkamp (Buitenlandse Zaken) (ontvangen
+27 maart 2025).
+
+Vraag 1
+Bent u bekend met het bericht «Maanden wachten op een paspoort in Peru»[1 ]?
+
+Antwoord 1
+Ja. Sinds de verhuizing van de ambassade in januari zijn er minder balies
+beschikbaar, zodat Nederlanders in Peru tot de 11[e ] week van het jaar op een
+afspraak moesten wachten. Inmiddels is een derde balie in gebruik en is de
+
+
+1 NOS, 2 maart 2025, «Maanden wachten op een paspoort in Peru».
+
+
+-----
+
+wachttijd teruggebracht tot drie weken.
+
+Vraag 2
+Kunnen Nederlanders in Peru hun paspoort ook bij een mobiel vulstation
+aanvragen?[2]
+
+Antwoord 2
+Ja. In april en oktober bezoekt een mobiel vulstation Cusco en Arequipa.
+
+2 Kamerstuk 36 600 V, nr. 41
+
+
+-----
+)doc";
+
+TEST(QuestionLayouts, MarkdownFromAPdfConverter) {
+  ParsedDocument doc = MustParse(kMarkdownAanhangsel, "ah-markdown.md");
+  ASSERT_EQ(doc.passages.size(), 2u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].question,
+            "Bent u bekend met het bericht «Maanden wachten op een paspoort in Peru»?");
+  EXPECT_EQ(doc.passages[0].text,
+            "Ja. Sinds de verhuizing van de ambassade in januari zijn er minder balies "
+            "beschikbaar, zodat Nederlanders in Peru tot de 11e week van het jaar op een afspraak "
+            "moesten wachten. Inmiddels is een derde balie in gebruik en is de wachttijd "
+            "teruggebracht tot drie weken.");
+  EXPECT_EQ(doc.passages[1].question,
+            "Kunnen Nederlanders in Peru hun paspoort ook bij een mobiel vulstation aanvragen?");
+  EXPECT_EQ(doc.passages[1].text,
+            "Ja. In april en oktober bezoekt een mobiel vulstation Cusco en Arequipa.");
+  EXPECT_THAT(doc.document.title, AllOf(StartsWith("Vragen van het lid Koops"),
+                                        HasSubstr("over de wachttijden"), Not(HasSubstr("_"))));
+}
+
 // Answers to written questions in the older layout: the number alone, an
 // "Antwoord" line, the date sent after the title's full stop, a numbered
 // list in an answer with the text after it.

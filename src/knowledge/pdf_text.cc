@@ -660,6 +660,25 @@ void RemoveSidebar(std::vector<std::string>& lines) {
   }
 }
 
+// Text extracted as Markdown (PDF-to-Markdown converters) marks what
+// pdftotext leaves plain: "-----" between pages, "#" before a heading,
+// "**" and "_" around bold and italic type, and "[1 ]" for a footnote's
+// superscript marker (an ordinal's "e" too: "11[e ]"). Reduced to the plain
+// form, where the footnote marker is glued to the word before it. True when
+// the line is a page separator.
+bool UndoMarkdown(std::string& line) {
+  static const std::regex separator("^ *-{5,} *$");
+  static const std::regex heading("^ *#{1,6} +");
+  static const std::regex superscript("(\\S)\\[([0-9]{1,3}|e|ste|de)(?: [0-9]{1,3})* ?\\]");
+  static const std::regex emphasis("(^|[ (])(?:\\*\\*|_)(\\S)|(\\S)(?:\\*\\*|_)(?=$|[ ).,;:?!])");
+  if (std::regex_match(line, separator)) return true;
+  if (line.find_first_of("#[*_") == std::string::npos) return false;
+  line = std::regex_replace(line, heading, "");
+  line = std::regex_replace(line, superscript, "$1$2");
+  line = std::regex_replace(line, emphasis, "$1$2$3");
+  return false;
+}
+
 CleanText CleanPdfText(std::string_view raw) {
   std::string text(raw);
   ReplaceAll(text, "\r\n", "\n");
@@ -677,6 +696,10 @@ CleanText CleanPdfText(std::string_view raw) {
   RemoveSidebar(raw_lines);
   for (const std::string& part : raw_lines) {
     std::string raw_line = part;
+    if (UndoMarkdown(raw_line)) {
+      page_start = true;
+      continue;
+    }
     // A form feed separates pages.
     size_t ff;
     while ((ff = raw_line.find('\f')) != std::string::npos) {
