@@ -46,6 +46,7 @@ class FrontOffice {
   http::Response PostPage(const http::Request& r, Lang lang) const;
   http::Response KnowledgePage(const http::Request& r, Lang lang) const;
   http::Response ArticlePage(const http::Request& r, Lang lang) const;
+  http::Response DocumentPage(const http::Request& r, Lang lang) const;
 
   http::Response ApiServices(const http::Request& r) const;
   http::Response ApiService(const http::Request& r) const;

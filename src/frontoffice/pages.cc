@@ -142,6 +142,7 @@ void FrontOffice::RegisterPages(http::Server& server) {
   page("/posten/:id", "/en/posts/:id", &FrontOffice::PostPage);
   page("/kennisbank", "/en/knowledge", &FrontOffice::KnowledgePage);
   page("/kennisbank/:id", "/en/knowledge/:id", &FrontOffice::ArticlePage);
+  page("/kennisbank/documenten/:key", "/en/knowledge/documents/:key", &FrontOffice::DocumentPage);
 }
 
 http::Response FrontOffice::Render(int status, Lang lang, const std::string& page, json context,
@@ -530,9 +531,46 @@ std::string Capitalised(std::string word) {
 }
 
 json ArticleLink(const knowledge::Article& a, Lang lang) {
-  json link = {{"title", a.title.In(lang)}, {"url", paths::KnowledgeArticle(lang, a.id)}};
+  const Lang content_lang = a.ContentLang(lang);
+  json link = {{"title", a.title.In(content_lang)},
+               {"url", paths::KnowledgeArticle(lang, a.id)},
+               {"content_lang", std::string(LangCode(content_lang))}};
   if (!a.source.number.empty()) link["number"] = a.source.number;
   return link;
+}
+
+// An imported document's articles, in their order; empty when there is no
+// such document or nothing of it is visible.
+std::vector<const knowledge::Article*> DocumentArticles(const knowledge::Snapshot* snap,
+                                                        const std::string& key,
+                                                        std::string_view today) {
+  std::vector<const knowledge::Article*> out;
+  if (!snap || key.empty()) return out;
+  for (const knowledge::Article* a : snap->Visible(today)) {
+    if (a->source.document_key == key) out.push_back(a);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
+    return a->ordinal < b->ordinal;
+  });
+  return out;
+}
+
+// What a document holds: "31 vragen", "78 passages" (questions when every
+// article is one).
+std::string ArticleCount(size_t articles, size_t questions, const json& t) {
+  const bool asked = questions == articles;
+  std::string word = asked ? (articles == 1 ? "knowledge_count_question" : "knowledge_count_questions")
+                           : (articles == 1 ? "knowledge_count_passage" : "knowledge_count_passages");
+  return std::to_string(articles) + " " + t.value(word, "");
+}
+
+// A document as the knowledge base names it: title, reference and date.
+json DocumentFacts(const knowledge::Article& a, const json& t) {
+  return {{"title", a.source.document},
+          {"reference", a.source.reference},
+          {"date", HumanDate(a.source.date, t)},
+          {"date_iso", a.source.date},
+          {"has_date", !a.source.date.empty()}};
 }
 
 }  // namespace
@@ -540,10 +578,14 @@ json ArticleLink(const knowledge::Article& a, Lang lang) {
 http::Response FrontOffice::KnowledgePage(const http::Request&, Lang lang) const {
   auto snap = knowledge_.Current();
   const json& t = site_.Texts(lang);
-  // One group per document, in the knowledge base's order (newest first);
-  // editors' own articles last.
-  json groups = json::array();
-  std::map<std::string, size_t> group_of;
+  // The documents, in the knowledge base's order (newest first), each
+  // linking to its own page; editors' own articles last.
+  struct Counts {
+    size_t articles = 0, questions = 0;
+  };
+  json documents = json::array();
+  std::vector<Counts> counts;
+  std::map<std::string, size_t> document_of;
   json own = json::array();
   for (const knowledge::Article* a :
        snap ? snap->Visible(Today()) : std::vector<const knowledge::Article*>{}) {
@@ -551,19 +593,21 @@ http::Response FrontOffice::KnowledgePage(const http::Request&, Lang lang) const
       own.push_back(ArticleLink(*a, lang));
       continue;
     }
-    auto [it, added] = group_of.emplace(a->source.document_key, groups.size());
+    auto [it, added] = document_of.emplace(a->source.document_key, documents.size());
     if (added) {
-      groups.push_back({{"title", a->source.document},
-                        {"reference", a->source.reference},
-                        {"date", HumanDate(a->source.date, t)},
-                        {"has_date", !a->source.date.empty()},
-                        {"id", "doc-" + a->source.document_key},
-                        {"articles", json::array()}});
+      json d = DocumentFacts(*a, t);
+      d["url"] = paths::KnowledgeDocument(lang, a->source.document_key);
+      documents.push_back(std::move(d));
+      counts.emplace_back();
     }
-    groups[it->second]["articles"].push_back(ArticleLink(*a, lang));
+    ++counts[it->second].articles;
+    if (!a->source.number.empty()) ++counts[it->second].questions;
   }
-  json ctx = {{"groups", groups},
-              {"has_groups", !groups.empty()},
+  for (size_t i = 0; i < documents.size(); ++i) {
+    documents[i]["count"] = ArticleCount(counts[i].articles, counts[i].questions, t);
+  }
+  json ctx = {{"documents", documents},
+              {"has_documents", !documents.empty()},
               {"own", own},
               {"has_own", !own.empty()},
               {"search_url", paths::Search(lang)},
@@ -571,6 +615,45 @@ http::Response FrontOffice::KnowledgePage(const http::Request&, Lang lang) const
               {"home_url", paths::Home(lang)}};
   return Render(200, lang, "knowledge", ctx, t.value("knowledge_heading", ""),
                 paths::Knowledge(OtherLang(lang)));
+}
+
+http::Response FrontOffice::DocumentPage(const http::Request& r, Lang lang) const {
+  auto snap = knowledge_.Current();
+  const json& t = site_.Texts(lang);
+  const std::string key = r.Param("key");
+  std::vector<const knowledge::Article*> articles = DocumentArticles(snap.get(), key, Today());
+  if (articles.empty()) return ErrorPage(404, lang, "not_found_heading", "not_found_text");
+  // The articles under their section headings, in the document's order; a
+  // list of questions (or a letter's opening) may stand under none.
+  json sections = json::array();
+  size_t questions = 0;
+  for (const knowledge::Article* a : articles) {
+    if (!a->source.number.empty()) ++questions;
+    if (sections.empty() || sections.back()["heading"] != a->heading) {
+      sections.push_back({{"heading", a->heading},
+                          {"has_heading", !a->heading.empty()},
+                          {"id", "section-" + std::to_string(sections.size() + 1)},
+                          {"start", 1},
+                          {"articles", json::array()}});
+      if (sections.size() > 1) {
+        const json& before = sections[sections.size() - 2];
+        sections.back()["start"] = before["start"].get<size_t>() + before["articles"].size();
+      }
+    }
+    sections.back()["articles"].push_back(ArticleLink(*a, lang));
+  }
+  // A list of questions goes by the questions' own numbers.
+  if (questions == articles.size()) {
+    for (json& s : sections) s["questions"] = true;
+  }
+  const knowledge::Article& first = *articles.front();
+  json ctx = DocumentFacts(first, t);
+  ctx["count"] = ArticleCount(articles.size(), questions, t);
+  ctx["sections"] = std::move(sections);
+  ctx["knowledge_url"] = paths::Knowledge(lang);
+  ctx["home_url"] = paths::Home(lang);
+  return Render(200, lang, "knowledge_document", ctx, first.source.document,
+                paths::KnowledgeDocument(OtherLang(lang), key));
 }
 
 http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const {
@@ -611,6 +694,10 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
               {"untranslated", !translated},
               {"knowledge_url", paths::Knowledge(lang)},
               {"home_url", paths::Home(lang)}};
+  if (!a->source.document_key.empty()) {
+    ctx["document"] = {{"title", a->source.document},
+                       {"url", paths::KnowledgeDocument(lang, a->source.document_key)}};
+  }
   // The neighbouring articles of the same document.
   const knowledge::Article* prev = nullptr;
   const knowledge::Article* next = nullptr;

@@ -27,6 +27,9 @@ std::string Knowledge(Lang lang) { return Nl(lang) ? "/kennisbank" : "/en/knowle
 std::string KnowledgeArticle(Lang lang, const std::string& id) {
   return Knowledge(lang) + "/" + id;
 }
+std::string KnowledgeDocument(Lang lang, const std::string& key) {
+  return Knowledge(lang) + (Nl(lang) ? "/documenten/" : "/documents/") + key;
+}
 std::string MyLoket(Lang lang) { return Nl(lang) ? "/mijn-loket" : "/en/my-loket"; }
 std::string Login(Lang lang) { return Nl(lang) ? "/inloggen" : "/en/login"; }
 std::string Logout(Lang lang) { return Nl(lang) ? "/uitloggen" : "/en/logout"; }

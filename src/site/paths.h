@@ -19,6 +19,8 @@ std::string Country(Lang lang, const std::string& code);  // code in upper case
 std::string Post(Lang lang, const std::string& id);
 std::string Knowledge(Lang lang);
 std::string KnowledgeArticle(Lang lang, const std::string& id);
+// An imported document's passages, under its section headings.
+std::string KnowledgeDocument(Lang lang, const std::string& key);
 // Pages behind a login.
 std::string MyLoket(Lang lang);  // a citizen's or applicant's own overview
 std::string Login(Lang lang);    // the choice: DigiD, or a visa-applicant account

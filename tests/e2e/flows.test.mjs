@@ -390,6 +390,22 @@ describe('browser flows', { timeout: 300_000 }, () => {
       assert.ok(nextTitle.endsWith(await text(page.locator('h1'))), `${nextTitle} is the next question`);
     });
 
+    test('browse the knowledge base by document, without JavaScript', limit, async () => {
+      await page.goto('/kennisbank');
+      await page.locator('.knowledge-documents a', { hasText: 'Vragen en antwoorden' }).click();
+      await page.waitForURL((url) => url.pathname === '/kennisbank/documenten/35-830-v-nr-8');
+      assert.equal(await text(page.locator('h1')), 'Vragen en antwoorden');
+      const parties = await page.locator('.knowledge-document h2').allTextContents();
+      assert.ok(parties.includes('Vragen en opmerkingen van de leden van de D66-fractie'), parties.join(', '));
+      await maybeScreenshot(page, 'no-js-knowledge-document');
+      await page.locator('.knowledge-list a', { hasText: 'Vraag 9:' }).click();
+      await page.waitForURL((url) => url.pathname === '/kennisbank/35-830-v-nr-8-9');
+      assert.match(await text(page.locator('.knowledge-article')), /thuiswerken/);
+      // The breadcrumb leads back to the document.
+      await page.locator('.breadcrumb a', { hasText: 'Vragen en antwoorden' }).click();
+      await page.waitForURL((url) => url.pathname === '/kennisbank/documenten/35-830-v-nr-8');
+    });
+
     test('the English country selector works without JavaScript', limit, async () => {
       await page.goto('/en/services/paspoort-aanvragen-buitenland');
       await page.getByLabel('Country', { exact: true }).selectOption('DE');

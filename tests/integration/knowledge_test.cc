@@ -179,6 +179,46 @@ TEST(KnowledgeTest, AFirstStartImportsTheShippedDocuments) {
       << results.body;
 }
 
+// The knowledge base lists its documents; a document's page lists its
+// articles under their section headings, and each article leads back to it.
+TEST(KnowledgeTest, EachDocumentHasAPageOfItsArticles) {
+  TempDir dir;
+  ServerProcess server({"--data-dir", (dir.path() / "data").string()});
+  ASSERT_TRUE(server.started());
+  const std::string letter = "/kennisbank/documenten/35-925-v-nr-84";
+  HttpResult index = server.Get("/kennisbank");
+  EXPECT_EQ(index.status, 200);
+  EXPECT_NE(index.body.find("href=\"" + letter + "\""), std::string::npos);
+  EXPECT_NE(index.body.find("Kamerstuk 35 830 V, nr. 8 · 31 vragen"), std::string::npos)
+      << index.body;
+  EXPECT_EQ(index.body.find("href=\"/kennisbank/35-925-v-nr-84-p1\""), std::string::npos);
+
+  HttpResult page = server.Get(letter);
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("Kamerstuk 35 925 V, nr. 84 · <time datetime=\"2022-03-08\">"),
+            std::string::npos);
+  // A passage stands under its section's heading, after the heading before.
+  const std::string section = ">Cyberdiplomatie als prioriteit</h2>";
+  size_t heading = page.body.find(section);
+  size_t passage = page.body.find("href=\"/kennisbank/35-925-v-nr-84-p41\"");
+  ASSERT_NE(heading, std::string::npos) << page.body;
+  ASSERT_NE(passage, std::string::npos);
+  EXPECT_LT(heading, passage);
+  EXPECT_GT(page.body.find("</h2>", heading + section.size()), passage);
+  EXPECT_EQ(page.body.find("href=\"/kennisbank/35-830-v-nr-8-1\""), std::string::npos);
+
+  HttpResult questions = server.Get("/en/knowledge/documents/35-830-v-nr-8");
+  EXPECT_EQ(questions.status, 200);
+  EXPECT_NE(questions.body.find("31 questions"), std::string::npos);
+  EXPECT_NE(questions.body.find("href=\"/en/knowledge/35-830-v-nr-8-31\""), std::string::npos);
+  EXPECT_NE(questions.body.find("hreflang=\"nl\" href=\"/kennisbank/documenten/35-830-v-nr-8\""),
+            std::string::npos);
+
+  EXPECT_NE(server.Get("/kennisbank/35-925-v-nr-84-p41").body.find("href=\"" + letter + "\""),
+            std::string::npos);
+  EXPECT_EQ(server.Get("/kennisbank/documenten/no-such-document").status, 404);
+}
+
 // data/thesaurus.txt: a word the documents never use finds the passage in
 // the words they do use ("steekpenningen" for corruption); without the
 // thesaurus it finds nothing.
