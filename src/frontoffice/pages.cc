@@ -549,9 +549,8 @@ std::vector<const knowledge::Article*> DocumentArticles(const knowledge::Snapsho
   for (const knowledge::Article* a : snap->Visible(today)) {
     if (a->source.document_key == key) out.push_back(a);
   }
-  std::stable_sort(out.begin(), out.end(), [](const auto* a, const auto* b) {
-    return a->ordinal < b->ordinal;
-  });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const auto* a, const auto* b) { return a->ordinal < b->ordinal; });
   return out;
 }
 
@@ -559,8 +558,9 @@ std::vector<const knowledge::Article*> DocumentArticles(const knowledge::Snapsho
 // article is one).
 std::string ArticleCount(size_t articles, size_t questions, const json& t) {
   const bool asked = questions == articles;
-  std::string word = asked ? (articles == 1 ? "knowledge_count_question" : "knowledge_count_questions")
-                           : (articles == 1 ? "knowledge_count_passage" : "knowledge_count_passages");
+  std::string word =
+      asked ? (articles == 1 ? "knowledge_count_question" : "knowledge_count_questions")
+            : (articles == 1 ? "knowledge_count_passage" : "knowledge_count_passages");
   return std::to_string(articles) + " " + t.value(word, "");
 }
 
