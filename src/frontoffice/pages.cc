@@ -627,20 +627,17 @@ http::Response FrontOffice::DocumentPage(const http::Request& r, Lang lang) cons
   // list of questions (or a letter's opening) may stand under none.
   json sections = json::array();
   size_t questions = 0;
-  for (const knowledge::Article* a : articles) {
-    if (!a->source.number.empty()) ++questions;
-    if (sections.empty() || sections.back()["heading"] != a->heading) {
-      sections.push_back({{"heading", a->heading},
-                          {"has_heading", !a->heading.empty()},
+  for (size_t i = 0; i < articles.size(); ++i) {
+    const knowledge::Article& a = *articles[i];
+    if (!a.source.number.empty()) ++questions;
+    if (sections.empty() || sections.back()["heading"] != a.heading) {
+      sections.push_back({{"heading", a.heading},
+                          {"has_heading", !a.heading.empty()},
                           {"id", "section-" + std::to_string(sections.size() + 1)},
-                          {"start", 1},
+                          {"start", i + 1},  // a letter's passages are numbered on
                           {"articles", json::array()}});
-      if (sections.size() > 1) {
-        const json& before = sections[sections.size() - 2];
-        sections.back()["start"] = before["start"].get<size_t>() + before["articles"].size();
-      }
     }
-    sections.back()["articles"].push_back(ArticleLink(*a, lang));
+    sections.back()["articles"].push_back(ArticleLink(a, lang));
   }
   // A list of questions goes by the questions' own numbers.
   if (questions == articles.size()) {

@@ -206,6 +206,11 @@ TEST(KnowledgeTest, EachDocumentHasAPageOfItsArticles) {
   EXPECT_LT(heading, passage);
   EXPECT_GT(page.body.find("</h2>", heading + section.size()), passage);
   EXPECT_EQ(page.body.find("href=\"/kennisbank/35-830-v-nr-8-1\""), std::string::npos);
+  // The passages are numbered on across the sections: the opening passage and
+  // the nine of the introduction come before "Partners en uitdagers".
+  EXPECT_NE(
+      page.body.find(">Partners en uitdagers</h2>\n  <ol class=\"knowledge-list\" start=\"11\">"),
+      std::string::npos);
 
   HttpResult questions = server.Get("/en/knowledge/documents/35-830-v-nr-8");
   EXPECT_EQ(questions.status, 200);
