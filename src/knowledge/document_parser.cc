@@ -1187,6 +1187,12 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   static const regex kAskedInside(
       "(?:^|\\s)(Vragen van (?:het lid|de leden) "
       ".{10,400}?)\\.?\\s*\\((?:[Ii]ngezonden|[Oo]ntvangen)[^)]*\\)");
+  // A line set apart by runs of spaces (`-layout`: the paper's number in
+  // the margin, "1534      Vragen van het lid …") stays a line of its own.
+  for (std::string& p : top) {
+    std::replace(p.begin(), p.end(), '\n', ' ');
+    p = CollapseSpaces(p);
+  }
   for (const std::string& p : top) {
     if (std::regex_search(p, m, AskedBy()) && !std::regex_match(p, MembersHeading())) {
       static const regex kDateSent("\\.?\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$", icase);

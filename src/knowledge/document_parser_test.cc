@@ -978,6 +978,11 @@ TEST(QuestionLayouts, WrittenQuestionsAsPrinted) {
              "weken. Omdat een paspoort tien jaar geldig is en velen de vernieuwing tijdens de "
              "pandemie uitstelden, blijft de vraag voorlopig hoog."},
             {"3", "Wilt u deze vragen afzonderlijk beantwoorden?", "Ja."}});
+  // The paper's number may stand in the margin of the title's first line.
+  ParsedDocument margin = MustParse(
+      Replaced(kAanhangsel, "2634\n                    Vragen", "2634                Vragen"),
+      "kamervragen.txt");
+  EXPECT_EQ(margin.document.title, doc.document.title);
 }
 
 // The footer of the pages after the first, the paper's identifier and the
