@@ -129,9 +129,15 @@ bool HasAddressee(const std::vector<Line>& lines) {
                      [](const Line& l) { return std::regex_search(l.text, Addressee()); });
 }
 
+// A paper's signature: the minister's, or that of the committee's chair
+// and clerk under a report ("De voorzitter van de commissie,").
 const regex& Signature() {
   static const regex re(
-      "^De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.\\n]{0,80},", icase);
+      "^De (Minister|Staatssecretaris|Minister-President) (van|voor) [^.\\n]{0,80},|"
+      "^De (vice-)?voorzitter van de (vaste |algemene )?commissie[^.\\n]{0,60},|"
+      "^De (adjunct-|waarnemend |plaatsvervangend )?griffier van de (vaste |algemene )?"
+      "commissie[^.\\n]{0,60},",
+      icase);
   return re;
 }
 

@@ -2212,6 +2212,20 @@ TEST(Letters, RomanSectionsLetteredSubsectionsAndAnnouncedList) {
               HasSubstr("de volgende maatregelen:\n1) de posten in de Baltische staten"));
 }
 
+// A report signed by the committee's chair and clerk above its sections:
+// their signature is no heading.
+TEST(Letters, CommitteeSignatureIsNoHeading) {
+  ParsedDocument doc = MustParse(
+      Replaced(kRomanLetter, "I. Inleiding\n\n",
+               "De voorzitter van de commissie,\nVan Helvoirt\n\n"
+               "De adjunct-griffier van de commissie,\nBouwmeester\n\nI. Inleiding\n\n"),
+      "verslag.txt");
+  EXPECT_EQ(Headings(doc), (std::vector<std::string>{"I. Inleiding", "II. Het postennetwerk",
+                                                     "II. Het postennetwerk – a. Europa",
+                                                     "II. Het postennetwerk – b) Afrika"}));
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("Bouwmeester")));
+}
+
 // A heading without a number between two numbered sections is part of the
 // first; after the last numbered section ("Tot slot") it stands on its own.
 TEST(Letters, UnnumberedHeadingsBetweenNumberedSectionsArePartOfTheFirst) {
