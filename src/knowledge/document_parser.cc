@@ -1057,6 +1057,73 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   return out;
 }
 
+// The party whose members a report's heading names: "VVD" for "Vragen en
+// opmerkingen van de leden van de VVD-fractie", "GroenLinks-PvdA" for "…
+// van de GroenLinks-PvdA-fractie"; empty when it names none.
+std::string PartyOf(const std::string& heading) {
+  static const regex re("\\bde (\\S+)-fractie\\b");
+  std::smatch m;
+  if (!std::regex_search(heading, m, re)) return {};
+  return m[1].str();
+}
+
+// A report whose minister's reaction follows all the members' questions
+// ("I. Vragen en opmerkingen vanuit de fracties" … "II. Reactie van de
+// minister", a section per party in both) and does not repeat them: each
+// party's questions go with the reaction to them, as the passage's
+// question and its answer. Paragraph by paragraph where the party asks in
+// as many paragraphs, each asking, as the reaction has; else the party's
+// questions and the whole reaction to them in one passage.
+void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
+  static const regex reaction(
+      "(^|– )(II\\.? +)?Reactie (van|op|door)\\b|(^|– )(II\\.? +)?(Antwoorden|Beantwoording) "
+      "(van|door) de (minister|staatssecretaris|bewindspersoon|regering)",
+      icase);
+  auto first_reaction = std::find_if(passages.begin(), passages.end(), [](const ParsedPassage& p) {
+    return std::regex_search(p.heading, reaction);
+  });
+  const size_t split = static_cast<size_t>(first_reaction - passages.begin());
+  if (split == passages.size()) return;
+  std::map<std::string, std::vector<size_t>> asked, answered;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    std::string party = PartyOf(passages[i].heading);
+    if (!party.empty()) (i < split ? asked : answered)[party].push_back(i);
+  }
+  std::vector<ParsedPassage> out;
+  std::vector<bool> used(passages.size(), false);
+  for (size_t i = 0; i < passages.size(); ++i) {
+    if (used[i]) continue;
+    const std::string party = PartyOf(passages[i].heading);
+    auto q = asked.find(party);
+    auto a = answered.find(party);
+    if (i >= split || party.empty() || q == asked.end() || a == answered.end()) {
+      out.push_back(passages[i]);
+      continue;
+    }
+    const std::vector<size_t>& questions = q->second;
+    const std::vector<size_t>& reactions = a->second;
+    const bool each_asks = std::all_of(questions.begin(), questions.end(), [&](size_t k) {
+      return passages[k].text.find('?') != std::string::npos || MembersAsk(passages[k].text);
+    });
+    auto joined = [&](const std::vector<size_t>& of) {
+      std::vector<std::string> texts;
+      for (size_t k : of) texts.push_back(passages[k].text);
+      return Join(texts, "\n\n");
+    };
+    if (each_asks && questions.size() == reactions.size()) {
+      for (size_t k = 0; k < questions.size(); ++k) {
+        out.push_back(ParsedPassage{"", passages[questions[k]].heading, passages[questions[k]].text,
+                                    passages[reactions[k]].text});
+      }
+    } else {
+      out.push_back(ParsedPassage{"", passages[i].heading, joined(questions), joined(reactions)});
+    }
+    for (size_t k : questions) used[k] = true;
+    for (size_t k : reactions) used[k] = true;
+  }
+  passages = std::move(out);
+}
+
 bool IsValidUtf8(std::string_view s) {
   constexpr size_t kBad = 9;
   for (size_t i = 0; i < s.size();) {
@@ -1449,6 +1516,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
           "it has no parliamentary page footer, addressee, dated letterhead, salutation or "
           "minister's signature");
     }
+    JoinReactionsToQuestions(out.passages);
     out.document.kind = DocumentKind::kLetter;
   }
   ReadMetadata(clean, text, name, out.document.kind, out.document);
@@ -1476,8 +1544,10 @@ std::vector<Article> ToArticles(const ParsedDocument& parsed) {
       a.title.nl = TitleFrom(p.question);
     } else {
       a.id = d.key + "-p" + std::to_string(ordinal);
-      // The first sentence: a section's paragraphs share its heading.
-      a.title.nl = TitleFrom(p.text, kMaxPassageTitleBytes);
+      // The question a report's passage answers, else its first sentence:
+      // a section's paragraphs share its heading.
+      a.title.nl =
+          p.question.empty() ? TitleFrom(p.text, kMaxPassageTitleBytes) : TitleFrom(p.question);
     }
     out.push_back(std::move(a));
   }

@@ -146,7 +146,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Aanhangsel Handelingen II 2024/25, nr. 1534", "Vragen van het lid Dijkhuizen (NSC)"},
       {"blind-brief-met-genummerde-paragrafen.txt", DocumentKind::kLetter, 14,
        "Kamerstuk 30 010, nr. 52", "Kamerbrief"},
-      {"blind-verslag-schriftelijk-overleg-met-reactie.txt", DocumentKind::kLetter, 16,
+      {"blind-verslag-schriftelijk-overleg-met-reactie.txt", DocumentKind::kLetter, 8,
        "Kamerstuk 21 501-02, nr. 3012", "Verslag van een schriftelijk overleg"},
   };
   for (const Expected& e : documents) {
@@ -2263,6 +2263,64 @@ TEST(Letters, CommitteeSignatureIsNoHeading) {
                                                      "II. Het postennetwerk – a. Europa",
                                                      "II. Het postennetwerk – b) Afrika"}));
   EXPECT_THAT(AllText(doc), Not(HasSubstr("Bouwmeester")));
+}
+
+// A report whose minister's reaction follows all the questions, per party
+// and without repeating them: each question goes with its reaction where
+// the party asks in as many paragraphs as the reaction has, else the
+// party's questions go with the whole reaction to them.
+constexpr char kReactionAfterTheQuestions[] =
+    "Nr. 3012 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n"
+    "Vastgesteld 9 april 2025\n\n"
+    "De vaste commissie voor Buitenlandse Zaken heeft vragen en opmerkingen voorgelegd aan de\n"
+    "Minister van Buitenlandse Zaken over de geannoteerde agenda.\n\n"
+    "I. Vragen en opmerkingen vanuit de fracties\n\n"
+    "Vragen en opmerkingen van de leden van de VVD-fractie\n\n"
+    "De leden van de VVD-fractie lezen dat de Raad spreekt over een nieuw sanctiepakket. Worden\n"
+    "daarin ook de schepen van de schaduwvloot aangepakt?\n\n"
+    "Voorts vragen deze leden hoeveel meldingen van omzeiling van sancties de\n"
+    "toezichthouders in 2024 hebben ontvangen.\n\n"
+    "Vragen en opmerkingen van de leden van de SP-fractie\n\n"
+    "De leden van de SP-fractie vragen waarom het kabinet de uitgaven voor\n"
+    "ontwikkelingssamenwerking verlaagt, en op welke programma's het eerst wordt bezuinigd.\n\n"
+    "II. Reactie van de minister\n\n"
+    "Reactie op de vragen en opmerkingen van de leden van de VVD-fractie\n\n"
+    "Nederland zet in op een ambitieus pakket, met ten minste honderd schepen van de\n"
+    "schaduwvloot op de lijst van schepen met een haven- en dienstverbod, en met maatregelen\n"
+    "tegen de verzekeraars en de registers die deze schepen bedienen en zo de sancties helpen\n"
+    "omzeilen.\n\n"
+    "In 2024 ontvingen de toezichthouders 214 meldingen van mogelijke omzeiling van sancties\n"
+    "via derde landen. In 31 gevallen volgde een strafrechtelijk onderzoek door het Openbaar\n"
+    "Ministerie, in de meeste gevallen naar de uitvoer van goederen voor militair gebruik.\n\n"
+    "Reactie op de vragen en opmerkingen van de leden van de SP-fractie\n\n"
+    "Het kabinet heeft in het hoofdlijnenakkoord gekozen voor een herziening van de uitgaven\n"
+    "voor ontwikkelingssamenwerking, met de nadruk op handel en ontwikkeling, water,\n"
+    "voedselzekerheid en migratie, omdat Nederland daar het meeste verschil kan maken.\n\n"
+    "Welke programma's het eerst worden herzien, werkt het kabinet in de loop van 2025 uit,\n"
+    "in overleg met de partners in de landen waar Nederland actief is. Ik informeer uw Kamer\n"
+    "daarover voor de zomer.\n\n"
+    "De Minister van Buitenlandse Zaken,\n"
+    "C.C.J. Veldkamp\n";
+
+TEST(Letters, ReactionAfterTheQuestionsGoesWithThem) {
+  ParsedDocument doc = MustParse(kReactionAfterTheQuestions, "verslag.txt");
+  ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].question, "");  // the committee's introduction
+  // The VVD asks in two paragraphs, and is answered in two.
+  EXPECT_THAT(doc.passages[1].question, StartsWith("De leden van de VVD-fractie lezen dat"));
+  EXPECT_THAT(doc.passages[1].text, StartsWith("Nederland zet in op een ambitieus pakket"));
+  EXPECT_THAT(doc.passages[1].text, Not(HasSubstr("214")));
+  EXPECT_THAT(doc.passages[2].question, StartsWith("Voorts vragen deze leden hoeveel meldingen"));
+  EXPECT_THAT(doc.passages[2].text, StartsWith("In 2024 ontvingen de toezichthouders 214"));
+  EXPECT_THAT(doc.passages[2].heading, EndsWith("van de leden van de VVD-fractie"));
+  // The SP asks in one and is answered in two: the whole reaction.
+  EXPECT_THAT(doc.passages[3].question, StartsWith("De leden van de SP-fractie vragen waarom"));
+  EXPECT_THAT(doc.passages[3].text,
+              AllOf(StartsWith("Het kabinet heeft in het hoofdlijnenakkoord"),
+                    EndsWith("Ik informeer uw Kamer daarover voor de zomer.")));
+  std::vector<Article> articles = ToArticles(doc);
+  EXPECT_THAT(articles[3].title.nl, StartsWith("De leden van de SP-fractie vragen waarom"));
+  EXPECT_THAT(articles[1].title.nl, StartsWith("Worden daarin ook de schepen"));
 }
 
 // A heading without a number between two numbered sections is part of the
