@@ -808,17 +808,23 @@ std::vector<Line> NumberedQuestionLines(const std::vector<Line>& lines) {
 }
 
 // The heading over what a member or members asked ("Vragen van het lid
-// Jansen (D66)") stands apart, also where the text has no blank lines
-// around it (a copy from a PDF viewer). The title of written questions
-// ("Vragen van het lid … (PVV) aan de Minister …") goes on after the
-// party.
+// Jansen (D66)", "Vragen en opmerkingen van de leden van de VVD-fractie")
+// stands apart, also where the text has no blank lines around it (a copy
+// from a PDF viewer, or an extraction that set the party's block right
+// under its heading). The title of written questions ("Vragen van het lid
+// … (PVV) aan de Minister …") goes on after the party.
 std::vector<Line> SetApartMembersHeadings(const std::vector<Line>& lines) {
+  static const regex party(
+      "^(Vragen en opmerkingen|Inbreng|Reactie op de vragen en opmerkingen) (van|vanuit) "
+      "(de leden van )?de \\S+-fractie$",
+      icase);
   std::vector<Line> out;
   out.reserve(lines.size());
   for (size_t i = 0; i < lines.size(); ++i) {
     auto next = std::find_if(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end(),
                              [](const Line& l) { return !l.text.empty(); });
-    bool apart = std::regex_match(lines[i].text, MembersHeading()) &&
+    bool apart = (std::regex_match(lines[i].text, MembersHeading()) ||
+                  std::regex_match(lines[i].text, party)) &&
                  (next == lines.end() || !StartsLower(next->text));
     if (apart && !out.empty() && !out.back().text.empty()) out.push_back(Line{});
     out.push_back(lines[i]);
@@ -969,8 +975,42 @@ size_t ClosingCourtesy(const std::string& paragraph) {
   return start;
 }
 
+// A short heading right above its paragraph, without the blank line
+// that `-layout` leaves under it ("Consulaire bijstand" / "Het ministerie
+// heeft …"): a line after a blank one (or after such a heading), of a few
+// words and no sentence, well short of the text's lines, with a capital on
+// the next line.
+std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
+  constexpr size_t kMaxHeadingWords = 8;
+  std::vector<size_t> widths;
+  for (const Line& l : lines) {
+    if (!l.text.empty()) widths.push_back(l.text.size());
+  }
+  if (widths.empty()) return lines;
+  std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
+  const size_t typical = widths[widths.size() / 2];
+  auto heading = [&](size_t i) {
+    const std::string& t = lines[i].text;
+    return i + 1 < lines.size() && !lines[i + 1].text.empty() && StartsUpper(lines[i + 1].text) &&
+           !lines[i].bullet && !lines[i + 1].bullet && t.size() * 3 < typical * 2 &&
+           IsHeadingLike(t) && t.back() != ',' && t.back() != '-' &&
+           static_cast<size_t>(std::count(t.begin(), t.end(), ' ')) + 1 <= kMaxHeadingWords;
+  };
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  bool apart = true;  // the line before stands apart: a blank one, or a heading
+  for (size_t i = 0; i < lines.size(); ++i) {
+    out.push_back(lines[i]);
+    const bool set_apart = (apart || lines[i].page_start) && heading(i);
+    if (set_apart) out.push_back(Line{});
+    apart = lines[i].text.empty() || set_apart;
+  }
+  return out;
+}
+
 std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
-  std::vector<std::string> paragraphs = JoinParagraphs(SetApartLetterheadAndSignature(lines));
+  std::vector<std::string> paragraphs =
+      JoinParagraphs(SetApartLetterheadAndSignature(SetApartShortHeadings(lines)));
   for (std::string& p : paragraphs) {
     if (size_t courtesy = ClosingCourtesy(p); courtesy != std::string::npos) {
       p = std::string(Trim(std::string_view(p).substr(0, courtesy)));

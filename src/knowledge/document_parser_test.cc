@@ -95,6 +95,13 @@ std::string Pages(const std::vector<std::string>& pages) {
   return out;
 }
 
+// The heading each passage stands under.
+std::vector<std::string> Headings(const ParsedDocument& doc) {
+  std::vector<std::string> headings;
+  for (const ParsedPassage& p : doc.passages) headings.push_back(p.heading);
+  return headings;
+}
+
 // The report of a written consultation, parsed once.
 const ParsedDocument& Verslag() {
   static const ParsedDocument doc =
@@ -127,10 +134,11 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The four documents of the search benchmark's blind set
-// (bench/knowledge/documents/blind-*.txt), written by an annotator who saw
-// neither this parser nor its test documents: each comes out whole, with
-// its kind, numbers, headings and title, and no layout left in any passage.
+// The eight documents of the search benchmark's blind sets
+// (bench/knowledge/documents/blind-*.txt, blind2-*.txt), written by
+// annotators who saw neither this parser nor its test documents: each comes
+// out whole, with its kind, numbers, headings and title, and no layout left
+// in any passage.
 TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
   struct Expected {
     const char* file;
@@ -148,6 +156,16 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 30 010, nr. 52", "Kamerbrief"},
       {"blind-verslag-schriftelijk-overleg-met-reactie.txt", DocumentKind::kLetter, 8,
        "Kamerstuk 21 501-02, nr. 3012", "Verslag van een schriftelijk overleg"},
+      // The extraction the seed documents come in: no masthead, a space at
+      // each line's end, no form feeds.
+      {"blind2-lijst-vragen-antwoorden.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 740 V, nr. 7", "Lijst van vragen en antwoorden over het Jaarverslag"},
+      {"blind2-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 9,
+       "Aanhangsel Handelingen II 2024/25, nr. 1387", "Vragen van het lid Brouwer-Janssen (NSC)"},
+      {"blind2-kamerbrief.txt", DocumentKind::kLetter, 17, "Kamerstuk 30 010, nr. 58",
+       "Kamerbrief"},
+      {"blind2-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 10,
+       "Kamerstuk 21 501-02, nr. 3064", "Vragen en antwoorden"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -158,8 +176,9 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
     EXPECT_TRUE(doc.missing_numbers.empty());
     ASSERT_EQ(doc.passages.size(), e.passages) << AllText(doc);
     for (const ParsedPassage& p : doc.passages) {
-      for (const char* artefact : {"Tweede Kamer, vergaderjaar", "ah-tk-", "kst-", "ISSN",
-                                   "Gravenhage", "\f", "voorzitter van de commissie"}) {
+      for (const char* artefact :
+           {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25", "kst-", "ISSN",
+            "Gravenhage", "\f", "voorzitter van de commissie", "Inhoudsopgave"}) {
         EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact))) << p.number;
       }
     }
@@ -687,6 +706,18 @@ In bijzondere situaties kan het ministerie de leges niet in rekening brengen.
 De Minister van Buitenlandse Zaken,
 W.B. Hoekstra
 )doc";
+
+// A party's heading right above its block, without the blank line under
+// it, as some extractions print it.
+TEST(QuestionLayouts, PartyHeadingRightAboveItsBlock) {
+  const std::string tight =
+      Replaced(Replaced(kQuestionsThenAnswers, "VVD-fractie\n\n", "VVD-fractie\n"),
+               "SP-fractie\n\n", "SP-fractie\n");
+  ParsedDocument doc = MustParse(tight, "verslag.txt");
+  ParsedDocument spaced = MustParse(kQuestionsThenAnswers, "verslag.txt");
+  EXPECT_EQ(Headings(doc), Headings(spaced));
+  EXPECT_EQ(AllText(doc), AllText(spaced));
+}
 
 // Three questions answered together: "2, 3 en 4".
 TEST(QuestionLayouts, ThreeQuestionsAnsweredTogether) {
@@ -1315,12 +1346,6 @@ std::vector<std::string> ArticleIds(const ParsedDocument& doc) {
   return ids;
 }
 
-std::vector<std::string> Headings(const ParsedDocument& doc) {
-  std::vector<std::string> headings;
-  for (const ParsedPassage& p : doc.passages) headings.push_back(p.heading);
-  return headings;
-}
-
 // Two further questions after question 1, numbered "2a" and "2b", each
 // number alone above its question.
 const std::string kLettered = Pages({R"(Lijst van vragen en antwoorden
@@ -1830,6 +1855,13 @@ TEST(Letters, TableOfContentsIsRemoved) {
                "overlijden                                    2\n"),
       "brief.txt");
   EXPECT_EQ(AllText(doc), AllText(MustParse(kLetter, "brief.txt")));
+  // Extracted without the columns: one space before the page number.
+  doc = MustParse(Replaced(kLetter, "Den Haag, 3 april 2024\n",
+                           "Den Haag, 3 april 2024\n\nInhoudsopgave blz.\n"
+                           "Paspoorten en identiteitskaarten 1\n"
+                           "Consulaire bijstand bij detentie en overlijden 2\n"),
+                  "brief.txt");
+  EXPECT_EQ(AllText(doc), AllText(MustParse(kLetter, "brief.txt")));
 }
 
 // The government's reply to a committee's report on a bill, as
@@ -2321,6 +2353,39 @@ TEST(Letters, ReactionAfterTheQuestionsGoesWithThem) {
   std::vector<Article> articles = ToArticles(doc);
   EXPECT_THAT(articles[3].title.nl, StartsWith("De leden van de SP-fractie vragen waarom"));
   EXPECT_THAT(articles[1].title.nl, StartsWith("Worden daarin ook de schepen"));
+}
+
+// Short headings right above their paragraphs, without the blank line
+// under them, in the extraction the seed documents come in (a space at
+// each line's end): a heading, a heading with a subheading.
+TEST(Letters, ShortHeadingsRightAboveTheirParagraphs) {
+  const std::string letter =
+      " Aan de Voorzitter van de Tweede Kamer der Staten-Generaal \n\n"
+      "Den Haag, 14 maart 2025 \n\n"
+      "Hierbij bied ik uw Kamer de jaarlijkse brief over de consulaire dienstverlening \n"
+      "aan. Daarin ga ik in op de bijstand aan Nederlanders in nood, de reisdocumenten \n"
+      "en de voorbereiding op crises in het afgelopen jaar. \n\n"
+      "Consulaire bijstand \n"
+      "Het ministerie heeft in 2024 ruim 7.900 Nederlanders in nood in het buitenland \n"
+      "bijgestaan. Het gaat onder meer om slachtoffers van een misdrijf, zieken en \n"
+      "gedetineerden, en om de nabestaanden van wie in het buitenland overleed. De \n"
+      "meeste zaken betroffen Nederlanders die op reis waren in Europa, maar het aantal \n"
+      "zaken buiten Europa nam opnieuw toe, vooral in Zuidoost-Azië. \n\n"
+      "Crisisbeheersing \n"
+      "Evacuatie uit Libanon \n"
+      "In het najaar van 2024 verslechterde de veiligheidssituatie in Libanon snel. Het \n"
+      "ministerie heeft toen samen met Defensie twee vluchten georganiseerd waarmee 312 \n"
+      "Nederlanders en hun gezinsleden het land konden verlaten. Wie niet met die \n"
+      "vluchten mee kon, kreeg hulp bij het vertrek over land of via een vlucht van \n"
+      "een andere lidstaat van de Europese Unie, waarmee de ambassade nauw samenwerkte. \n\n"
+      "De Minister van Buitenlandse Zaken, \n"
+      "M.A. Verhoeven \n";
+  ParsedDocument doc = MustParse(letter, "brief.txt");
+  EXPECT_EQ(Headings(doc), (std::vector<std::string>{"", "Consulaire bijstand",
+                                                     "Crisisbeheersing – Evacuatie uit Libanon"}));
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_THAT(doc.passages[1].text, StartsWith("Het ministerie heeft in 2024"));
+  EXPECT_THAT(doc.passages[2].text, StartsWith("In het najaar van 2024"));
 }
 
 // A heading without a number between two numbered sections is part of the

@@ -377,14 +377,15 @@ void RemoveFootnotes(std::vector<Line>& lines) {
 
 // A table of contents: "Inhoudsopgave" and its entries, each ending in its
 // page number ("II   Reactie van de bewindspersoon   4", "1. Inleiding
-// ..... 2"), an entry wrapped over two lines included. It repeats the
-// headings of the text.
+// ..... 2", or after one space where the text's columns were not kept:
+// "I Vragen en antwoorden 1"), an entry wrapped over two lines included.
+// It repeats the headings of the text.
 const std::regex& ContentsHeading() {
   static const std::regex re("^(Inhoudsopgave|Inhoud)( +(blz|pagina)\\.?)?$", std::regex::icase);
   return re;
 }
 const std::regex& ContentsEntry() {
-  static const std::regex re("^\\S.*\\S( {2,}|\\s*\\.{3,}\\s*)[0-9]{1,3}$");
+  static const std::regex re("^\\S.*\\S( +|\\s*\\.{3,}\\s*)[0-9]{1,3}$");
   return re;
 }
 constexpr int kMinContentsEntries = 2;
