@@ -1233,6 +1233,28 @@ std::optional<HandelingenId> AanhangselIdentifier(const CleanText& clean) {
   return std::nullopt;
 }
 
+// The subject a letter's letterhead names ("Betreft", "Onderwerp"), a
+// line that wraps onto the next included; empty when there is none.
+std::string LetterSubject(const std::vector<Line>& lines) {
+  static const regex label("^(Betreft|Onderwerp):? +(\\S.*)$");
+  constexpr size_t kMaxSubjectBytes = 200;
+  for (size_t i = 0; i < lines.size() && i < kTitleLines; ++i) {
+    std::smatch m;
+    if (!std::regex_match(lines[i].text, m, label)) continue;
+    std::string subject = CollapseSpaces(m[2].str());
+    if (i + 1 < lines.size()) {
+      const std::string& next = lines[i + 1].text;
+      if (!next.empty() && next.size() < 60 && !std::regex_match(next, Letterhead()) &&
+          (StartsLower(next) || std::isdigit(static_cast<unsigned char>(next[0])))) {
+        subject += " " + CollapseSpaces(next);
+      }
+    }
+    if (subject.size() > kMaxSubjectBytes || EndsSentence(subject)) return {};
+    return subject;
+  }
+  return {};
+}
+
 void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view name,
                   DocumentKind kind, SourceDocument& doc) {
   // The paper's reference, from its running footers (the most common one),
@@ -1341,6 +1363,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
       break;
     }
   }
+  // A letter on the ministries' template names its subject: "Betreft
+  // Geannoteerde agenda Raad Buitenlandse Zaken van 17 februari" / "2025".
+  if (doc.title.empty() && kind == DocumentKind::kLetter) doc.title = LetterSubject(clean.lines);
   if (doc.title.empty()) {
     bool to_parliament = !doc.reference.empty() ||
                          text.find("Aan de Voorzitter van de") != std::string::npos ||

@@ -1812,11 +1812,12 @@ W.B. Hoekstra
                                                                                       Pagina 2 van 2
 )"});
 
-// The template's addressee makes a letter to parliament.
-TEST(Letters, TemplateLetterIsAKamerbriefWithoutItsLetterhead) {
+// The template's addressee makes a letter to parliament, named by the
+// subject in its letterhead.
+TEST(Letters, TemplateLetterIsNamedByItsSubjectWithoutItsLetterhead) {
   ParsedDocument doc = MustParse(kTemplateLetter, "brief.txt");
   EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
-  EXPECT_EQ(doc.document.title, "Kamerbrief");
+  EXPECT_EQ(doc.document.title, "Stand van zaken consulaire dienstverlening");
   EXPECT_EQ(doc.document.date, "2023-05-15");
   std::string all = AllText(doc);
   for (const char* left : {"Voorzitter", "Irenestraat", "Retouradres", "kenmerk", "BZ2319876",
