@@ -134,8 +134,8 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The eight documents of the search benchmark's blind sets
-// (bench/knowledge/documents/blind-*.txt, blind2-*.txt), written by
+// The twelve documents of the search benchmark's blind sets
+// (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
 // in any passage.
@@ -166,6 +166,14 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerbrief"},
       {"blind2-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 10,
        "Kamerstuk 21 501-02, nr. 3064", "Vragen en antwoorden"},
+      {"blind3-nota-naar-aanleiding-van-het-verslag.txt", DocumentKind::kLetter, 11,
+       "Kamerstuk 36 512, nr. 6", "Nota naar aanleiding van het verslag"},
+      {"blind3-schriftelijke-antwoorden-eerste-termijn.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 36 600 V, nr. 18", "Schriftelijke antwoorden op vragen gesteld in de eerste"},
+      {"blind3-kamerbrief-genummerd-met-tabel.txt", DocumentKind::kLetter, 16,
+       "Kamerstuk 36 245, nr. 8", "Voortgang herziening postennet"},
+      {"blind3-lijst-vraag-en-nummer-op-een-regel-zonder-antwoordlabel.txt",
+       DocumentKind::kQuestions, 14, "Kamerstuk 36 740 V, nr. 4", "Lijst van vragen en antwoorden"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
