@@ -1322,8 +1322,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   static const regex kAskedInside(
       "(?:^|\\s)(Vragen van (?:het lid|de leden) "
       ".{10,400}?)\\.?\\s*\\((?:[Ii]ngezonden|[Oo]ntvangen)[^)]*\\)");
-  // A line set apart by runs of spaces (`-layout`: the paper's number in
-  // the margin, "1534      Vragen van het lid …") stays a line of its own.
+  // A paragraph keeps its lines where `-layout` set one apart by a run of
+  // spaces (the paper's number in the margin: "1534      Vragen van het
+  // lid …"); the title is read from it as from one line.
   for (std::string& p : top) {
     std::replace(p.begin(), p.end(), '\n', ' ');
     p = CollapseSpaces(p);
