@@ -696,17 +696,14 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
                        {"url", paths::KnowledgeDocument(lang, a->source.document_key)}};
   }
   // The neighbouring articles of the same document.
+  const std::vector<const knowledge::Article*> siblings =
+      DocumentArticles(snap.get(), a->source.document_key, today);
+  const auto self = std::find(siblings.begin(), siblings.end(), a);
   const knowledge::Article* prev = nullptr;
   const knowledge::Article* next = nullptr;
-  if (!a->source.document_key.empty()) {
-    for (const knowledge::Article& other : snap->articles()) {
-      if (other.source.document_key != a->source.document_key ||
-          !knowledge::IsVisible(other, today)) {
-        continue;
-      }
-      if (other.ordinal < a->ordinal && (!prev || other.ordinal > prev->ordinal)) prev = &other;
-      if (other.ordinal > a->ordinal && (!next || other.ordinal < next->ordinal)) next = &other;
-    }
+  if (self != siblings.end()) {
+    if (self != siblings.begin()) prev = *(self - 1);
+    if (self + 1 != siblings.end()) next = *(self + 1);
   }
   // An answer that only refers to others ("Zie het antwoord op vraag 11.")
   // shows them below it.
