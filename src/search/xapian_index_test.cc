@@ -304,6 +304,10 @@ class TempDir {
   fs::path path_;
 };
 
+// The hunspell dictionary that splits Dutch compounds, where Debian's
+// hunspell-nl installs it.
+constexpr char kDutchDictionary[] = "/usr/share/hunspell/nl";
+
 std::vector<std::string> GenerationDirs(const fs::path& dir) {
   std::vector<std::string> out;
   for (const auto& e : fs::directory_iterator(dir)) {
@@ -749,7 +753,7 @@ TEST(XapianIndexOwnTest, DutchCompoundsFindTheirPartsAndTheOtherWayRound) {
   TempDir dir;
   XapianOptions options;
   options.directory = dir.path();
-  options.compound_dictionary = "/usr/share/hunspell/nl";
+  options.compound_dictionary = kDutchDictionary;
   auto index = OpenXapianIndex(options);
   ASSERT_TRUE(index.ok()) << index.status().ToString();
   ASSERT_TRUE((*index)
@@ -851,7 +855,7 @@ TEST(XapianIndexOwnTest, ListedWordsSplitOnlyWhenTheirPartsAreCommoner) {
   TempDir dir;
   XapianOptions options;
   options.directory = dir.path();
-  options.compound_dictionary = "/usr/share/hunspell/nl";
+  options.compound_dictionary = kDutchDictionary;
   auto opened = OpenXapianIndex(options);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   SearchIndex& index = **opened;
@@ -885,7 +889,7 @@ TEST(XapianIndexOwnTest, StopWordsOfTheQuestionsLanguageAreNeitherSearchedNorHig
   XapianOptions options;
   options.directory = dir.path();
   options.synonyms = ParseSynonyms("overlijden, overleden, died, deceased\n");
-  options.compound_dictionary = "/usr/share/hunspell/nl";
+  options.compound_dictionary = kDutchDictionary;
   auto opened = OpenXapianIndex(options);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
   SearchIndex& index = **opened;
@@ -919,7 +923,7 @@ TEST(XapianIndexOwnTest, AWordCountsOnceInTheBestOfItsForms) {
   TempDir dir;
   XapianOptions options;
   options.directory = dir.path();
-  options.compound_dictionary = "/usr/share/hunspell/nl";
+  options.compound_dictionary = kDutchDictionary;
   options.related = ParseSynonyms("sanctie, sancties, sanctiepakket, sanctiepakketten, embargo\n");
   auto opened = OpenXapianIndex(options);
   ASSERT_TRUE(opened.ok()) << opened.status().ToString();
