@@ -1113,6 +1113,9 @@ afspraak moesten wachten. Inmiddels is een derde balie in gebruik en is de
 1 NOS, 2 maart 2025, «Maanden wachten op een paspoort in Peru».
 
 
+ah tk 20242025 512
+
+
 -----
 
 wachttijd teruggebracht tot drie weken.
@@ -1146,6 +1149,50 @@ TEST(QuestionLayouts, MarkdownFromAPdfConverter) {
             "Ja. In april en oktober bezoekt een mobiel vulstation Cusco en Arequipa.");
   EXPECT_THAT(doc.document.title, AllOf(StartsWith("Vragen van het lid Koops"),
                                         HasSubstr("over de wachttijden"), Not(HasSubstr("_"))));
+}
+
+// One footnote under three numbers, each at the foot of its page (a form
+// feed between pages, as pdftotext writes them), repeats
+// like a running footer; it is a footnote all the same, and its markers go.
+constexpr char kRepeatedFootnote[] = R"doc(Vragen van het lid Boswijk (CDA) aan de Minister van Buitenlandse Zaken over
+de evacuatie van Nederlanders uit Nagorno-Karabach (ingezonden 2 oktober 2023).
+
+Antwoord van Minister Bruins Slot (Buitenlandse Zaken) (ontvangen
+13 november 2023).
+
+Vraag 1
+Hoeveel Nederlanders zijn uit de regio geëvacueerd?
+
+Antwoord 1
+Het ministerie heeft elf Nederlanders geholpen de regio te verlaten, conform
+de motie van de leden Bikker en Omtzigt.1
+
+1 Motie Bikker en Omtzigt, Kamerstuk 36 410, nr. 31
+Vraag 2
+Welke steun krijgt Armenië voor de opvang van vluchtelingen?
+
+Antwoord 2
+Nederland draagt 2 miljoen euro bij aan het Rode Kruis in Armenië en heeft in
+de Raad steun uitgesproken voor gepaste maatregelen.2
+
+2 Motie Bikker en Omtzigt, Kamerstuk 36 410, nr. 31
+Vraag 3
+Overweegt het kabinet sancties?
+
+Antwoord 3
+Het kabinet bespreekt in EU-kader maatregelen tegen wie de exodus heeft
+veroorzaakt, zoals de Kamer heeft gevraagd.3
+
+3 Motie Bikker en Omtzigt, Kamerstuk 36 410, nr. 31
+)doc";
+
+TEST(Layout, FootnoteRepeatedOnEveryPageIsNoRunningFooter) {
+  ParsedDocument doc = MustParse(kRepeatedFootnote, "kamervragen.txt");
+  ASSERT_EQ(doc.passages.size(), 3u) << AllText(doc);
+  EXPECT_THAT(doc.passages[0].text, EndsWith("de motie van de leden Bikker en Omtzigt."));
+  EXPECT_THAT(doc.passages[1].text, EndsWith("steun uitgesproken voor gepaste maatregelen."));
+  EXPECT_THAT(doc.passages[2].text, EndsWith("zoals de Kamer heeft gevraagd."));
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("nr. 31")));
 }
 
 // Answers to written questions in the older layout: the number alone, an

@@ -97,6 +97,15 @@ const std::regex& IdentifierFooter() {
   return re;
 }
 
+// The identifier as PDF-to-Markdown converters print it in the footer,
+// with spaces for its hyphens and perhaps the page number after it ("ah tk
+// 20232024 387", "kst 36180 48 2").
+const std::regex& SpacedIdentifierFooter() {
+  static const std::regex re("^((a?h (tk|ek) [0-9]{8}|kst [0-9]{5,6}) [0-9]{1,4})( +[0-9]{1,4})?$",
+                             std::regex::icase);
+  return re;
+}
+
 // The masthead of a parliamentary paper, as its first page prints it:
 //   Tweede Kamer der Staten-Generaal                     2
 //   Vergaderjaar 2022–2023
@@ -289,6 +298,25 @@ const std::regex& FootnoteStart() {
 }
 
 constexpr int kMaxSkippedFootnotes = 3;
+
+// One footnote text under several numbers ("5 Motie Bikker en Omtzigt,
+// Kamerstuk 36 410, nr. 31", then "8 Motie …") repeats like a running
+// footer with its page number; but each of its numbers, rising, stands as
+// a marker in the text above it.
+bool IsRepeatedFootnote(const std::vector<Line>& lines, const std::vector<size_t>& at) {
+  const std::vector<bool> skip(lines.size(), false);
+  Marker from{0, 0, 0};
+  int last = 0;
+  for (size_t i : at) {
+    std::smatch m;
+    if (!std::regex_match(lines[i].text, m, FootnoteStart())) return false;
+    int number = std::stoi(m[1].str());
+    if (number <= last || !FindMarker(lines, skip, number, from, i)) return false;
+    last = number;
+    from = Marker{i + 1, 0, 0};
+  }
+  return true;
+}
 
 void RemoveFootnotes(std::vector<Line>& lines) {
   std::vector<bool> remove(lines.size(), false);
@@ -732,6 +760,14 @@ CleanText CleanPdfText(std::string_view raw) {
       page_start = true;
       continue;
     }
+    if (std::regex_match(line.text, footer, SpacedIdentifierFooter())) {
+      std::string identifier = CollapseSpaces(footer[1].str());
+      std::replace(identifier.begin(), identifier.end(), ' ', '-');
+      out.footers.push_back(CollapseSpaces(line.text));
+      out.identifiers.push_back(identifier);
+      page_start = true;
+      continue;
+    }
     if (std::regex_match(line.text, ColophonPattern())) {
       static const std::regex identifier(kIdentifier, std::regex::icase);
       if (std::regex_match(line.text, identifier)) out.identifiers.push_back(line.text);
@@ -775,21 +811,24 @@ CleanText CleanPdfText(std::string_view raw) {
   }
 
   // Running headers and footers the patterns above do not know.
-  std::map<std::string, int> counts;
-  for (const Line& l : out.lines) {
+  std::map<std::string, std::vector<size_t>> repeats;
+  for (size_t i = 0; i < out.lines.size(); ++i) {
+    const std::string& t = out.lines[i].text;
     // Footers carry a page number and are no sentences ("Zie het antwoord
     // op vraag 1." may well stand three times).
-    if (l.text.size() >= 15 && l.text.size() <= 120 && !EndsSentence(l.text) &&
-        std::any_of(l.text.begin(), l.text.end(), [](char c) { return std::isdigit(c); })) {
-      ++counts[RepeatKey(l.text)];
+    if (t.size() >= 15 && t.size() <= 120 && !EndsSentence(t) &&
+        std::any_of(t.begin(), t.end(), [](char c) { return std::isdigit(c); })) {
+      repeats[RepeatKey(t)].push_back(i);
     }
   }
+  std::erase_if(repeats, [&](const auto& repeat) {
+    return repeat.second.size() < 3 || IsRepeatedFootnote(out.lines, repeat.second);
+  });
   std::vector<Line> kept;
   kept.reserve(out.lines.size());
   bool next_page = false;
   for (Line& l : out.lines) {
-    auto it = counts.find(RepeatKey(l.text));
-    if (it != counts.end() && it->second >= 3 && !LooksLikeMarkerLine(l.text)) {
+    if (repeats.contains(RepeatKey(l.text)) && !LooksLikeMarkerLine(l.text)) {
       out.footers.push_back(l.text);
       next_page = true;
       continue;
