@@ -815,8 +815,8 @@ std::vector<Line> NumberedQuestionLines(const std::vector<Line>& lines) {
 // … (PVV) aan de Minister …") goes on after the party.
 std::vector<Line> SetApartMembersHeadings(const std::vector<Line>& lines) {
   static const regex party(
-      "^(Vragen en opmerkingen|Inbreng|Reactie op de vragen en opmerkingen) (van|vanuit) "
-      "(de leden van )?de \\S+-fractie$",
+      "^((Reactie|Antwoord(en)?)( van de (minister|staatssecretaris|regering|bewindspersoon))? op "
+      "(de )?)?(vragen en opmerkingen|vragen|inbreng) (van|vanuit) (de leden van )?de \\S+-fractie$",
       icase);
   std::vector<Line> out;
   out.reserve(lines.size());
@@ -1142,21 +1142,46 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
     }
     const std::vector<size_t>& questions = q->second;
     const std::vector<size_t>& reactions = a->second;
+    auto paragraphs = [&](const std::vector<size_t>& of) {
+      std::vector<std::string> texts;
+      for (size_t k : of) {
+        for (std::string_view rest = passages[k].text; !rest.empty();) {
+          const size_t end = std::min(rest.find("\n\n"), rest.size());
+          texts.emplace_back(rest.substr(0, end));
+          rest.remove_prefix(std::min(end + 2, rest.size()));
+        }
+      }
+      return texts;
+    };
+    // Paragraph by paragraph, where each reaction answers one question; a
+    // paragraph that asks nothing ("De leden hebben met belangstelling
+    // kennisgenomen …") introduces the question after it.
+    std::vector<std::string> asking;
+    std::string pending;
+    for (const std::string& paragraph : paragraphs(questions)) {
+      pending += (pending.empty() ? "" : "\n\n") + paragraph;
+      if (paragraph.find('?') != std::string::npos || MembersAsk(paragraph)) {
+        asking.push_back(std::exchange(pending, {}));
+      }
+    }
+    const std::vector<std::string> answers = paragraphs(reactions);
+    const std::string& heading = passages[questions.front()].heading;
     const bool each_asks = std::all_of(questions.begin(), questions.end(), [&](size_t k) {
       return passages[k].text.find('?') != std::string::npos || MembersAsk(passages[k].text);
     });
-    auto joined = [&](const std::vector<size_t>& of) {
-      std::vector<std::string> texts;
-      for (size_t k : of) texts.push_back(passages[k].text);
-      return Join(texts, "\n\n");
-    };
-    if (each_asks && questions.size() == reactions.size()) {
+    if (!asking.empty() && pending.empty() && asking.size() == answers.size()) {
+      for (size_t k = 0; k < asking.size(); ++k) {
+        out.push_back(ParsedPassage{"", heading, asking[k], answers[k]});
+      }
+    } else if (each_asks && questions.size() == reactions.size()) {
+      // Passage by passage, where a reaction runs over several paragraphs.
       for (size_t k = 0; k < questions.size(); ++k) {
         out.push_back(ParsedPassage{"", passages[questions[k]].heading, passages[questions[k]].text,
                                     passages[reactions[k]].text});
       }
     } else {
-      out.push_back(ParsedPassage{"", passages[i].heading, joined(questions), joined(reactions)});
+      out.push_back(ParsedPassage{"", heading, Join(paragraphs(questions), "\n\n"),
+                                  Join(answers, "\n\n")});
     }
     for (size_t k : questions) used[k] = true;
     for (size_t k : reactions) used[k] = true;
@@ -1319,8 +1344,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
       std::span<const Line>(clean.lines.data(), std::min(clean.lines.size(), kTitleLines)));
   // Without blank lines (a copy from a PDF viewer) the sentence stands
   // inside a longer paragraph, up to the date it was sent in.
+  // Their answers may name them: "Antwoord op vragen van het lid …".
   static const regex kAskedInside(
-      "(?:^|\\s)(Vragen van (?:het lid|de leden) "
+      "(?:^|\\s)(?:Antwoord(?:en)? op v|V)(ragen van (?:het lid|de leden) "
       ".{10,400}?)\\.?\\s*\\((?:[Ii]ngezonden|[Oo]ntvangen)[^)]*\\)");
   // A paragraph keeps its lines where `-layout` set one apart by a run of
   // spaces (the paper's number in the margin: "1534      Vragen van het
@@ -1338,7 +1364,7 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   }
   for (const std::string& p : top) {
     if (std::regex_search(p, m, kAskedInside)) {
-      doc.title = m[1].str();
+      doc.title = "V" + m[1].str();
       return;
     }
   }

@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The twelve documents of the search benchmark's blind sets
+// The sixteen documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -154,7 +154,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Aanhangsel Handelingen II 2024/25, nr. 1534", "Vragen van het lid Dijkhuizen (NSC)"},
       {"blind-brief-met-genummerde-paragrafen.txt", DocumentKind::kLetter, 14,
        "Kamerstuk 30 010, nr. 52", "Kamerbrief"},
-      {"blind-verslag-schriftelijk-overleg-met-reactie.txt", DocumentKind::kLetter, 8,
+      {"blind-verslag-schriftelijk-overleg-met-reactie.txt", DocumentKind::kLetter, 10,
        "Kamerstuk 21 501-02, nr. 3012", "Verslag van een schriftelijk overleg"},
       // The extraction the seed documents come in: no masthead, a space at
       // each line's end, no form feeds.
@@ -174,6 +174,16 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 245, nr. 8", "Voortgang herziening postennet"},
       {"blind3-lijst-vraag-en-nummer-op-een-regel-zonder-antwoordlabel.txt",
        DocumentKind::kQuestions, 14, "Kamerstuk 36 740 V, nr. 4", "Lijst van vragen en antwoorden"},
+      // Without blank lines between paragraphs, a masthead without the
+      // chamber's name, footers of the Aanhangsel.
+      {"blind4-antwoord-kamervragen.txt", DocumentKind::kQuestions, 8,
+       "Aanhangsel Handelingen II 2025/26, nr. 812", "Vragen van het lid Boudewijns (D66)"},
+      {"blind4-verslag-schriftelijk-overleg.txt", DocumentKind::kLetter, 13,
+       "Kamerstuk 36 800 V, nr. 58", "Verslag van een schriftelijk overleg"},
+      {"blind4-kamerbrief-reisdocumenten.txt", DocumentKind::kLetter, 11,
+       "Kamerstuk 36 800 V, nr. 61", "Kamerbrief"},
+      {"blind4-lijst-vragen-antwoorden.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 36 800 V, nr. 14", "Lijst van vragen en antwoorden"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -185,12 +195,49 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
     ASSERT_EQ(doc.passages.size(), e.passages) << AllText(doc);
     for (const ParsedPassage& p : doc.passages) {
       for (const char* artefact :
-           {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25", "kst-", "ISSN",
-            "Gravenhage", "\f", "voorzitter van de commissie", "Inhoudsopgave"}) {
+           {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25",
+            "Handelingen II 2025/26", "kst-", "ISSN", "Gravenhage", "\f",
+            "voorzitter van de commissie", "Inhoudsopgave"}) {
         EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact))) << p.number;
       }
     }
   }
+}
+
+// A letter copied without blank lines between its paragraphs keeps them
+// apart, its headings and its table's rows, and loses its footnotes.
+TEST(BenchDocumentTest, LetterWithoutBlankLinesKeepsItsParagraphs) {
+  constexpr char kFile[] = "blind4-kamerbrief-reisdocumenten.txt";
+  ParsedDocument doc = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_THAT(Headings(doc), ::testing::IsSupersetOf({"Noodpaspoorten", "Maatregelen in 2026",
+                                                      "Reisdocumenten voor minderjarigen"}));
+  const std::string all = AllText(doc);
+  EXPECT_THAT(all, Not(HasSubstr("Noodpaspoorten Wie")));
+  for (const char* row : {"2021 98.700 91%", "2022 121.300 84%", "2025 156.400 92%"}) {
+    EXPECT_THAT(all, HasSubstr(row));
+  }
+  EXPECT_THAT(all, HasSubstr("van 9 oktober 2025, over de stand"));
+  EXPECT_THAT(all, HasSubstr("in de zomermaanden van 2025 op tot tien weken."));
+  EXPECT_THAT(all, Not(HasSubstr("Kamerstuk 36 600 V")));
+  EXPECT_THAT(all, Not(HasSubstr("BRIEF VAN DE MINISTER")));
+}
+
+// A report whose party's questions stand in one block, with a paragraph
+// that asks nothing first, and whose reaction answers them paragraph by
+// paragraph: each question goes with its own answer.
+TEST(BenchDocumentTest, ReactionsAnswerTheirQuestionsParagraphByParagraph) {
+  constexpr char kFile[] = "blind4-verslag-schriftelijk-overleg.txt";
+  ParsedDocument doc = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  std::vector<const ParsedPassage*> vvd;
+  for (const ParsedPassage& p : doc.passages) {
+    if (p.heading.ends_with("VVD-fractie")) vvd.push_back(&p);
+  }
+  ASSERT_EQ(vvd.size(), 2u) << AllText(doc);
+  EXPECT_THAT(vvd[0]->question, StartsWith("De leden van de VVD-fractie hebben met belangstelling"));
+  EXPECT_THAT(vvd[0]->question, HasSubstr("Zij vragen hoeveel Nederlanders"));
+  EXPECT_THAT(vvd[0]->text, StartsWith("De leden van de VVD-fractie vragen hoeveel Nederlanders"));
+  EXPECT_THAT(vvd[1]->question, StartsWith("De leden van de VVD-fractie vragen of Nederlanders"));
+  EXPECT_THAT(vvd[1]->text, StartsWith("De leden van de VVD-fractie vragen of voor een"));
 }
 
 std::vector<std::string> Words(std::string_view text) {

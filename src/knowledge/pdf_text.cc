@@ -120,6 +120,13 @@ const std::regex& MastheadEnd() {
   static const std::regex re("^(Nr\\. [0-9]+( +.*)?|[A-Z]{1,2} {2,}[A-Z].*)$");
   return re;
 }
+// A masthead without the chamber's name starts with the dossier and its
+// title: "36 800 V Vaststelling van de begrotingsstaten …".
+const std::regex& DossierLine() {
+  static const std::regex re("^[0-9]{2} [0-9]{3}( [A-Z]{1,5})?( +[A-Z(].*)?$");
+  return re;
+}
+constexpr size_t kMaxDossierLines = 6;
 const std::regex& VergaderjaarLine() {
   static const std::regex re("^Vergaderjaar [0-9]{4} ?(–|-|—) ?[0-9]{4}$");
   return re;
@@ -252,6 +259,18 @@ bool AfterYear(std::string_view t, size_t p, size_t after) {
   return year.starts_with("19") || year.starts_with("20");
 }
 
+// A marker after a year and its comma ("in oktober 2025,1 over"): a
+// decimal would follow a thousands separator ("2.025,1").
+bool AfterYearAndComma(std::string_view t, size_t p) {
+  if (p < 5 || t[p - 1] != ',') return false;
+  std::string_view year = t.substr(p - 5, 4);
+  if (!std::all_of(year.begin(), year.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return false;
+  }
+  return (p == 5 || t[p - 6] == ' ' || t[p - 6] == '(') &&
+         (year.starts_with("19") || year.starts_with("20"));
+}
+
 // Finds the glued marker for footnote `n` in lines [from_line, to_line),
 // starting at `from`.
 std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vector<bool>& skip,
@@ -282,7 +301,8 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
           ++number_digits;
         }
         if (number_digits > 0 &&
-            (before == ',' || (before == '.' && (digits.size() == 3 || number_digits <= 2)))) {
+            ((before == ',' && !AfterYearAndComma(t, p)) ||
+             (before == '.' && (digits.size() == 3 || number_digits <= 2)))) {
           continue;
         }
         return Marker{i, p, digits.size()};
@@ -518,24 +538,106 @@ size_t CodePointCount(std::string_view text) {
   }));
 }
 
-// Marks the lines of running text that reach its width: most lines of a
-// paragraph do, so the width is what one line in five reaches. Too little
-// text (under ten lines) has no width to tell.
-void MarkFullWidth(std::vector<Line>& lines) {
+// The width of running text: what one line in five reaches (most lines of
+// a paragraph do); 0 where there is too little text (under ten lines) to
+// tell. Blank lines and table rows do not count.
+size_t TextWidth(const std::vector<Line>& lines) {
   constexpr size_t kMinLines = 10;
-  std::vector<size_t> widths;  // of each line; 0 for a blank line or a table row
-  widths.reserve(lines.size());
-  for (const Line& l : lines) widths.push_back(IsTableRow(l.text) ? 0 : CodePointCount(l.text));
-  std::vector<size_t> text_widths;
-  std::copy_if(widths.begin(), widths.end(), std::back_inserter(text_widths),
-               [](size_t w) { return w > 0; });
-  if (text_widths.size() < kMinLines) return;
-  auto fifth = text_widths.begin() + static_cast<long>(text_widths.size() / 5);
-  std::nth_element(text_widths.begin(), fifth, text_widths.end(), std::greater<>());
-  const size_t width = *fifth;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    lines[i].full_width = widths[i] > 0 && widths[i] * 5 >= width * 4;
+  std::vector<size_t> widths;
+  for (const Line& l : lines) {
+    if (!l.text.empty() && !IsTableRow(l.text)) widths.push_back(CodePointCount(l.text));
   }
+  if (widths.size() < kMinLines) return 0;
+  auto fifth = widths.begin() + static_cast<long>(widths.size() / 5);
+  std::nth_element(widths.begin(), fifth, widths.end(), std::greater<>());
+  return *fifth;
+}
+
+// Marks the lines of running text that reach its width.
+void MarkFullWidth(std::vector<Line>& lines) {
+  const size_t width = TextWidth(lines);
+  if (width == 0) return;
+  for (Line& l : lines) {
+    l.full_width = !l.text.empty() && !IsTableRow(l.text) && CodePointCount(l.text) * 5 >= width * 4;
+  }
+}
+
+bool EndsFullStop(std::string_view text) {
+  static const std::regex re("[.?!][)»”’\"']?$");
+  return std::regex_search(text.begin(), text.end(), re);
+}
+
+bool IsFunctionWord(std::string_view word) {
+  static const std::set<std::string_view> words = {
+      "aan", "als", "bij", "dat", "de",  "die", "door", "een",  "en",  "het", "in",
+      "met", "naar", "of", "om",  "op",  "over", "te",  "tot", "uit", "van", "voor"};
+  return words.contains(word);
+}
+
+// A line stops short where the next line's first word would have fit.
+bool StopsShort(const Line& line, const Line& next, size_t width) {
+  const std::string_view first_word = std::string_view(next.text).substr(0, next.text.find(' '));
+  return CodePointCount(line.text) + 1 + CodePointCount(first_word) <= width;
+}
+
+// A heading in text without blank lines: a line short of three quarters of
+// the width, without punctuation at its end, before a capital.
+bool IsHeadingLine(const Line& line, const Line& next, size_t width) {
+  if (line.text.empty() || line.bullet || line.number_only || IsTableRow(line.text) ||
+      !StartsUpper(next.text) || !StopsShort(line, next, width) ||
+      CodePointCount(line.text) * 4 > width * 3) {
+    return false;
+  }
+  const std::string_view last_word = std::string_view(line.text).substr(line.text.rfind(' ') + 1);
+  const char32_t last = FirstCodePoint(line.text.substr(LastCodePointStart(line.text)));
+  const bool plain_end = IsLetterCp(last) || (last >= U'0' && last <= U'9') || last == U'%';
+  return plain_end &&
+         (StartsUpper(line.text) || std::isdigit(static_cast<unsigned char>(line.text[0]))) &&
+         !IsFunctionWord(last_word);
+}
+
+// Where a paragraph ends in text without blank lines between paragraphs (a
+// copy from a PDF viewer, some extraction tools), after line `i`: its last
+// line ends a sentence and stops short before a capital or a bullet; or it
+// is a heading; or a heading follows a sentence's end.
+bool EndsParagraph(const std::vector<Line>& lines, size_t i, size_t width) {
+  if (i + 1 >= lines.size()) return false;
+  const Line& line = lines[i];
+  const Line& next = lines[i + 1];
+  if (line.text.empty() || next.text.empty()) return false;
+  if (IsHeadingLine(line, next, width)) return true;
+  if (!EndsFullStop(line.text) || IsTableRow(line.text)) return false;
+  return ((StartsUpper(next.text) || next.bullet) && StopsShort(line, next, width)) ||
+         (i + 2 < lines.size() && IsHeadingLine(next, lines[i + 2], width));
+}
+
+// Sets paragraphs apart with a blank line where the text has none: where
+// the places EndsParagraph finds outnumber its blank lines four to one, in
+// text wrapped to a page's width (a copy from a web page holds a paragraph
+// per line).
+void InferParagraphBreaks(std::vector<Line>& lines) {
+  constexpr size_t kMaxPageWidth = 130;
+  const size_t width = TextWidth(lines);
+  if (width == 0 || width > kMaxPageWidth) return;
+  std::vector<bool> ends(lines.size(), false);
+  size_t blanks = 0, count = 0;
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (lines[i].text.empty()) {
+      blanks += i > 0 && !lines[i - 1].text.empty() && !lines[i + 1].page_start;
+    } else if (EndsParagraph(lines, i, width)) {
+      ends[i] = true;
+      ++count;
+    }
+  }
+  constexpr size_t kMinEnds = 3;
+  if (count < kMinEnds || count < 4 * blanks) return;
+  std::vector<Line> out;
+  out.reserve(lines.size() + count);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    out.push_back(std::move(lines[i]));
+    if (ends[i]) out.emplace_back();
+  }
+  lines = std::move(out);
 }
 
 constexpr size_t kMaxHeadingBytes = 140;
@@ -792,11 +894,20 @@ CleanText CleanPdfText(std::string_view raw) {
   // VAN …"); that line is kept aside for the document's title.
   auto first = std::find_if(out.lines.begin(), out.lines.end(),
                             [](const Line& l) { return !l.text.empty(); });
-  if (first != out.lines.end() && std::regex_match(first->text, MastheadStart())) {
+  auto masthead_end = [&](size_t max_lines) {
     auto limit = first + static_cast<std::ptrdiff_t>(
-                             std::min<size_t>(kMaxMastheadLines, out.lines.end() - first));
-    auto end = std::find_if(first, limit,
-                            [](const Line& l) { return std::regex_match(l.text, MastheadEnd()); });
+                             std::min<size_t>(max_lines, out.lines.end() - first));
+    return std::pair{std::find_if(first, limit,
+                                  [](const Line& l) { return std::regex_match(l.text, MastheadEnd()); }),
+                     limit};
+  };
+  auto names_paper_soon = [&] {
+    auto [end, limit] = masthead_end(kMaxDossierLines);
+    return end != limit;
+  };
+  if (first != out.lines.end() && (std::regex_match(first->text, MastheadStart()) ||
+                                   (std::regex_match(first->text, DossierLine()) && names_paper_soon()))) {
+    auto [end, limit] = masthead_end(kMaxMastheadLines);
     if (end == limit) {
       // No "Nr." line: the chamber and the session year alone.
       end = std::find_if(first + 1, limit, [](const Line& l) { return !l.text.empty(); });
@@ -821,8 +932,16 @@ CleanText CleanPdfText(std::string_view raw) {
       repeats[RepeatKey(t)].push_back(i);
     }
   }
+  // Lines that repeat close together are a table's rows ("2022 121.300
+  // 84%", "2023 139.800 86%"), no footer.
+  constexpr size_t kMinFooterDistance = 5;
   std::erase_if(repeats, [&](const auto& repeat) {
-    return repeat.second.size() < 3 || IsRepeatedFootnote(out.lines, repeat.second);
+    const std::vector<size_t>& at = repeat.second;
+    return at.size() < 3 ||
+           std::adjacent_find(at.begin(), at.end(), [](size_t a, size_t b) {
+             return b - a < kMinFooterDistance;
+           }) != at.end() ||
+           IsRepeatedFootnote(out.lines, at);
   });
   std::vector<Line> kept;
   kept.reserve(out.lines.size());
@@ -842,6 +961,7 @@ CleanText CleanPdfText(std::string_view raw) {
   out.lines = std::move(kept);
   RemoveFootnotes(out.lines);
   RemoveTableOfContents(out.lines);
+  InferParagraphBreaks(out.lines);
   MarkKeptHyphens(out.lines);
   MarkFullWidth(out.lines);
   return out;
