@@ -784,8 +784,11 @@ void RemoveSidebar(std::vector<std::string>& lines) {
       if (s.column < *column) continue;
       std::string_view rest = Trim(std::string_view(l).substr(s.offset));
       if (std::regex_match(rest.begin(), rest.end(), FooterPattern())) continue;
-      l.erase(s.offset);
-      if (s.alone) l.clear();
+      // The letter's subject stays, on a line of its own, to name it.
+      static const std::regex subject("^(Betreft|Onderwerp):? +\\S.*$");
+      const bool keep = s.alone && std::regex_match(rest.begin(), rest.end(), subject);
+      l = keep ? std::string(rest) : l.erase(s.offset);
+      if (s.alone && !keep) l.clear();
       break;
     }
   }
