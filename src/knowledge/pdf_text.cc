@@ -532,6 +532,27 @@ bool IsTableRow(std::string_view text) {
   return gaps >= 2;
 }
 
+// A table's row whose columns the extraction set one space apart: a short
+// label, if any, and two figures or more ("2021 98.700 91%", "Midden-Oosten
+// en Noord-Afrika 19 19"); no sentence.
+bool IsFigureRow(std::string_view text) {
+  constexpr size_t kMaxLabelWords = 4;
+  std::vector<std::string_view> tokens;
+  for (size_t p = 0; p < text.size();) {
+    size_t end = std::min(text.find(' ', p), text.size());
+    if (end > p) tokens.push_back(text.substr(p, end - p));
+    p = end + 1;
+  }
+  size_t figures = 0;
+  while (figures < tokens.size() &&
+         std::any_of(tokens[tokens.size() - 1 - figures].begin(),
+                     tokens[tokens.size() - 1 - figures].end(),
+                     [](char c) { return c >= '0' && c <= '9'; })) {
+    ++figures;
+  }
+  return figures >= 2 && tokens.size() - figures <= kMaxLabelWords && !EndsSentence(text);
+}
+
 size_t CodePointCount(std::string_view text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -1011,6 +1032,7 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
   bool closed_by_blank = false;  // `current` ended at a blank line
   bool keep_hyphen = false;      // the hyphen ending `current` is part of the word
   bool last_full = false;        // the last line of `current` reached the text's width
+  bool last_row = false;         // the last line of `current` is a row of figures
   auto flush = [&] {
     std::string_view t = Trim(current);
     if (!t.empty()) paragraphs.emplace_back(t);
@@ -1047,6 +1069,12 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
     if (!l.bullet && !l.numbered && StartsUpper(l.text) && EndsList(current)) flush();
     const bool hyphen_kept = std::exchange(keep_hyphen, l.hyphen_kept);
     last_full = l.full_width;
+    // Rows of figures, two or more, are a table's.
+    auto figures = [&](size_t k) {
+      return k < lines.size() && !lines[k].full_width && IsFigureRow(lines[k].text);
+    };
+    const bool row = figures(i) && ((i > 0 && figures(i - 1)) || figures(i + 1));
+    const bool after_row = std::exchange(last_row, row);
     // A list item's label may stand apart from its text ("1)  het …").
     std::string item;
     if (l.numbered && !IsTableRow(l.text)) item = CollapseSpaces(l.text);
@@ -1059,13 +1087,13 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       current += "\n– " + text;
     } else if (l.numbered) {
       current += "\n" + text;
-    } else if (IsTableRow(l.text)) {
+    } else if (IsTableRow(l.text) || row) {
       current += "\n" + l.text;
     } else {
       size_t last_line = current.rfind('\n');
       std::string_view last =
           std::string_view(current).substr(last_line == std::string::npos ? 0 : last_line + 1);
-      if (IsTableRow(last)) {
+      if (IsTableRow(last) || after_row) {
         current += "\n" + l.text;
       } else {
         AppendWrapped(current, l.text, hyphen_kept);
