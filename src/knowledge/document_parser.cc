@@ -216,8 +216,8 @@ const regex& DatePattern() {
 const regex& TitlePattern() {
   static const regex re(
       "(Lijst van vragen en antwoorden.*|Verslag van een (schriftelijk|notaoverleg|"
-      "wetgevingsoverleg).*|(Schriftelijke )?Antwoorden? op (schriftelijke |feitelijke "
-      "|Kamer)?vragen.*|"
+      "wetgevingsoverleg|commissiedebat|algemeen overleg).*|(Schriftelijke )?Antwoorden? op "
+      "(schriftelijke |feitelijke |Kamer)?vragen.*|"
       "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*|"
       "Vragen gesteld door de leden der Kamer.*|Nota naar aanleiding van het (nader )?verslag.*|"
       "Memorie van antwoord.*)$",
@@ -330,6 +330,9 @@ bool IsHeadingLike(std::string_view p) {
     return false;
   }
   if (p.rfind("– ", 0) == 0) return false;
+  // Who chaired and clerked a debate ("Voorzitter: Wijnberg") heads nothing.
+  static const regex staff("^(Voorzitter|Griffier|Ondervoorzitter): .*");
+  if (std::regex_match(p.begin(), p.end(), staff)) return false;
   size_t words = static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1;
   if (words > 16) return false;
   return StartsUpper(p) || std::isdigit(static_cast<unsigned char>(p[0]));
@@ -342,6 +345,14 @@ struct Candidate {
   std::string label;      // the number as printed: "3", "2a", "VVD-1", or "3 en 4" for questions
                           // answered together
 };
+
+// A blank line that ends a block of text: not a page break inside a
+// sentence ("… als het land niet is aan-" / footer / "gesloten bij …").
+bool EndsBlock(const std::vector<Line>& lines, size_t i) {
+  if (!lines[i].text.empty()) return false;
+  const bool page_break = i + 1 < lines.size() && lines[i + 1].page_start;
+  return !page_break || i == 0 || EndsSentence(lines[i - 1].text);
+}
 
 // A numbered section heading ("1. Inleiding", a line of its own that asks
 // nothing), as a report or a reply to one has them. A question's first
@@ -723,7 +734,7 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
       size_t qend = q.line + 1;
       size_t first_blank = next;
       for (size_t i = q.line + 1; i < next; ++i) {
-        if (lines[i].text.empty() && i > q.line + 1) {
+        if (i > q.line + 1 && EndsBlock(lines, i)) {
           first_blank = i;
           break;
         }
@@ -845,7 +856,7 @@ std::vector<Candidate> SequentialQuestions(const std::vector<Line>& lines) {
     if (step < 1 || step > kMaxStep) continue;
     bool asks = c->rest.find('?') != std::string::npos;
     for (size_t j = i + 1; j < lines.size() && j <= i + 10 && !asks; ++j) {
-      if (lines[j].text.empty() && j > i + 1) break;
+      if (j > i + 1 && EndsBlock(lines, j)) break;
       asks = lines[j].text.find('?') != std::string::npos;
     }
     if (!asks) continue;

@@ -1051,9 +1051,15 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       // starts in lower case.
       // Across a page break a sentence may go on with a name ("bij" /
       // "Nederlandse advocaten"); a heading never ends a page.
+      // A table at the foot of a page goes on only with more of its rows.
+      const size_t last_line = current.rfind('\n');
+      const bool after_table =
+          last_row || IsTableRow(std::string_view(current).substr(
+                          last_line == std::string::npos ? 0 : last_line + 1));
       bool continues = !EndsSentence(current) && !l.bullet &&
                        (StartsLower(l.text) || current.back() == '-' ||
                         (l.page_start && (current.size() > kMaxHeadingBytes || last_full)));
+      if (after_table && !IsTableRow(l.text) && !IsFigureRow(l.text)) continues = false;
       // A numbered list goes on over a page break ("2. …;" / "3. …").
       continues = continues || (l.page_start && l.numbered && ContinuesList(current, l.text));
       if (!continues) flush();
