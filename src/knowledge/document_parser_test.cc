@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The sixteen documents of the search benchmark's blind sets
+// The twenty documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -184,6 +184,16 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 800 V, nr. 61", "Kamerbrief"},
       {"blind4-lijst-vragen-antwoorden.txt", DocumentKind::kQuestions, 12,
        "Kamerstuk 36 800 V, nr. 14", "Lijst van vragen en antwoorden"},
+      // A nota in numbered sections, a letter answering a committee's
+      // numbered questions, a committee debate, a letter with a table.
+      {"blind5-nota-nav-verslag.txt", DocumentKind::kLetter, 15, "Kamerstuk 36 812, nr. 6",
+       "Nota naar aanleiding van het verslag"},
+      {"blind5-beantwoording-commissievragen.txt", DocumentKind::kQuestions, 10,
+       "Kamerstuk 36 800 V, nr. 21", "Vragen en antwoorden"},
+      {"blind5-verslag-commissiedebat.txt", DocumentKind::kLetter, 21,
+       "Kamerstuk 36 800 V, nr. 64", "Verslag van een commissiedebat"},
+      {"blind5-kamerbrief-reisadviezen.txt", DocumentKind::kLetter, 13, "Kamerstuk 36 845, nr. 1",
+       "Kamerbrief"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -221,6 +231,30 @@ TEST(BenchDocumentTest, LetterWithoutBlankLinesKeepsItsParagraphs) {
   EXPECT_THAT(all, HasSubstr("in de zomermaanden van 2025 op tot tien weken."));
   EXPECT_THAT(all, Not(HasSubstr("Kamerstuk 36 600 V")));
   EXPECT_THAT(all, Not(HasSubstr("BRIEF VAN DE MINISTER")));
+}
+
+// A question that runs over a page break keeps its end; a table at the
+// foot of a page ends its paragraph; a debate's chair and clerk head
+// nothing.
+TEST(BenchDocumentTest, PageBreaksAndADebatesStaff) {
+  auto parse = [](const char* file) {
+    return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+  };
+  ParsedDocument answers = parse("blind5-beantwoording-commissievragen.txt");
+  ASSERT_GE(answers.passages.size(), 7u);
+  EXPECT_THAT(answers.passages[6].question,
+              EndsWith("als het land niet is aangesloten bij het Haags Kinderontvoeringsverdrag?"));
+  EXPECT_THAT(answers.passages[6].text, StartsWith("In die gevallen staan geen"));
+
+  ParsedDocument letter = parse("blind5-kamerbrief-reisadviezen.txt");
+  auto table = std::find_if(letter.passages.begin(), letter.passages.end(),
+                            [](const ParsedPassage& p) { return p.text.starts_with("Tabel 1"); });
+  ASSERT_NE(table, letter.passages.end()) << AllText(letter);
+  EXPECT_THAT(table->text, EndsWith("2.760"));
+  ParsedDocument debate = parse("blind5-verslag-commissiedebat.txt");
+  for (const ParsedPassage& p : debate.passages) {
+    EXPECT_THAT(p.heading, Not(HasSubstr("Voorzitter:"))) << p.text;
+  }
 }
 
 // A report whose party's questions stand in one block, with a paragraph
