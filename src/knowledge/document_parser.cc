@@ -827,7 +827,8 @@ std::vector<Line> NumberedQuestionLines(const std::vector<Line>& lines) {
 std::vector<Line> SetApartMembersHeadings(const std::vector<Line>& lines) {
   static const regex party(
       "^((Reactie|Antwoord(en)?)( van de (minister|staatssecretaris|regering|bewindspersoon))? op "
-      "(de )?)?(vragen en opmerkingen|vragen|inbreng) (van|vanuit) (de leden van )?de \\S+-fractie$",
+      "(de )?)?(vragen en opmerkingen|vragen|inbreng) (van|vanuit) (de leden van )?de "
+      "\\S+-fractie$",
       icase);
   std::vector<Line> out;
   out.reserve(lines.size());
@@ -1191,8 +1192,8 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
                                     passages[reactions[k]].text});
       }
     } else {
-      out.push_back(ParsedPassage{"", heading, Join(paragraphs(questions), "\n\n"),
-                                  Join(answers, "\n\n")});
+      out.push_back(
+          ParsedPassage{"", heading, Join(paragraphs(questions), "\n\n"), Join(answers, "\n\n")});
     }
     for (size_t k : questions) used[k] = true;
     for (size_t k : reactions) used[k] = true;

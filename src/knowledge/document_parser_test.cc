@@ -190,8 +190,8 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Nota naar aanleiding van het verslag"},
       {"blind5-beantwoording-commissievragen.txt", DocumentKind::kQuestions, 10,
        "Kamerstuk 36 800 V, nr. 21", "Vragen en antwoorden"},
-      {"blind5-verslag-commissiedebat.txt", DocumentKind::kLetter, 21,
-       "Kamerstuk 36 800 V, nr. 64", "Verslag van een commissiedebat"},
+      {"blind5-verslag-commissiedebat.txt", DocumentKind::kLetter, 21, "Kamerstuk 36 800 V, nr. 64",
+       "Verslag van een commissiedebat"},
       {"blind5-kamerbrief-reisadviezen.txt", DocumentKind::kLetter, 13, "Kamerstuk 36 845, nr. 1",
        "Kamerbrief"},
   };
@@ -204,10 +204,9 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
     EXPECT_TRUE(doc.missing_numbers.empty());
     ASSERT_EQ(doc.passages.size(), e.passages) << AllText(doc);
     for (const ParsedPassage& p : doc.passages) {
-      for (const char* artefact :
-           {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25",
-            "Handelingen II 2025/26", "kst-", "ISSN", "Gravenhage", "\f",
-            "voorzitter van de commissie", "Inhoudsopgave"}) {
+      for (const char* artefact : {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25",
+                                   "Handelingen II 2025/26", "kst-", "ISSN", "Gravenhage", "\f",
+                                   "voorzitter van de commissie", "Inhoudsopgave"}) {
         EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact))) << p.number;
       }
     }
@@ -268,7 +267,8 @@ TEST(BenchDocumentTest, ReactionsAnswerTheirQuestionsParagraphByParagraph) {
     if (p.heading.ends_with("VVD-fractie")) vvd.push_back(&p);
   }
   ASSERT_EQ(vvd.size(), 2u) << AllText(doc);
-  EXPECT_THAT(vvd[0]->question, StartsWith("De leden van de VVD-fractie hebben met belangstelling"));
+  EXPECT_THAT(vvd[0]->question,
+              StartsWith("De leden van de VVD-fractie hebben met belangstelling"));
   EXPECT_THAT(vvd[0]->question, HasSubstr("Zij vragen hoeveel Nederlanders"));
   EXPECT_THAT(vvd[0]->text, StartsWith("De leden van de VVD-fractie vragen hoeveel Nederlanders"));
   EXPECT_THAT(vvd[1]->question, StartsWith("De leden van de VVD-fractie vragen of Nederlanders"));
@@ -1236,7 +1236,8 @@ TEST(QuestionLayouts, MarkdownFromAPdfConverter) {
 // One footnote under three numbers, each at the foot of its page (a form
 // feed between pages, as pdftotext writes them), repeats
 // like a running footer; it is a footnote all the same, and its markers go.
-constexpr char kRepeatedFootnote[] = R"doc(Vragen van het lid Boswijk (CDA) aan de Minister van Buitenlandse Zaken over
+constexpr char kRepeatedFootnote[] =
+    R"doc(Vragen van het lid Boswijk (CDA) aan de Minister van Buitenlandse Zaken over
 de evacuatie van Nederlanders uit Nagorno-Karabach (ingezonden 2 oktober 2023).
 
 Antwoord van Minister Bruins Slot (Buitenlandse Zaken) (ontvangen

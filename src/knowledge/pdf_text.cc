@@ -300,9 +300,8 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
                std::isdigit(static_cast<unsigned char>(t[p - 2 - number_digits]))) {
           ++number_digits;
         }
-        if (number_digits > 0 &&
-            ((before == ',' && !AfterYearAndComma(t, p)) ||
-             (before == '.' && (digits.size() == 3 || number_digits <= 2)))) {
+        if (number_digits > 0 && ((before == ',' && !AfterYearAndComma(t, p)) ||
+                                  (before == '.' && (digits.size() == 3 || number_digits <= 2)))) {
           continue;
         }
         return Marker{i, p, digits.size()};
@@ -544,10 +543,9 @@ bool IsFigureRow(std::string_view text) {
     p = end + 1;
   }
   size_t figures = 0;
-  while (figures < tokens.size() &&
-         std::any_of(tokens[tokens.size() - 1 - figures].begin(),
-                     tokens[tokens.size() - 1 - figures].end(),
-                     [](char c) { return c >= '0' && c <= '9'; })) {
+  while (figures < tokens.size() && std::any_of(tokens[tokens.size() - 1 - figures].begin(),
+                                                tokens[tokens.size() - 1 - figures].end(),
+                                                [](char c) { return c >= '0' && c <= '9'; })) {
     ++figures;
   }
   return figures >= 2 && tokens.size() - figures <= kMaxLabelWords && !EndsSentence(text);
@@ -579,7 +577,8 @@ void MarkFullWidth(std::vector<Line>& lines) {
   const size_t width = TextWidth(lines);
   if (width == 0) return;
   for (Line& l : lines) {
-    l.full_width = !l.text.empty() && !IsTableRow(l.text) && CodePointCount(l.text) * 5 >= width * 4;
+    l.full_width =
+        !l.text.empty() && !IsTableRow(l.text) && CodePointCount(l.text) * 5 >= width * 4;
   }
 }
 
@@ -590,8 +589,8 @@ bool EndsFullStop(std::string_view text) {
 
 bool IsFunctionWord(std::string_view word) {
   static const std::set<std::string_view> words = {
-      "aan", "als", "bij", "dat", "de",  "die", "door", "een",  "en",  "het", "in",
-      "met", "naar", "of", "om",  "op",  "over", "te",  "tot", "uit", "van", "voor"};
+      "aan", "als",  "bij", "dat", "de", "die",  "door", "een", "en",  "het", "in",
+      "met", "naar", "of",  "om",  "op", "over", "te",   "tot", "uit", "van", "voor"};
   return words.contains(word);
 }
 
@@ -919,18 +918,20 @@ CleanText CleanPdfText(std::string_view raw) {
   auto first = std::find_if(out.lines.begin(), out.lines.end(),
                             [](const Line& l) { return !l.text.empty(); });
   auto masthead_end = [&](size_t max_lines) {
-    auto limit = first + static_cast<std::ptrdiff_t>(
-                             std::min<size_t>(max_lines, out.lines.end() - first));
-    return std::pair{std::find_if(first, limit,
-                                  [](const Line& l) { return std::regex_match(l.text, MastheadEnd()); }),
-                     limit};
+    auto limit =
+        first + static_cast<std::ptrdiff_t>(std::min<size_t>(max_lines, out.lines.end() - first));
+    return std::pair{
+        std::find_if(first, limit,
+                     [](const Line& l) { return std::regex_match(l.text, MastheadEnd()); }),
+        limit};
   };
   auto names_paper_soon = [&] {
     auto [end, limit] = masthead_end(kMaxDossierLines);
     return end != limit;
   };
-  if (first != out.lines.end() && (std::regex_match(first->text, MastheadStart()) ||
-                                   (std::regex_match(first->text, DossierLine()) && names_paper_soon()))) {
+  if (first != out.lines.end() &&
+      (std::regex_match(first->text, MastheadStart()) ||
+       (std::regex_match(first->text, DossierLine()) && names_paper_soon()))) {
     auto [end, limit] = masthead_end(kMaxMastheadLines);
     if (end == limit) {
       // No "Nr." line: the chamber and the session year alone.
@@ -962,9 +963,9 @@ CleanText CleanPdfText(std::string_view raw) {
   std::erase_if(repeats, [&](const auto& repeat) {
     const std::vector<size_t>& at = repeat.second;
     return at.size() < 3 ||
-           std::adjacent_find(at.begin(), at.end(), [](size_t a, size_t b) {
-             return b - a < kMinFooterDistance;
-           }) != at.end() ||
+           std::adjacent_find(at.begin(), at.end(),
+                              [](size_t a, size_t b) { return b - a < kMinFooterDistance; }) !=
+               at.end() ||
            IsRepeatedFootnote(out.lines, at);
   });
   std::vector<Line> kept;
@@ -991,11 +992,15 @@ CleanText CleanPdfText(std::string_view raw) {
   return out;
 }
 
+std::string_view LastLine(std::string_view paragraph) {
+  const size_t nl = paragraph.rfind('\n');
+  return nl == std::string_view::npos ? paragraph : paragraph.substr(nl + 1);
+}
+
 // `next` is the item after the last line of `paragraph` in a numbered
 // list: "3." after "2.", "c)" after "b)".
 bool ContinuesList(std::string_view paragraph, std::string_view next) {
-  size_t nl = paragraph.rfind('\n');
-  std::string_view last = nl == std::string_view::npos ? paragraph : paragraph.substr(nl + 1);
+  std::string_view last = LastLine(paragraph);
   static const std::regex item("^([0-9]{1,2}|[a-z])[.)] ");
   std::match_results<std::string_view::const_iterator> a, b;
   if (!std::regex_search(last.begin(), last.end(), a, item) ||
@@ -1051,14 +1056,11 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       // starts in lower case.
       // Across a page break a sentence may go on with a name ("bij" /
       // "Nederlandse advocaten"); a heading never ends a page.
-      // A table at the foot of a page goes on only with more of its rows.
-      const size_t last_line = current.rfind('\n');
-      const bool after_table =
-          last_row || IsTableRow(std::string_view(current).substr(
-                          last_line == std::string::npos ? 0 : last_line + 1));
       bool continues = !EndsSentence(current) && !l.bullet &&
                        (StartsLower(l.text) || current.back() == '-' ||
                         (l.page_start && (current.size() > kMaxHeadingBytes || last_full)));
+      // A table at the foot of a page goes on only with more of its rows.
+      const bool after_table = last_row || IsTableRow(LastLine(current));
       if (after_table && !IsTableRow(l.text) && !IsFigureRow(l.text)) continues = false;
       // A numbered list goes on over a page break ("2. …;" / "3. …").
       continues = continues || (l.page_start && l.numbered && ContinuesList(current, l.text));
@@ -1096,10 +1098,7 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
     } else if (IsTableRow(l.text) || row) {
       current += "\n" + l.text;
     } else {
-      size_t last_line = current.rfind('\n');
-      std::string_view last =
-          std::string_view(current).substr(last_line == std::string::npos ? 0 : last_line + 1);
-      if (IsTableRow(last) || after_row) {
+      if (IsTableRow(LastLine(current)) || after_row) {
         current += "\n" + l.text;
       } else {
         AppendWrapped(current, l.text, hyphen_kept);
