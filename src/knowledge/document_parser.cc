@@ -1405,6 +1405,20 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // A letter on the ministries' template names its subject: "Betreft
   // Geannoteerde agenda Raad Buitenlandse Zaken van 17 februari" / "2025".
   if (doc.title.empty() && kind == DocumentKind::kLetter) doc.title = LetterSubject(clean.lines);
+  // A letter that answers questions says whose, and about what: "Hierbij
+  // beantwoord ik de vragen van de vaste commissie voor Buitenlandse Zaken
+  // over de consulaire dienstverlening, die …".
+  static const regex kAnswersWhose(
+      "(?:Hierbij|Met deze brief) (?:beantwoord ik|bied ik u de antwoorden aan op) de "
+      "(?:schriftelijke |feitelijke )?vragen (van (?:de|het) [^,.;:()]{5,200}?)[,.;:(]");
+  if (doc.title.empty()) {
+    for (const std::string& p : top) {
+      if (std::regex_search(p, m, kAnswersWhose)) {
+        doc.title = "Antwoorden op vragen " + m[1].str();
+        break;
+      }
+    }
+  }
   if (doc.title.empty()) {
     bool to_parliament = !doc.reference.empty() ||
                          text.find("Aan de Voorzitter van de") != std::string::npos ||
