@@ -790,8 +790,12 @@ class XapianIndex final : public SearchIndex {
       results.suggestion = corrected;
       Xapian::Query fixed = TextQuery(s, *gen, query.lang, corrected, flags, passages);
       Xapian::Query typed = Finish(core, query);
+      // Every match is checked, as in the search itself: ending the match
+      // early on the weights (check_at_least below the database's size)
+      // crashes Xapian 1.4.22 on some queries of related words.
       bool typed_matches =
-          !typed.empty() && !MakeEnquire(s.db, typed, query).get_mset(0, 1).empty();
+          !typed.empty() &&
+          !MakeEnquire(s.db, typed, query).get_mset(0, 1, s.db.get_doccount()).empty();
       if (typed_matches) {
         // Keep what the typed words find, and add what the intended words
         // find: "belastign emigratie" should still put the tax page first.

@@ -249,6 +249,52 @@ TEST(KnowledgeTest, TheThesaurusFindsPassagesInOtherWords) {
   EXPECT_TRUE(GetJson(without, query)["results"].empty());
 }
 
+std::string PercentEncode(std::string_view text) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : text) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += static_cast<char>(c);
+    } else {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    }
+  }
+  return out;
+}
+
+// Every query of a benchmark set is answered, over the shipped documents
+// and the set's own. One of them ("… waar de overheid afraadt om naartoe
+// te gaan?", its unknown word corrected) once brought the server down:
+// the probe of what the typed words find let Xapian 1.4.22 end the match
+// early, which crashes on such a query.
+TEST(KnowledgeTest, EveryQueryOfABlindSetIsAnswered) {
+  TempDir dir;
+  const std::string data = (dir.path() / "data").string();
+  ServerProcess server({"--data-dir", data});
+  ASSERT_TRUE(server.started());
+  const fs::path bench = SourceDir() / "bench" / "knowledge";
+  std::vector<std::string> args = {"import-document", "--data-dir", data};
+  for (const auto& entry : fs::directory_iterator(bench / "documents")) {
+    if (entry.path().filename().string().starts_with("blind6-")) args.push_back(entry.path());
+  }
+  ASSERT_EQ(args.size(), 7u);
+  std::string out;
+  ASSERT_EQ(RunLoket(args, &out), 0) << out;
+  const std::string search = "/api/v1/search?lang=nl&type=knowledge&limit=10&q=";
+  ASSERT_TRUE(WaitFor(
+      [&] { return !GetJson(server, search + "emigranten+levensbewijs")["results"].empty(); }));
+  std::ifstream queries(bench / "blind-6.jsonl");
+  int asked = 0;
+  for (std::string line; std::getline(queries, line);) {
+    const std::string question = json::parse(line)["question"];
+    EXPECT_EQ(server.Get(search + PercentEncode(question)).status, 200) << question;
+    ++asked;
+  }
+  EXPECT_EQ(asked, 64);
+}
+
 TEST(KnowledgeTest, SearchTypeIsChecked) {
   TempDir dir;
   ServerProcess server({"--data-dir", (dir.path() / "data").string()});
