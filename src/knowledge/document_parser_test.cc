@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The twenty documents of the search benchmark's blind sets
+// The twenty-four documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -195,6 +195,16 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Verslag van een commissiedebat"},
       {"blind5-kamerbrief-reisadviezen.txt", DocumentKind::kLetter, 13, "Kamerstuk 36 845, nr. 1",
        "Kamerbrief"},
+      // Two in `-layout`'s extraction (a list laid out as a table, answers
+      // to two members' questions), two without a masthead.
+      {"blind6-lijst-vragen-tabel.txt", DocumentKind::kQuestions, 14, "Kamerstuk 36 871, nr. 3",
+       "Lijst van vragen en antwoorden"},
+      {"blind6-kamervragen-gedetineerden.txt", DocumentKind::kQuestions, 8,
+       "Aanhangsel Handelingen II 2025/26, nr. 1187", "Vragen van de leden Oosterhuis"},
+      {"blind6-kamerbrief-emigranten.txt", DocumentKind::kLetter, 15, "Kamerstuk 36 871, nr. 5",
+       "Kamerbrief"},
+      {"blind6-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 36 871, nr. 6", "Vragen en antwoorden"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);

@@ -71,10 +71,13 @@ void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
 // Running footers of parliamentary papers, with the page number at the end.
 // On the first page the place and year of printing stand before it
 // ("’s-Gravenhage 2023      Tweede Kamer, vergaderjaar …").
+// Answers to written questions print "Aanhangsel Handelingen II
+// 2025/2026, nr. 1187" and the page number.
 const std::regex& FooterPattern() {
   static const std::regex re(
       "^((’|')s-Gravenhage [0-9]{4} +)?((Tweede|Eerste) Kamer,? (der Staten-Generaal,? )?"
-      "vergaderjaar [0-9]{4} ?(–|-|—) ?[0-9]{4}.*)$");
+      "vergaderjaar [0-9]{4} ?(–|-|—) ?[0-9]{4}.*|Aanhangsel Handelingen I?I [0-9]{4}/[0-9]{2,4},? "
+      "nr\\. [0-9]+( +[0-9]{1,4})?)$");
   return re;
 }
 
