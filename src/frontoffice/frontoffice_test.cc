@@ -1,7 +1,7 @@
+#include <date/tz.h>
 #include <gtest/gtest.h>
 
-#include <date/tz.h>
-
+#include "frontoffice/article_text.h"
 #include "frontoffice/opening_hours.h"
 #include "site/paths.h"
 
@@ -20,8 +20,7 @@ catalogue::Post Post(const std::string& tz, std::vector<catalogue::OpeningHours>
 }
 
 std::chrono::system_clock::time_point Utc(int y, unsigned m, unsigned d, int h, int min) {
-  return date::sys_days{date::year{y} / m / d} + std::chrono::hours(h) +
-         std::chrono::minutes(min);
+  return date::sys_days{date::year{y} / m / d} + std::chrono::hours(h) + std::chrono::minutes(min);
 }
 
 TEST(PathsTest, DutchAndEnglishUrls) {
@@ -64,6 +63,30 @@ TEST(OpeningHoursTest, LocalDayDiffersFromUtcDay) {
   EXPECT_EQ(s.weekday, 5);
   EXPECT_FALSE(s.open);
   EXPECT_FALSE(StatusAt(Post("Nowhere/Nothing", {}), Utc(2026, 1, 1, 0, 0)).known);
+}
+
+// An article's text as blocks: a paragraph with its line breaks, the items
+// of a list, a table whose columns stand apart by runs of spaces (its first
+// row the head), each in its place.
+TEST(ArticleBlocksTest, ParagraphsListsAndTables) {
+  const nlohmann::json blocks = ArticleBlocks(
+      "Het kabinet zet drie stappen:\n– meer vulpunten;\n– langere openingstijden.\n\n"
+      "De aantallen:\nCategorie      2024     2025\nOverlijden    2.530    2.140\n"
+      "Totaal       17.500   14.870\nBron: CIS.\n\nEen regel\nen nog een.");
+  ASSERT_EQ(blocks.size(), 6u) << blocks.dump();
+  EXPECT_EQ(blocks[0]["text"], "Het kabinet zet drie stappen:");
+  EXPECT_EQ(blocks[1]["list"]["items"],
+            nlohmann::json({"meer vulpunten;", "langere openingstijden."}));
+  EXPECT_TRUE(blocks[1]["text"].is_null());
+  EXPECT_EQ(blocks[2]["text"], "De aantallen:");
+  EXPECT_EQ(blocks[3]["table"]["head"], nlohmann::json({"Categorie", "2024", "2025"}));
+  EXPECT_EQ(blocks[3]["table"]["rows"],
+            nlohmann::json({{{"cells", {"Overlijden", "2.530", "2.140"}}},
+                            {{"cells", {"Totaal", "17.500", "14.870"}}}}));
+  EXPECT_EQ(blocks[4]["text"], "Bron: CIS.");
+  EXPECT_EQ(blocks[5]["text"], "Een regel\nen nog een.");
+  // One line with a wide gap is no table.
+  EXPECT_EQ(ArticleBlocks("Zie  hieronder.")[0]["text"], "Zie  hieronder.");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 
 #include "core/log.h"
 #include "core/strings.h"
+#include "frontoffice/article_text.h"
 #include "frontoffice/documents.h"
 #include "frontoffice/front_office.h"
 #include "frontoffice/opening_hours.h"
@@ -675,9 +676,9 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
               {"crumb", crumb},
               {"crumb_translated", numbered || translated},
               {"heading", a->heading},
-              {"question", Paragraphs(a->question.In(content_lang))},
+              {"question", ArticleBlocks(a->question.In(content_lang))},
               {"has_question", !a->question.In(content_lang).empty()},
-              {"body", Paragraphs(a->body.In(content_lang))},
+              {"body", ArticleBlocks(a->body.In(content_lang))},
               {"source", SourceLabel(a->source, t)},
               {"has_source", !a->source.document.empty()},
               {"date", HumanDate(a->source.date, t)},
@@ -712,7 +713,7 @@ http::Response FrontOffice::ArticlePage(const http::Request& r, Lang lang) const
     Lang other_lang = other->ContentLang(lang);
     json link = ArticleLink(*other, lang);
     link["id"] = other->id;
-    link["body"] = Paragraphs(other->body.In(other_lang));
+    link["body"] = ArticleBlocks(other->body.In(other_lang));
     link["content_lang"] = std::string(LangCode(other_lang));
     referred.push_back(std::move(link));
   }

@@ -175,10 +175,12 @@ TEST(ProblemTest, InternalMessagesAreNotSent) {
 TEST(TemplatesTest, RendersAndEscapes) {
   auto dir = std::filesystem::temp_directory_path() / ("tpl-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
-  std::ofstream(dir / "page.mustache") << "<p>{{name}}</p>{{#items}}[{{.}}]{{/items}}{{{raw}}}{{#empty}}hidden{{/empty}}{{empty}}";
+  std::ofstream(dir / "page.mustache")
+      << "<p>{{name}}</p>{{#items}}[{{.}}]{{/items}}{{{raw}}}{{#empty}}hidden{{/empty}}{{empty}}";
   auto t = Templates::Load(dir);
   ASSERT_TRUE(t.ok());
-  nlohmann::json ctx = {{"name", "<b>x</b>"}, {"items", {"a", "b"}}, {"raw", "<i>ok</i>"}, {"empty", ""}};
+  nlohmann::json ctx = {
+      {"name", "<b>x</b>"}, {"items", {"a", "b"}}, {"raw", "<i>ok</i>"}, {"empty", ""}};
   auto html = (*t)->Render("page", ctx);
   ASSERT_TRUE(html.ok());
   EXPECT_EQ(*html, "<p>&lt;b&gt;x&lt;/b&gt;</p>[a][b]<i>ok</i>");
@@ -188,6 +190,22 @@ TEST(TemplatesTest, RendersAndEscapes) {
   auto mixed = (*t)->Render("page", {{"name", "own"}}, shared.get());
   ASSERT_TRUE(mixed.ok());
   EXPECT_EQ(*mixed, "<p>own</p><b>r</b>");
+  std::filesystem::remove_all(dir);
+}
+
+// A template whose name starts with "_" is a partial, rendered in the
+// context of the place that includes it.
+TEST(TemplatesTest, PartialsRenderInTheirPlacesContext) {
+  auto dir = std::filesystem::temp_directory_path() / ("tpl-partial-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "_item.mustache") << "<li lang=\"{{lang}}\">{{name}}</li>";
+  std::ofstream(dir / "list.mustache") << "<ul>{{#items}}{{> _item}}{{/items}}</ul>";
+  auto t = Templates::Load(dir);
+  ASSERT_TRUE(t.ok());
+  auto html =
+      (*t)->Render("list", {{"lang", "nl"}, {"items", {{{"name", "a<"}}, {{"name", "b"}}}}});
+  ASSERT_TRUE(html.ok());
+  EXPECT_EQ(*html, "<ul><li lang=\"nl\">a&lt;</li><li lang=\"nl\">b</li></ul>");
   std::filesystem::remove_all(dir);
 }
 

@@ -1,12 +1,12 @@
 #include "http/templates.h"
 
-#include "core/files.h"
-
 #include <atomic>
 #include <fstream>
 #include <kainjow/mustache.hpp>
 #include <sstream>
 #include <unordered_map>
+
+#include "core/files.h"
 
 namespace loket::http {
 namespace {
@@ -36,8 +36,10 @@ mustache::data ToData(const nlohmann::json& j) {
     case nlohmann::json::value_t::boolean:
       return mustache::data{j.get<bool>() ? mustache::data::type::bool_true
                                           : mustache::data::type::bool_false};
-    case nlohmann::json::value_t::null: return mustache::data{mustache::data::type::bool_false};
-    default: return mustache::data{j.dump()};
+    case nlohmann::json::value_t::null:
+      return mustache::data{mustache::data::type::bool_false};
+    default:
+      return mustache::data{j.dump()};
   }
 }
 
@@ -73,6 +75,15 @@ Result<std::unique_ptr<Templates>> Templates::Load(const std::filesystem::path& 
     }
     t->sources_[entry.path().stem().string()] = std::move(source);
   }
+  // Templates whose name starts with "_" are partials: "{{> _name}}" in
+  // another template renders one in that place's context.
+  mustache::data partials{mustache::data::type::object};
+  for (const auto& [name, source] : t->sources_) {
+    if (name.starts_with("_")) {
+      partials.set(name, mustache::partial([source = source] { return source; }));
+    }
+  }
+  t->partials_ = std::make_shared<const Shared>(std::move(partials));
   return t;
 }
 
@@ -89,6 +100,7 @@ Result<std::string> Templates::Render(const std::string& name, const nlohmann::j
   mustache::data own = ToData(context);
   static const mustache::data kNothing{mustache::data::type::object};
   mustache::context<std::string> stack(shared ? &shared->data() : &kNothing);
+  stack.push(&partials_->data());
   stack.push(&own);
   std::string out = compiled->render(stack);
   if (!compiled->is_valid()) {

@@ -4,7 +4,8 @@
 // and compiled once; a page is rendered from a JSON context. Values are
 // HTML-escaped unless the template uses triple braces, which the project
 // uses only for HTML it produced itself (snippets, rendered pages). An
-// empty string counts as false in sections.
+// empty string counts as false in sections. A template whose name starts
+// with "_" is a partial that others include with "{{> _name}}".
 // Thread-safety: Render() may be called from many threads.
 #pragma once
 
@@ -35,6 +36,7 @@ class Templates {
 
  private:
   std::map<std::string, std::string> sources_;
+  std::shared_ptr<const Shared> partials_;  // the "_" templates, by name
   size_t id_ = 0;  // distinguishes instances in the per-thread compile cache
 };
 

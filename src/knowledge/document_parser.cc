@@ -1457,7 +1457,9 @@ size_t WordCount(std::string_view s) {
 // too little), else the first sentence; cut at a word boundary.
 std::string TitleFrom(const std::string& text, size_t max_bytes = 160) {
   constexpr size_t kMinTitleWords = 6;
-  std::vector<std::string> sentences = Sentences(text);
+  // A list's items read as sentences, without their dashes.
+  static const regex kItemDash("(^|\n)– ");
+  std::vector<std::string> sentences = Sentences(std::regex_replace(text, kItemDash, "$1"));
   std::string title = sentences.empty() ? text : sentences.front();
   for (const std::string& s : sentences) {
     if (s.ends_with("?") && WordCount(s) >= kMinTitleWords) {

@@ -566,6 +566,17 @@ TEST(LetterFixtures, PostennetFootnotesGoneDecimalsKept) {
   EXPECT_THAT(all, Not(HasSubstr("Tweede Kamer, vergaderjaar")));
 }
 
+// A passage that is a list is named by its first item, without the dash.
+TEST(LetterFixtures, AListIsNamedByItsFirstItem) {
+  std::vector<Article> articles =
+      ToArticles(MustParse(ReadDocument("kamerbrief-postennet-2018.txt"), "p.txt"));
+  auto list = std::find_if(articles.begin(), articles.end(),
+                           [](const Article& a) { return a.body.nl.starts_with("– De posten"); });
+  ASSERT_NE(list, articles.end());
+  EXPECT_THAT(list->title.nl, StartsWith("De posten in Ankara*, Kiev* en Genève"));
+  for (const Article& a : articles) EXPECT_THAT(a.title.nl, Not(StartsWith("– "))) << a.id;
+}
+
 // Layouts of answers to questions
 
 TEST(QuestionLayouts, NumberAloneThenQuestionThenAntwoord) {

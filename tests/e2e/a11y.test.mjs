@@ -7,6 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import {
   axeViolations,
   formatViolations,
+  importDocuments,
   maybeScreenshot,
   preloadAxe,
   startEnvironment,
@@ -39,6 +40,8 @@ const pages = [
   ['nl-knowledge-question', '/kennisbank/35-830-v-nr-8-12', 200, '#answer-heading'],
   ['nl-knowledge-referred', '/kennisbank/35-830-v-nr-8-18', 200, '.knowledge-referred a'],
   ['nl-knowledge-passage', '/kennisbank/35-925-v-nr-84-p20', 200, '.knowledge-article .knowledge-text'],
+  ['nl-knowledge-list', '/kennisbank/32-734-nr-32-p31', 200, '.knowledge-article ul li'],
+  ['nl-knowledge-table', '/kennisbank/36-600-v-nr-17-1', 200, '.knowledge-table th[scope="col"]'],
   ['nl-search-knowledge', '/zoeken?q=digid+videogesprek&soort=knowledge', 200, '.result-list .result'],
 
   ['en-home', '/en', 200, '.card-grid'],
@@ -61,6 +64,7 @@ const pages = [
   ['en-knowledge-document', '/en/knowledge/documents/35-830-v-nr-8', 200, '.knowledge-list--questions a'],
   ['en-knowledge-question', '/en/knowledge/35-830-v-nr-8-12', 200, '.notice'],
   ['en-knowledge-referred', '/en/knowledge/35-830-v-nr-8-18', 200, '.knowledge-referred a'],
+  ['en-knowledge-table', '/en/knowledge/36-600-v-nr-17-1', 200, '.knowledge-table td'],
 ];
 
 // One page, reused, with axe-core preloaded: axe runs about twice as fast in
@@ -73,9 +77,15 @@ describe('accessibility: axe-core WCAG 2.1 AA', { timeout: 300_000 }, () => {
 
   before(async () => {
     env = await startEnvironment();
+    // A list of questions with a table in an answer, next to the shipped
+    // documents.
+    importDocuments(env.server.dataDir, ['src/knowledge/testdata/lijst-tabel-met-paginaverwijzingen.txt']);
     context = await env.newContext();
     await preloadAxe(context);
     page = await context.newPage();
+    for (let i = 0; i < 100 && (await page.goto('/kennisbank/36-600-v-nr-17-1')).status() !== 200; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
   });
 
   after(async () => {

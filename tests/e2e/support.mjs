@@ -47,6 +47,16 @@ export function addStaff(dataDir, { email, name, roles, post, password }) {
   return m[1];
 }
 
+/**
+ * Imports documents (paths from the repository root) into `dataDir` with
+ * `loket import-document`; a running server picks them up.
+ */
+export function importDocuments(dataDir, files) {
+  const args = ['import-document', '--data-dir', dataDir, ...files.map((f) => path.join(repoRoot, f))];
+  const run = spawnSync(loketBin, args, { cwd: repoRoot, encoding: 'utf8' });
+  if (run.status !== 0) throw new Error(`loket import-document failed: ${run.stdout}${run.stderr}`);
+}
+
 /** The RFC 6238 code (SHA-1, 30 s, 6 digits) of a base32 secret at `time`. */
 export function totpCode(secret, time = Date.now()) {
   const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';

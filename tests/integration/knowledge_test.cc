@@ -249,6 +249,32 @@ TEST(KnowledgeTest, TheThesaurusFindsPassagesInOtherWords) {
   EXPECT_TRUE(GetJson(without, query)["results"].empty());
 }
 
+// An answer's table and a letter's list are marked up as such: a table
+// with its head, a list of its items.
+TEST(KnowledgeTest, AnArticlesTablesAndListsAreMarkedUp) {
+  TempDir dir;
+  const std::string data = (dir.path() / "data").string();
+  ServerProcess server({"--data-dir", data});
+  ASSERT_TRUE(server.started());
+  std::string out;
+  ASSERT_EQ(RunLoket({"import-document", "--data-dir", data,
+                      (SourceDir() / "src" / "knowledge" / "testdata" /
+                       "lijst-tabel-met-paginaverwijzingen.txt")
+                          .string()},
+                     &out),
+            0)
+      << out;
+  ASSERT_TRUE(WaitFor([&] { return server.Get("/kennisbank/36-600-v-nr-17-1").status == 200; }));
+  const std::string table = server.Get("/kennisbank/36-600-v-nr-17-1").body;
+  EXPECT_NE(table.find("<table class=\"knowledge-table\""), std::string::npos) << table;
+  EXPECT_NE(table.find("<th scope=\"col\">"), std::string::npos) << table;
+  const std::string list = server.Get("/kennisbank/32-734-nr-32-p31").body;
+  EXPECT_NE(list.find("<li class=\"utrecht-unordered-list__item\">De posten in Ankara*"),
+            std::string::npos)
+      << list;
+  EXPECT_EQ(list.find("– De posten"), std::string::npos) << list;
+}
+
 std::string PercentEncode(std::string_view text) {
   static const char kHex[] = "0123456789ABCDEF";
   std::string out;
