@@ -1201,6 +1201,68 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
   passages = std::move(out);
 }
 
+// A committee debate's report: a member's turn ("De heer Van Dijk (CDA):
+// … Kan de minister aangeven …?") goes with the minister's answers that
+// name the member in their first sentence ("Ik begin met de vraag van de
+// heer Van Dijk over gedetineerden.", "Dan de paspoorten, waarover
+// mevrouw Koster vroeg."), as one passage: the turn its question, the
+// answers its text. Answers that name no member, the chair's words and
+// the members' interruptions stay passages of their own.
+void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
+  static const regex member("^(De heer|Mevrouw) ([A-Z][^():]{1,40}?) \\([^()]{1,40}\\): \\S");
+  static const regex minister(
+      "(^|\\n)(Minister|Staatssecretaris|Minister-president)( [^:\\n]{1,40})?: \\S");
+  struct Turn {
+    size_t passage;
+    std::string name;
+    std::vector<size_t> answers;
+  };
+  std::vector<Turn> turns;
+  bool answering = false;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    const std::string& text = passages[i].text;
+    if (!passages[i].question.empty()) continue;
+    if (std::regex_search(text, minister)) answering = true;
+    std::smatch m;
+    if (std::regex_search(text, m, member)) {
+      // A member's first turn before the answers, when it asks.
+      const std::string name = m[2].str();
+      const bool known =
+          std::any_of(turns.begin(), turns.end(), [&](const Turn& t) { return t.name == name; });
+      if (!answering && !known && text.find('?') != std::string::npos) {
+        turns.push_back(Turn{i, name, {}});
+      }
+      continue;
+    }
+    if (!answering) continue;
+    const std::string_view first = std::string_view(text).substr(0, text.find_first_of(".?!"));
+    for (Turn& t : turns) {
+      if (first.find("heer " + t.name) != std::string_view::npos ||
+          first.find("evrouw " + t.name) != std::string_view::npos) {
+        t.answers.push_back(i);
+        break;
+      }
+    }
+  }
+  std::vector<bool> joined(passages.size(), false);
+  for (const Turn& t : turns) {
+    if (t.answers.empty()) continue;
+    ParsedPassage& turn = passages[t.passage];
+    std::vector<std::string> answers;
+    for (size_t a : t.answers) {
+      answers.push_back(passages[a].text);
+      joined[a] = true;
+    }
+    turn.question = std::move(turn.text);
+    turn.text = Join(answers, "\n\n");
+  }
+  std::vector<ParsedPassage> out;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    if (!joined[i]) out.push_back(std::move(passages[i]));
+  }
+  passages = std::move(out);
+}
+
 bool IsValidUtf8(std::string_view s) {
   constexpr size_t kBad = 9;
   for (size_t i = 0; i < s.size();) {
@@ -1637,6 +1699,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
           "minister's signature");
     }
     JoinReactionsToQuestions(out.passages);
+    JoinDebateAnswersToTurns(out.passages);
     out.document.kind = DocumentKind::kLetter;
   }
   ReadMetadata(clean, text, name, out.document.kind, out.document);

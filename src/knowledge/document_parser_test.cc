@@ -191,7 +191,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind5-beantwoording-commissievragen.txt", DocumentKind::kQuestions, 10,
        "Kamerstuk 36 800 V, nr. 21",
        "Antwoorden op vragen van de vaste commissie voor Buitenlandse Zaken over de consulaire"},
-      {"blind5-verslag-commissiedebat.txt", DocumentKind::kLetter, 21, "Kamerstuk 36 800 V, nr. 64",
+      {"blind5-verslag-commissiedebat.txt", DocumentKind::kLetter, 14, "Kamerstuk 36 800 V, nr. 64",
        "Verslag van een commissiedebat"},
       {"blind5-kamerbrief-reisadviezen.txt", DocumentKind::kLetter, 13, "Kamerstuk 36 845, nr. 1",
        "Kamerbrief"},
@@ -265,6 +265,31 @@ TEST(BenchDocumentTest, PageBreaksAndADebatesStaff) {
   for (const ParsedPassage& p : debate.passages) {
     EXPECT_THAT(p.heading, Not(HasSubstr("Voorzitter:"))) << p.text;
   }
+}
+
+// A committee debate: each member's turn goes with the minister's answers
+// that name the member; the rest stay passages of their own.
+TEST(BenchDocumentTest, ADebatesTurnsGoWithTheirAnswers) {
+  constexpr char kFile[] = "blind5-verslag-commissiedebat.txt";
+  ParsedDocument debate = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  auto turn = [&](std::string_view start) {
+    auto it = std::find_if(debate.passages.begin(), debate.passages.end(),
+                           [&](const ParsedPassage& p) { return p.question.starts_with(start); });
+    return it == debate.passages.end() ? ParsedPassage{} : *it;
+  };
+  ParsedPassage van_dijk = turn("De heer Van Dijk (CDA): Dank u wel");
+  EXPECT_THAT(van_dijk.text, StartsWith("Ik begin met de vraag van de heer Van Dijk"));
+  EXPECT_THAT(van_dijk.text, HasSubstr("\n\nWat betreft kinderontvoering deel ik de zorg"));
+  ParsedPassage koster = turn("Mevrouw Koster (VVD):");
+  EXPECT_THAT(koster.text, StartsWith("Dan de paspoorten, waarover mevrouw Koster vroeg."));
+  EXPECT_THAT(koster.text, HasSubstr("Mevrouw Koster vroeg ook naar de hogere kosten."));
+  // An interruption and an answer that names no one stand alone.
+  EXPECT_TRUE(std::any_of(debate.passages.begin(), debate.passages.end(), [](const auto& p) {
+    return p.question.empty() && p.text.starts_with("De heer Van Dijk (CDA): Dat is goed nieuws.");
+  }));
+  EXPECT_TRUE(std::any_of(debate.passages.begin(), debate.passages.end(), [](const auto& p) {
+    return p.question.empty() && p.text.starts_with("Over de kosten van evacuaties");
+  }));
 }
 
 // A report whose party's questions stand in one block, with a paragraph
