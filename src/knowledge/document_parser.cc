@@ -1420,7 +1420,7 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // inside a longer paragraph, up to the date it was sent in.
   // Their answers may name them: "Antwoord op vragen van het lid …".
   static const regex kAskedInside(
-      "(?:^|\\s)(?:Antwoord(?:en)? op v|V)(ragen van (?:het lid|de leden) "
+      "(?:^|\\s)(?:Antwoord(?:en)? op (?=v)|(?=V))([Vv]ragen van (?:het lid|de leden) "
       ".{10,400}?)\\.?\\s*\\((?:[Ii]ngezonden|[Oo]ntvangen)[^)]*\\)");
   // A paragraph keeps its lines where `-layout` set one apart by a run of
   // spaces (the paper's number in the margin: "1534      Vragen van het
@@ -1438,7 +1438,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   }
   for (const std::string& p : top) {
     if (std::regex_search(p, m, kAskedInside)) {
-      doc.title = "V" + m[1].str();
+      doc.title = m[1].str();
+      doc.title[0] = 'V';
       return;
     }
   }
