@@ -951,9 +951,12 @@ bool MembersAsk(const std::string& paragraph) {
       "(?:(?:vragen|verzoeken) )?(?:de|deze) leden\\b",
       icase);
   // The verb, not the noun: "Deze leden vragen …", not "Zij hebben nog
-  // enkele vragen." nor "… hebben deze leden vragen gesteld".
+  // enkele vragen." nor "… hebben deze leden vragen gesteld". The Eerste
+  // Kamer names its groups "de fractie van de BBB", "de fracties van
+  // GroenLinks-PvdA en D66".
   static const regex asks(
-      "\\b(?:leden(?: van de \\S+(?: fractie)?)?|[Zz]ij)\\s+"
+      "\\b(?:leden(?: van de (?:\\S+(?: fractie)?|fracties? van (?:de )?[^,.?;:]{1,60}?))?|[Zz]ij)"
+      "\\s+"
       "(?:(?:ook|voorts|tevens|verder|daarnaast|daarom|eveneens|bovendien)\\s+)?"
       "(?:vragen|vroegen|verzoeken)\\b(?!\\s+gesteld)|"
       "\\b(?:vragen|verzoeken)\\s+(?:de|deze)\\s+leden\\b|"
@@ -1034,6 +1037,14 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   for (size_t i = paragraphs.size(); i-- > 0;) {
     numbered_follows[i] = numbered_follows[i + 1] || SectionHeadings::IsNumbered(paragraphs[i]);
   }
+  // Labels that recur under each section ("Nederlandse inzet", "Aanleiding"
+  // under every item of an annotated agenda) stand under the last heading
+  // that does not recur.
+  std::map<std::string, int> heading_count;
+  for (const std::string& p : paragraphs) {
+    if (IsHeadingLike(p)) ++heading_count[p];
+  }
+  std::string section;  // the heading, with its parents, of the last heading that does not recur
   std::vector<ParsedPassage> out;
   std::string heading;
   SectionHeadings sections;
@@ -1067,6 +1078,11 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     if ((IsHeadingLike(p) || SectionHeadings::IsLettered(p)) && i + 1 < paragraphs.size()) {
       heading = last_was_heading ? heading + " – " + p : p;
       sections.Place(p, heading, numbered_follows[i + 1]);
+      if (heading_count[p] < 2) {
+        section = heading;
+      } else if (!last_was_heading && !section.empty()) {
+        heading = section + " – " + p;
+      }
       last_was_heading = true;
       pending_short = false;
       asked = Asked::kNo;
@@ -1468,6 +1484,20 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // A letter on the ministries' template names its subject: "Betreft
   // Geannoteerde agenda Raad Buitenlandse Zaken van 17 februari" / "2025".
   if (doc.title.empty() && kind == DocumentKind::kLetter) doc.title = LetterSubject(clean.lines);
+  // An annotated agenda's heading in capitals, "GEANNOTEERDE AGENDA RAAD
+  // BUITENLANDSE ZAKEN VAN 23 FEBRUARI 2026", names it with the council's
+  // name in capitals: "Geannoteerde agenda Raad Buitenlandse Zaken van 23
+  // februari 2026".
+  static const regex kAgenda("^GEANNOTEERDE AGENDA ([A-Z ]+?)( VAN [A-Z0-9 ]+)?$");
+  for (size_t i = 0; doc.title.empty() && i < clean.lines.size() && i < kTitleLines * 2; ++i) {
+    std::smatch agenda;
+    if (!std::regex_match(clean.lines[i].text, agenda, kAgenda)) continue;
+    std::string council = AsciiLower(agenda[1].str());
+    for (size_t k = 0; k < council.size(); ++k) {
+      if (k == 0 || council[k - 1] == ' ') council[k] = static_cast<char>(std::toupper(council[k]));
+    }
+    doc.title = "Geannoteerde agenda " + council + AsciiLower(agenda[2].str());
+  }
   // A letter that answers questions says whose, and about what: "Hierbij
   // beantwoord ik de vragen van de vaste commissie voor Buitenlandse Zaken
   // over de consulaire dienstverlening, die …".
@@ -1477,7 +1507,7 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   if (doc.title.empty()) {
     for (const std::string& p : top) {
       if (std::regex_search(p, m, kAnswersWhose)) {
-        doc.title = "Antwoorden op vragen " + m[1].str();
+        doc.title = "Antwoorden op vragen " + std::string(Trim(m[1].str()));
         break;
       }
     }

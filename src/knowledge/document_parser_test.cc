@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The twenty-four documents of the search benchmark's blind sets
+// The twenty-eight documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -205,6 +205,18 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerbrief"},
       {"blind6-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 12,
        "Kamerstuk 36 871, nr. 6", "Vragen en antwoorden"},
+      // The Eerste Kamer's memorie van antwoord, an annotated agenda,
+      // answers to factual questions sent as a letter, a letter of
+      // numbered paragraphs.
+      {"blind7-memorie-van-antwoord.txt", DocumentKind::kLetter, 17,
+       "Kamerstukken I 2025/26, 36 790, C", "Memorie van antwoord"},
+      {"blind7-geannoteerde-agenda.txt", DocumentKind::kLetter, 20, "Kamerstuk 21 501-02, nr. 3101",
+       "Geannoteerde agenda Raad Buitenlandse Zaken van 23 februari 2026"},
+      {"blind7-feitelijke-vragen.txt", DocumentKind::kQuestions, 12, "Kamerstuk 36 412, nr. 8",
+       "Antwoorden op vragen van de vaste commissie voor Buitenlandse Zaken over de Staat van het "
+       "Consulair 2025"},
+      {"blind7-kamerbrief-consulaire-dienstverlening.txt", DocumentKind::kLetter, 15,
+       "Kamerstuk 36 412, nr. 11", "Kamerbrief"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -265,6 +277,25 @@ TEST(BenchDocumentTest, PageBreaksAndADebatesStaff) {
   for (const ParsedPassage& p : debate.passages) {
     EXPECT_THAT(p.heading, Not(HasSubstr("Voorzitter:"))) << p.text;
   }
+}
+
+// An annotated agenda's labels that recur under every item ("Nederlandse
+// inzet") stand under the item; the Eerste Kamer's groups ("De leden van de
+// fractie van de BBB vragen …") ask as the Tweede Kamer's do, so that each
+// question goes with its answer.
+TEST(BenchDocumentTest, RecurringLabelsAndTheEersteKamersGroups) {
+  auto parse = [](const char* file) {
+    return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+  };
+  ParsedDocument agenda = parse("blind7-geannoteerde-agenda.txt");
+  EXPECT_THAT(Headings(agenda), ::testing::Contains("Sahel – Nederlandse inzet"));
+  EXPECT_THAT(Headings(agenda), Not(::testing::Contains("Nederlandse inzet")));
+  ParsedDocument memorie = parse("blind7-memorie-van-antwoord.txt");
+  auto bbb = std::find_if(memorie.passages.begin(), memorie.passages.end(), [](const auto& p) {
+    return p.text.starts_with("De leden van de fractie van de BBB vragen");
+  });
+  ASSERT_NE(bbb, memorie.passages.end()) << AllText(memorie);
+  EXPECT_THAT(bbb->text, HasSubstr("\n\n"));  // the answer after the question
 }
 
 // A committee debate: each member's turn goes with the minister's answers
