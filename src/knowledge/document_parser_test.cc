@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The twenty-eight documents of the search benchmark's blind sets
+// The thirty-two documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -217,6 +217,16 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Consulair 2025"},
       {"blind7-kamerbrief-consulaire-dienstverlening.txt", DocumentKind::kLetter, 15,
        "Kamerstuk 36 412, nr. 11", "Kamerbrief"},
+      // A template letter in `-layout`'s extraction with its sidebar, a list
+      // of 2013, a notaoverleg's report, answers labelled "Vraag 1:".
+      {"blind8-kamerbrief-template.txt", DocumentKind::kLetter, 14, "",
+       "Wachttijden paspoortaanvragen op de posten"},
+      {"blind8-lijst-vragen-2013.txt", DocumentKind::kQuestions, 14, "Kamerstuk 33 400 V, nr. 115",
+       "Lijst van vragen en antwoorden"},
+      {"blind8-verslag-notaoverleg.txt", DocumentKind::kLetter, 12, "Kamerstuk 36 790, nr. 5",
+       "Verslag van een notaoverleg"},
+      {"blind8-aanhangsel-antwoorden.txt", DocumentKind::kQuestions, 8,
+       "Aanhangsel Handelingen II 2025/26, nr. 1503", "Vragen van de leden Paternotte (D66)"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
