@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "integration/server_process.h"
+#include "oidc/encoding.h"
 
 namespace loket::testing {
 namespace {
@@ -275,21 +276,6 @@ TEST(KnowledgeTest, AnArticlesTablesAndListsAreMarkedUp) {
   EXPECT_EQ(list.find("– De posten"), std::string::npos) << list;
 }
 
-std::string PercentEncode(std::string_view text) {
-  static const char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (unsigned char c : text) {
-    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
-
 // Every query of a benchmark set is answered, over the shipped documents
 // and the set's own. One of them ("… waar de overheid afraadt om naartoe
 // te gaan?", its unknown word corrected) once brought the server down:
@@ -315,7 +301,7 @@ TEST(KnowledgeTest, EveryQueryOfABlindSetIsAnswered) {
   int asked = 0;
   for (std::string line; std::getline(queries, line);) {
     const std::string question = json::parse(line)["question"];
-    EXPECT_EQ(server.Get(search + PercentEncode(question)).status, 200) << question;
+    EXPECT_EQ(server.Get(search + oidc::UrlEncode(question)).status, 200) << question;
     ++asked;
   }
   EXPECT_EQ(asked, 64);
