@@ -575,9 +575,8 @@ size_t TextWidth(const std::vector<Line>& lines) {
   return *fifth;
 }
 
-// Marks the lines of running text that reach its width.
-void MarkFullWidth(std::vector<Line>& lines) {
-  const size_t width = TextWidth(lines);
+// Marks the lines of running text that reach its width (TextWidth).
+void MarkFullWidth(std::vector<Line>& lines, size_t width) {
   if (width == 0) return;
   for (Line& l : lines) {
     l.full_width =
@@ -637,10 +636,9 @@ bool EndsParagraph(const std::vector<Line>& lines, size_t i, size_t width) {
 // Sets paragraphs apart with a blank line where the text has none: where
 // the places EndsParagraph finds outnumber its blank lines four to one, in
 // text wrapped to a page's width (a copy from a web page holds a paragraph
-// per line).
-void InferParagraphBreaks(std::vector<Line>& lines) {
+// per line). `width` is the text's (TextWidth).
+void InferParagraphBreaks(std::vector<Line>& lines, size_t width) {
   constexpr size_t kMaxPageWidth = 130;
-  const size_t width = TextWidth(lines);
   if (width == 0 || width > kMaxPageWidth) return;
   std::vector<bool> ends(lines.size(), false);
   size_t blanks = 0, count = 0;
@@ -989,9 +987,11 @@ CleanText CleanPdfText(std::string_view raw) {
   out.lines = std::move(kept);
   RemoveFootnotes(out.lines);
   RemoveTableOfContents(out.lines);
-  InferParagraphBreaks(out.lines);
+  // Blank lines set in between leave the width as it is.
+  const size_t width = TextWidth(out.lines);
+  InferParagraphBreaks(out.lines, width);
   MarkKeptHyphens(out.lines);
-  MarkFullWidth(out.lines);
+  MarkFullWidth(out.lines, width);
   return out;
 }
 
