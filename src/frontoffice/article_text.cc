@@ -36,13 +36,7 @@ json Block(std::string_view kind, json value) {
 // The blocks of one paragraph: runs of list items and of table rows, and
 // the text between them.
 void AddParagraph(std::string_view paragraph, json& out) {
-  std::vector<std::string_view> lines;
-  for (size_t p = 0; p <= paragraph.size();) {
-    size_t nl = paragraph.find('\n', p);
-    if (nl == std::string_view::npos) nl = paragraph.size();
-    lines.push_back(paragraph.substr(p, nl - p));
-    p = nl + 1;
-  }
+  const std::vector<std::string> lines = Split(paragraph, '\n');
   auto is_row = [&](size_t i) { return i < lines.size() && Cells(lines[i]).size() >= 2; };
   std::string text;
   auto flush_text = [&] {
@@ -54,7 +48,7 @@ void AddParagraph(std::string_view paragraph, json& out) {
       flush_text();
       json items = json::array();
       for (; i < lines.size() && lines[i].starts_with(kItem); ++i) {
-        items.push_back(std::string(lines[i].substr(kItem.size())));
+        items.push_back(lines[i].substr(kItem.size()));
       }
       out.push_back(Block("list", {{"items", std::move(items)}}));
     } else if (is_row(i) && is_row(i + 1)) {
@@ -63,7 +57,7 @@ void AddParagraph(std::string_view paragraph, json& out) {
       for (; is_row(i); ++i) table["rows"].push_back({{"cells", Cells(lines[i])}});
       out.push_back(Block("table", std::move(table)));
     } else {
-      text += (text.empty() ? "" : "\n") + std::string(lines[i++]);
+      text += (text.empty() ? "" : "\n") + lines[i++];
     }
   }
   flush_text();
