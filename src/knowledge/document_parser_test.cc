@@ -1111,6 +1111,35 @@ TEST(QuestionLayouts, TableInAnswerKeepsARowPerLine) {
   EXPECT_EQ(doc.passages[1].question, kNumberAloneWant[1].question);
 }
 
+// A table's note ("* tot en met oktober") at the foot of a page is no list
+// item, and the paragraph on the next page does not go on from it.
+TEST(QuestionLayouts, TableNoteAtThePageFootEndsTheTable) {
+  std::string text = Replaced(
+      kNumberAlone,
+      "Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd. Dat\n"
+      "is iets meer dan in 2022, toen de consulaire\n",
+      "Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd.\n\n"
+      "Aanvragen van paspoorten aan de balie per regio, 2022–2023\n"
+      "Regio          2022      2023*\n"
+      "Europa         1.200     1.350\n"
+      "Azië             310       420\n"
+      "* tot en met 31 oktober 2023\n\n");
+  text = Replaced(text,
+                  "balies door de pandemie nog beperkt open waren. Het aantal aanvragen via de\n"
+                  "gemeente Den Haag bleef gelijk.",
+                  "Het aantal aanvragen via de gemeente Den Haag bleef gelijk.");
+  ParsedDocument doc = MustParse(text);
+  ASSERT_EQ(doc.passages.size(), 3u);
+  EXPECT_EQ(doc.passages[1].text,
+            "Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd.\n\n"
+            "Aanvragen van paspoorten aan de balie per regio, 2022–2023\n"
+            "Regio          2022      2023*\n"
+            "Europa         1.200     1.350\n"
+            "Azië             310       420\n"
+            "* tot en met 31 oktober 2023\n\n"
+            "Het aantal aanvragen via de gemeente Den Haag bleef gelijk.");
+}
+
 TEST(QuestionLayouts, AnswerOverAPageBreakWithHyphenatedWord) {
   std::string text = Replaced(kNumberAlone, "toen de consulaire\n", "toen de consu-\n");
   ExpectQuestions(MustParse(Replaced(text, "\fbalies", "\f4\nlaire balies")), kNumberAloneWant);

@@ -554,6 +554,12 @@ bool IsFigureRow(std::string_view text) {
   return figures >= 2 && tokens.size() - figures <= kMaxLabelWords && !EndsSentence(text);
 }
 
+// A table's note under its rows, for a figure marked with an asterisk
+// ("2025*" / "* tot en met 31 oktober 2025"); no list item.
+bool IsTableNote(std::string_view text) {
+  return text.size() > 2 && text[0] == '*' && text[1] != '*';
+}
+
 size_t CodePointCount(std::string_view text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -904,7 +910,10 @@ CleanText CleanPdfText(std::string_view raw) {
       page_start = true;
       continue;
     }
-    line.bullet = StripBullet(line.text);
+    const bool table_note = IsTableNote(line.text) && !out.lines.empty() &&
+                            (IsTableRow(out.lines.back().text) ||
+                             IsFigureRow(out.lines.back().text));
+    line.bullet = !table_note && StripBullet(line.text);
     // "10) maakt …" after "(bladzijde" closes the parenthesis: no list item.
     std::smatch item;
     line.numbered =
@@ -1063,7 +1072,8 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
                        (StartsLower(l.text) || current.back() == '-' ||
                         (l.page_start && (current.size() > kMaxHeadingBytes || last_full)));
       // A table at the foot of a page goes on only with more of its rows.
-      const bool after_table = last_row || IsTableRow(LastLine(current));
+      const bool after_table =
+          last_row || IsTableRow(LastLine(current)) || IsTableNote(LastLine(current));
       if (after_table && !IsTableRow(l.text) && !IsFigureRow(l.text)) continues = false;
       // A numbered list goes on over a page break ("2. …;" / "3. …").
       continues = continues || (l.page_start && l.numbered && ContinuesList(current, l.text));
