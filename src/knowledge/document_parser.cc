@@ -1550,6 +1550,14 @@ size_t WordCount(std::string_view s) {
 // too little), else the first sentence; cut at a word boundary.
 std::string TitleFrom(const std::string& text, size_t max_bytes = 160) {
   constexpr size_t kMinTitleWords = 6;
+  // A table's caption on a line of its own names the passage, without its
+  // number ("Tabel 1. Aanvragen per post, 2024"); a sentence that starts
+  // so ("Tabel 1 geeft een overzicht …") is no caption.
+  static const regex kCaption("^(Tabel|Figuur|Grafiek|Overzicht) [0-9]+[.:]? +([^\n]+)\n");
+  std::smatch caption;
+  if (std::regex_search(text, caption, kCaption) && !EndsSentence(caption[2].str())) {
+    return TitleFrom(caption[2].str(), max_bytes);
+  }
   // A list's items read as sentences, without their dashes.
   static const regex kItemDash("(^|\n)– ");
   std::vector<std::string> sentences = Sentences(std::regex_replace(text, kItemDash, "$1"));

@@ -3083,6 +3083,50 @@ TEST(ToArticles, LetterPassageIdsAndTitles) {
   EXPECT_NE(articles[1].title.nl, articles[2].title.nl);
 }
 
+// A table whose columns the extraction set one space apart: its caption
+// and its header stand on lines of their own, and the caption, without its
+// number, names the passage.
+TEST(ToArticles, TableSetOneSpaceApartKeepsItsCaptionAndHeader) {
+  ParsedDocument doc = MustParse(
+      Replaced(kLetter, "drie weken.\n",
+               "drie weken.\n\n"
+               "Tabel 1. Aanvragen van reisdocumenten bij de posten, 2021–2023\n"
+               "Jaar Aantal aanvragen Binnen de termijn afgehandeld\n"
+               "2021 98.700 91%\n"
+               "2022 121.300 84%\n"
+               "2023 139.800 86%\n"
+               "De daling in 2022 hield verband met de inhaalvraag na de pandemie.\n"),
+      "brief.txt");
+  std::vector<Article> articles = ToArticles(doc);
+  auto table = std::find_if(articles.begin(), articles.end(),
+                            [](const Article& a) { return a.body.nl.starts_with("Tabel 1."); });
+  ASSERT_NE(table, articles.end());
+  EXPECT_EQ(table->body.nl,
+            "Tabel 1. Aanvragen van reisdocumenten bij de posten, 2021–2023\n"
+            "Jaar Aantal aanvragen Binnen de termijn afgehandeld\n"
+            "2021 98.700 91%\n"
+            "2022 121.300 84%\n"
+            "2023 139.800 86%\n"
+            "De daling in 2022 hield verband met de inhaalvraag na de pandemie.");
+  EXPECT_EQ(table->title.nl, "Aanvragen van reisdocumenten bij de posten, 2021–2023");
+  EXPECT_EQ(table->heading, "Paspoorten en identiteitskaarten");
+}
+
+TEST(ToArticles, SentenceAboutATableIsNoCaption) {
+  ParsedDocument doc = MustParse(
+      Replaced(kLetter, "drie weken.\n",
+               "drie weken.\n\n"
+               "Tabel 1 geeft het aantal aanvragen per regio.\n"
+               "Regio          2022      2023\n"
+               "Europa         1.200     1.350\n"),
+      "brief.txt");
+  std::vector<Article> articles = ToArticles(doc);
+  auto table = std::find_if(articles.begin(), articles.end(),
+                            [](const Article& a) { return a.body.nl.starts_with("Tabel 1"); });
+  ASSERT_NE(table, articles.end());
+  EXPECT_EQ(table->title.nl, "Tabel 1 geeft het aantal aanvragen per regio.");
+}
+
 TEST(ToArticles, ImportingTwiceGivesIdenticalArticles) {
   const std::string fixture = ReadDocument("beleidsbrief-bz-2022.txt");
   for (const std::string& text : {kNumberAlone, kLetter, NoMarker(), fixture}) {

@@ -1096,6 +1096,8 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
     };
     const bool row = figures(i) && ((i > 0 && figures(i - 1)) || figures(i + 1));
     const bool after_row = std::exchange(last_row, row);
+    // The header of such rows ("Jaar Aantal aanvragen") stands on its own line.
+    const bool header = !row && figures(i + 1) && figures(i + 2) && !EndsSentence(l.text);
     // A list item's label may stand apart from its text ("1)  het …").
     std::string item;
     if (l.numbered && !IsTableRow(l.text)) item = CollapseSpaces(l.text);
@@ -1108,7 +1110,7 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       current += "\n– " + text;
     } else if (l.numbered) {
       current += "\n" + text;
-    } else if (IsTableRow(l.text) || row) {
+    } else if (IsTableRow(l.text) || row || header) {
       current += "\n" + l.text;
     } else {
       if (IsTableRow(LastLine(current)) || after_row) {
