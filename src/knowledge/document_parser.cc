@@ -1370,6 +1370,24 @@ std::string LetterSubject(const std::vector<Line>& lines) {
   return {};
 }
 
+// The name of the dossier a paper belongs to, from its masthead: "36 845
+// Reisadviezen en crisisrespons", "36 800 V Vaststelling van de
+// begrotingsstaten …" with its name wrapped onto the lines up to "Nr. …".
+std::string DossierName(const std::vector<std::string>& masthead) {
+  static const regex kDossier("^[0-9]{2} [0-9]{3}(-[0-9]{1,2})?( [A-Z]{1,5})? +([A-Z(].*)$");
+  static const regex kPaper("^Nr\\. .*");
+  for (size_t i = 0; i < masthead.size(); ++i) {
+    std::smatch m;
+    if (!std::regex_match(masthead[i], m, kDossier)) continue;
+    std::string name = m[3].str();
+    for (size_t k = i + 1; k < masthead.size() && !std::regex_match(masthead[k], kPaper); ++k) {
+      name += " " + masthead[k];
+    }
+    return name;
+  }
+  return "";
+}
+
 void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view name,
                   DocumentKind kind, SourceDocument& doc) {
   // The paper's reference, from its running footers (the most common one),
@@ -1510,6 +1528,14 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
         doc.title = "Antwoorden op vragen " + std::string(Trim(m[1].str()));
         break;
       }
+    }
+  }
+  // A letter in a dossier is named by it: "36 845 Reisadviezen en
+  // crisisrespons" above "Nr. 1 BRIEF VAN DE MINISTER …" makes "Kamerbrief:
+  // Reisadviezen en crisisrespons".
+  if (doc.title.empty() && kind == DocumentKind::kLetter) {
+    if (std::string dossier = DossierName(clean.masthead); !dossier.empty()) {
+      doc.title = "Kamerbrief: " + dossier;
     }
   }
   if (doc.title.empty()) {

@@ -153,7 +153,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind-aanhangsel-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 8,
        "Aanhangsel Handelingen II 2024/25, nr. 1534", "Vragen van het lid Dijkhuizen (NSC)"},
       {"blind-brief-met-genummerde-paragrafen.txt", DocumentKind::kLetter, 14,
-       "Kamerstuk 30 010, nr. 52", "Kamerbrief"},
+       "Kamerstuk 30 010, nr. 52", "Kamerbrief: Consulaire dienstverlening"},
       {"blind-verslag-schriftelijk-overleg-met-reactie.txt", DocumentKind::kLetter, 10,
        "Kamerstuk 21 501-02, nr. 3012", "Verslag van een schriftelijk overleg"},
       // The extraction the seed documents come in: no masthead, a space at
@@ -181,7 +181,9 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind4-verslag-schriftelijk-overleg.txt", DocumentKind::kLetter, 13,
        "Kamerstuk 36 800 V, nr. 58", "Verslag van een schriftelijk overleg"},
       {"blind4-kamerbrief-reisdocumenten.txt", DocumentKind::kLetter, 11,
-       "Kamerstuk 36 800 V, nr. 61", "Kamerbrief"},
+       "Kamerstuk 36 800 V, nr. 61",
+       "Kamerbrief: Vaststelling van de begrotingsstaten van het Ministerie van Buitenlandse Zaken "
+       "(V) voor het jaar 2026"},
       {"blind4-lijst-vragen-antwoorden.txt", DocumentKind::kQuestions, 12,
        "Kamerstuk 36 800 V, nr. 14", "Lijst van vragen en antwoorden"},
       // A nota in numbered sections, a letter answering a committee's
@@ -194,7 +196,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind5-verslag-commissiedebat.txt", DocumentKind::kLetter, 14, "Kamerstuk 36 800 V, nr. 64",
        "Verslag van een commissiedebat"},
       {"blind5-kamerbrief-reisadviezen.txt", DocumentKind::kLetter, 13, "Kamerstuk 36 845, nr. 1",
-       "Kamerbrief"},
+       "Kamerbrief: Reisadviezen en crisisrespons"},
       // Two in `-layout`'s extraction (a list laid out as a table, answers
       // to two members' questions), two without a masthead.
       {"blind6-lijst-vragen-tabel.txt", DocumentKind::kQuestions, 14, "Kamerstuk 36 871, nr. 3",
@@ -2298,6 +2300,8 @@ TEST(Layout, MastheadColophonAndSpacedFootersAreRemoved) {
   EXPECT_EQ(doc.document.reference, "Kamerstuk 36 180, nr. 48");
   EXPECT_EQ(doc.document.key, "36-180-nr-48");
   EXPECT_EQ(doc.document.date, "2023-05-05");
+  // The masthead's dossier names the letter.
+  EXPECT_EQ(doc.document.title, "Kamerbrief: Consulaire dienstverlening");
   ASSERT_EQ(doc.passages.size(), 4u) << AllText(doc);
   std::string all = AllText(doc);
   for (const char* left : {"Staten-Generaal", "Vergaderjaar", "BRIEF VAN", "36 180", "kst-", "ISSN",
