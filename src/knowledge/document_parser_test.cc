@@ -1957,6 +1957,63 @@ TEST(Letters, HeadingsAndTwoLineHeading) {
   EXPECT_THAT(AllText(doc), Not(HasSubstr("Bruins Slot")));
 }
 
+// A letter on the ministries' template repeats its sidebar at the top of
+// every later page: not a heading, and no part of the paragraph that goes
+// on over the page break.
+TEST(Letters, TemplateBlockAtEveryPagesTopIsRemoved) {
+  const std::string block =
+      "Directie Consulaire Zaken en\nVisumbeleid\n\nDatum\n10 maart 2026\n\n"
+      "Onze referentie\nBZ2611873\n\n";
+  const std::string text = Pages(
+      {"Aan de Voorzitter van de Tweede Kamer der Staten-Generaal\n\n"
+       "Datum 10 maart 2026\nBetreft Consulaire crisisrespons\n\n"
+       "Geachte voorzitter,\n\n"
+       "Met deze brief informeer ik uw Kamer over de consulaire crisisrespons in 2025,\n"
+       "zoals toegezegd tijdens het commissiedebat Consulaire zaken van 2 oktober 2025.\n\n"
+       "Nederlanders reizen meer dan ooit. In 2025 maakten zij naar schatting 23,6\n"
+       "miljoen vakantiereizen naar het buitenland, en ruim een miljoen Nederlanders woont\n"
+       "permanent buiten het Koninkrijk. Het overgrote deel van deze reizen verloopt zonder\n"
+       "problemen. Maar wanneer een conflict uitbreekt of een natuurramp toeslaat, verwachten\n"
+       "reizigers en hun familie snel duidelijkheid en hulp van het ministerie.\n\n"
+       "1. Crisisrespons\n\n"
+       "Het ministerie heeft in de periode van 13 tot\n\nPagina 1 van 3\n",
+       block +
+           "en met 30 juni 2025 ruim 4.800 telefoontjes ontvangen van Nederlanders in de\n"
+           "regio en hun familie.\n\n"
+           "Samen met het ministerie van Defensie zijn twee overheidsvluchten uitgevoerd,\n"
+           "vanuit Amman en Larnaca naar Eindhoven, met in totaal 412 Nederlanders.\n\n"
+           "2. Reisadviezen\n\n"
+           "De reisadviezen zijn in 2025 31,4 miljoen keer bekeken via de website en de\n\n"
+           "Pagina 2 van 3\n",
+       block +
+           "Reisapp, een stijging van 9 procent ten opzichte van 2024.\n\n"
+           "Vanaf 1 juni 2026 komt per land een kaart waarop reizigers per provincie of regio\n"
+           "kunnen zien welke kleurcode geldt. Het reisadvies vermeldt voortaan ook of er in\n"
+           "het land een Nederlandse ambassade of een consulaat is, en welke hulp in een crisis\n"
+           "wel en niet te verwachten is. De adviezen komen ook in het Engels beschikbaar.\n\n"
+           "De minister van Buitenlandse Zaken,\n\nA.C. de Bruijn\n\nPagina 3 van 3\n"});
+  ParsedDocument doc = MustParse(text, "brief.txt");
+  EXPECT_EQ(doc.document.date, "2026-03-10");
+  const ParsedPassage* calls = PassageContaining(doc, "Het ministerie heeft");
+  ASSERT_NE(calls, nullptr);
+  EXPECT_THAT(calls->text,
+              StartsWith("Het ministerie heeft in de periode van 13 tot en met 30 juni 2025 ruim "
+                         "4.800 telefoontjes ontvangen van Nederlanders in de regio en hun "
+                         "familie.\n\nSamen met"));
+  EXPECT_EQ(calls->heading, "1. Crisisrespons");
+  const ParsedPassage* advice = PassageContaining(doc, "De reisadviezen zijn");
+  ASSERT_NE(advice, nullptr);
+  EXPECT_EQ(advice->heading, "2. Reisadviezen");
+  EXPECT_THAT(advice->text, HasSubstr("via de website en de Reisapp, een stijging van 9 procent "
+                                      "ten opzichte van 2024.\n\nVanaf 1 juni"));
+  for (const char* left : {"Directie", "Onze referentie", "BZ2611873", "Visumbeleid"}) {
+    EXPECT_THAT(AllText(doc), Not(HasSubstr(left))) << left;
+    for (const std::string& heading : Headings(doc)) {
+      EXPECT_THAT(heading, Not(HasSubstr(left))) << left;
+    }
+  }
+}
+
 TEST(Letters, AddresseeIsNoHeading) {
   ParsedDocument doc = MustParse(kLetter, "brief.txt");
   const ParsedPassage* intro = PassageContaining(doc, "Met deze brief informeer ik");

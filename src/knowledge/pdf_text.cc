@@ -447,6 +447,67 @@ size_t NextText(const std::vector<Line>& lines, size_t i) {
   return i;
 }
 
+// The block a letter's template prints at the top of every page after the
+// first ("Directie Consulaire Zaken" / "Datum" / "10 maart 2026" / "Onze
+// referentie" / "BZ2611873"): the lines a page starts with that start half
+// the later pages or more, none of them a sentence; two such lines or more,
+// or one with a figure that starts three pages. A label such as "Antwoord"
+// may well start many pages.
+void RemoveRunningHeaders(std::vector<Line>& lines) {
+  constexpr size_t kTopLines = 8;
+  const auto first_text = std::find_if(lines.begin(), lines.end(),
+                                       [](const Line& l) { return !l.text.empty(); });
+  std::vector<std::vector<size_t>> tops;  // each later page's first lines
+  for (size_t i = static_cast<size_t>(first_text - lines.begin()) + 1; i < lines.size(); ++i) {
+    if (!lines[i].page_start || lines[i].text.empty()) continue;
+    std::vector<size_t>& top = tops.emplace_back();
+    for (size_t k = i; k < lines.size() && top.size() < kTopLines; ++k) {
+      if (k > i && lines[k].page_start) break;
+      if (!lines[k].text.empty()) top.push_back(k);
+    }
+  }
+  std::map<std::string_view, size_t> pages;  // on how many page tops a line stands
+  for (const std::vector<size_t>& top : tops) {
+    std::set<std::string_view> seen;
+    for (size_t k : top) {
+      if (seen.insert(lines[k].text).second) ++pages[lines[k].text];
+    }
+  }
+  auto running = [&](size_t k) {
+    const size_t n = pages[lines[k].text];
+    return n >= 2 && n * 2 >= tops.size() && !EndsSentence(lines[k].text);
+  };
+  std::vector<bool> drop(lines.size(), false);
+  for (const std::vector<size_t>& top : tops) {
+    size_t run = 0;
+    while (run < top.size() && running(top[run])) ++run;
+    const std::string& only = lines[top[0]].text;
+    if (run == 1 && (pages[only] < 3 || std::none_of(only.begin(), only.end(), [](char c) {
+                       return c >= '0' && c <= '9';
+                     }))) {
+      run = 0;
+    }
+    for (size_t j = 0; j < run; ++j) drop[top[j]] = true;
+  }
+  std::vector<Line> kept;
+  kept.reserve(lines.size());
+  bool page_start = false;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (drop[i]) {
+      page_start = page_start || lines[i].page_start;
+      continue;
+    }
+    Line& l = lines[i];
+    if (l.text.empty() && !kept.empty() && kept.back().text.empty()) continue;
+    if (page_start && !l.text.empty()) {
+      l.page_start = true;
+      page_start = false;
+    }
+    kept.push_back(std::move(l));
+  }
+  lines = std::move(kept);
+}
+
 void RemoveTableOfContents(std::vector<Line>& lines) {
   auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& l) {
     return std::regex_match(l.text, ContentsHeading());
@@ -994,6 +1055,7 @@ CleanText CleanPdfText(std::string_view raw) {
     kept.push_back(std::move(l));
   }
   out.lines = std::move(kept);
+  RemoveRunningHeaders(out.lines);
   RemoveFootnotes(out.lines);
   RemoveTableOfContents(out.lines);
   // Blank lines set in between leave the width as it is.
