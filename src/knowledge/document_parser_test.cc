@@ -3282,6 +3282,22 @@ TEST(PdfText, NumberClosingAParenthesisIsNoListItem) {
                 "wat wij onderzoeken. De lijst:\n1) de rijksrekening;\n2) de saldibalans."}));
 }
 
+TEST(PdfText, NumberAfterAWordThatTakesOneIsNoListItem) {
+  CleanText clean = CleanPdfText(
+      "Voor de gastlandverplichtingen is € 27,4 miljoen geraamd op artikel\n"
+      "1. Daarin is een bijdrage van € 5 miljoen opgenomen. Het kabinet zet twee stappen:\n"
+      "1. het tribunaal krijgt een gebouw;\n"
+      "2. de beveiliging wordt versterkt.");
+  ASSERT_EQ(clean.lines.size(), 4u);
+  EXPECT_FALSE(clean.lines[1].numbered);
+  EXPECT_TRUE(clean.lines[2].numbered);
+  EXPECT_EQ(JoinParagraphs(clean.lines),
+            (std::vector<std::string>{
+                "Voor de gastlandverplichtingen is € 27,4 miljoen geraamd op artikel 1. Daarin is "
+                "een bijdrage van € 5 miljoen opgenomen. Het kabinet zet twee stappen:\n1. het "
+                "tribunaal krijgt een gebouw;\n2. de beveiliging wordt versterkt."}));
+}
+
 TEST(PdfText, JoinParagraphsEndsAListAtItsLastItem) {
   std::vector<Line> lines = {
       L("In 2022 ging het onder meer om:"), L("1.412 arrestaties;", false, true),

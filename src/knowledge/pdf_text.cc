@@ -159,6 +159,20 @@ bool OpensParenthesis(std::string_view text) {
   return std::count(text.begin(), text.end(), '(') > std::count(text.begin(), text.end(), ')');
 }
 
+// A line that ends in a word a number goes with ("… geraamd op artikel" /
+// "1. Daarin is …", "zie vraag" / "12. …"): the number on the next line
+// is the reference's, not a list item's.
+bool EndsInNumberedWord(std::string_view text) {
+  static const std::set<std::string, std::less<>> words = {
+      "artikel", "artikelen", "vraag",  "vragen",    "bijlage",  "hoofdstuk", "paragraaf",
+      "lid",     "onderdeel", "tabel",  "figuur",    "pagina",   "bladzijde", "blz.",
+      "nr.",     "nummer",    "stap",   "fase",      "punt",     "sectie",    "begrotingsartikel",
+      "beleidsartikel", "motie", "amendement", "kamerstuk"};
+  const size_t space = text.rfind(' ');
+  std::string last = AsciiLower(text.substr(space == std::string_view::npos ? 0 : space + 1));
+  return words.contains(last);
+}
+
 // The column heads of a list of questions, repeated on every page: "Nr
 // Vraag Blz. (van) t/m", "Nr. Vraag Bijlage Blz.".
 const std::regex& QuestionTableHeader() {
@@ -979,7 +993,8 @@ CleanText CleanPdfText(std::string_view raw) {
     std::smatch item;
     line.numbered =
         !line.bullet && std::regex_search(line.text, item, NumberedItem()) &&
-        !(item[2] == ")" && !out.lines.empty() && OpensParenthesis(out.lines.back().text));
+        !(item[2] == ")" && !out.lines.empty() && OpensParenthesis(out.lines.back().text)) &&
+        !(!out.lines.empty() && EndsInNumberedWord(out.lines.back().text));
     line.number_only = !line.bullet && IsNumberOnly(line.text);
     out.lines.push_back(std::move(line));
   }
