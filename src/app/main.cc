@@ -164,7 +164,8 @@ Status LoadDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
   return {};
 }
 
-// Imports every file, or none: all are read and parsed first.
+// Imports every file, or none: all are read and parsed first, then stored
+// in one transaction.
 Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
   if (c.args.empty()) return InvalidArgument("import-document needs one or more FILEs");
   if (!c.title.empty() && c.args.size() > 1) {
@@ -180,8 +181,11 @@ Status ImportDocuments(const Config& c, knowledge::KnowledgeBase& knowledge) {
     }
     documents.push_back(std::move(parsed).value());
   }
+  if (!Trim(c.title).empty()) documents.front().document.title = std::string(Trim(c.title));
+  LOKET_ASSIGN_OR_RETURN(std::vector<knowledge::ImportReport> reports,
+                         knowledge.StoreAll(std::move(documents)));
   for (size_t i = 0; i < c.args.size(); ++i) {
-    LOKET_ASSIGN_OR_RETURN(auto report, knowledge.Store(std::move(documents[i]), c.title));
+    const knowledge::ImportReport& report = reports[i];
     const knowledge::SourceDocument& d = report.document;
     std::printf("%s: %s%s%s: %zu %s (%zu new, %zu updated, %zu removed)\n", c.args[i].c_str(),
                 d.title.c_str(), d.reference.empty() ? "" : ", ", d.reference.c_str(),

@@ -110,14 +110,26 @@ Result<ImportReport> KnowledgeBase::Import(std::string_view text, std::string_vi
 
 Result<ImportReport> KnowledgeBase::Store(ParsedDocument parsed, std::string_view title) {
   if (!Trim(title).empty()) parsed.document.title = std::string(Trim(title));
-  std::vector<Article> articles = ToArticles(parsed);
-  ImportReport report;
-  report.document = parsed.document;
-  report.articles = articles.size();
-  report.missing_numbers = parsed.missing_numbers;
-  LOKET_ASSIGN_OR_RETURN(report.changes, repository_.StoreDocument(parsed.document, articles));
+  std::vector<ParsedDocument> one;
+  one.push_back(std::move(parsed));
+  LOKET_ASSIGN_OR_RETURN(std::vector<ImportReport> reports, StoreAll(std::move(one)));
+  return std::move(reports.front());
+}
+
+Result<std::vector<ImportReport>> KnowledgeBase::StoreAll(std::vector<ParsedDocument> parsed) {
+  std::vector<DocumentArticles> documents;
+  std::vector<ImportReport> reports;
+  for (ParsedDocument& p : parsed) {
+    ImportReport& report = reports.emplace_back();
+    report.document = p.document;
+    report.missing_numbers = std::move(p.missing_numbers);
+    DocumentArticles& d = documents.emplace_back(DocumentArticles{p.document, ToArticles(p)});
+    report.articles = d.articles.size();
+  }
+  LOKET_ASSIGN_OR_RETURN(std::vector<StoreCounts> counts, repository_.StoreDocuments(documents));
+  for (size_t i = 0; i < reports.size(); ++i) reports[i].changes = counts[i];
   Refresh().ok();  // stored; readers catch up at the next refresh otherwise
-  return report;
+  return reports;
 }
 
 Status KnowledgeBase::Save(const Article& article) {

@@ -80,6 +80,9 @@ class KnowledgeBase {
   // Stores a document parsed already (ParseDocument); `title`, when given,
   // replaces the one the text gave.
   Result<ImportReport> Store(ParsedDocument parsed, std::string_view title = {});
+  // Stores documents parsed already, all or none, as one change: readers
+  // see all of them at once or none. Reports on each, in order.
+  Result<std::vector<ImportReport>> StoreAll(std::vector<ParsedDocument> parsed);
   // Creates or changes an article written or edited by an editor; checks
   // it first (InvalidArgument, saying which field).
   Status Save(const Article& article);

@@ -1,5 +1,6 @@
 // The knowledge base service on both storage backends.
 #include "knowledge/knowledge_base.h"
+#include "knowledge/document_parser.h"
 #include "knowledge/question_labels.h"
 
 #include <gtest/gtest.h>
@@ -73,6 +74,29 @@ TEST_P(KnowledgeBaseTest, ImportingAgainUpdatesAndNeverDuplicates) {
   EXPECT_EQ(a->source.reference, "Kamerstuk 35 830 V, nr. 8");
   EXPECT_NE(a->body.nl.find("De OESO publiceert jaarlijks"), std::string::npos);
   EXPECT_NE(a->question.nl.find("Waarom niet?"), std::string::npos);
+}
+
+// Several documents are stored as one change: a reader (a running server)
+// sees all of them or none, never a part.
+TEST_P(KnowledgeBaseTest, SeveralDocumentsAreStoredAsOneChange) {
+  ASSERT_TRUE(kb_->Import(SmallQuestions(3), "lijst.txt").ok());
+  const int64_t version = kb_->Current()->version();
+  std::vector<ParsedDocument> parsed;
+  for (const auto& [text, name] :
+       {std::pair{ReadDocument("verslag-jaarverslag-bz-2020.txt"), "verslag.txt"},
+        std::pair{SmallQuestions(2), "lijst.txt"}}) {
+    auto p = ParseDocument(text, name);
+    ASSERT_TRUE(p.ok()) << p.status().ToString();
+    parsed.push_back(std::move(p).value());
+  }
+  auto reports = kb_->StoreAll(std::move(parsed));
+  ASSERT_TRUE(reports.ok()) << reports.status().ToString();
+  ASSERT_EQ(reports->size(), 2u);
+  EXPECT_EQ((*reports)[0].changes.added, 31u);
+  EXPECT_EQ((*reports)[1].changes.updated, 2u);
+  EXPECT_EQ((*reports)[1].changes.removed, 1u);
+  EXPECT_EQ(kb_->Current()->version(), version + 1);
+  EXPECT_EQ(kb_->Current()->articles().size(), 33u);
 }
 
 TEST_P(KnowledgeBaseTest, QuestionsNoLongerInTheDocumentAreRemoved) {

@@ -24,16 +24,23 @@ struct StoreCounts {
   size_t removed = 0;  // there before, no longer in the document
 };
 
+// A document as imported, with the articles made of it.
+struct DocumentArticles {
+  SourceDocument document;
+  std::vector<Article> articles;
+};
+
 class KnowledgeRepository {
  public:
   virtual ~KnowledgeRepository() = default;
 
-  // Stores a document and its articles in one transaction: articles are
-  // inserted or updated by id, the document's articles that are no longer
-  // in it are removed. What editors decided about an article stays
-  // (published or not, tags, validity). Bumps the version.
-  virtual Result<StoreCounts> StoreDocument(const SourceDocument& document,
-                                            const std::vector<Article>& articles) = 0;
+  // Stores documents and their articles in one transaction, all or none:
+  // articles are inserted or updated by id, a document's articles that are
+  // no longer in it are removed. What editors decided about an article
+  // stays (published or not, tags, validity). Bumps the version once.
+  // Returns the changes of each document, in order.
+  virtual Result<std::vector<StoreCounts>> StoreDocuments(
+      std::span<const DocumentArticles> documents) = 0;
   // Inserts or updates one article (an editor's). Bumps the version.
   virtual Status StoreArticle(const Article& article) = 0;
   virtual Result<std::optional<Article>> FindArticle(const std::string& id) = 0;

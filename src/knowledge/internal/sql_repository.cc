@@ -79,51 +79,62 @@ Status BumpVersion(Transaction& tx) {
   return tx.Execute("UPDATE knowledge_version SET version = version + 1 WHERE id = 1").status();
 }
 
+// Stores one document and its articles within `tx`.
+Result<StoreCounts> StoreDocument(Transaction& tx, const SourceDocument& d,
+                                const std::vector<Article>& articles, const std::string& now) {
+  LOKET_RETURN_IF_ERROR(
+      tx.Execute("INSERT INTO knowledge_documents (key, title, reference, date, kind,"
+                  " imported_at) VALUES ($1, $2, $3, $4, $5, $6)"
+                  " ON CONFLICT (key) DO UPDATE SET title = excluded.title,"
+                  " reference = excluded.reference, date = excluded.date,"
+                  " kind = excluded.kind, imported_at = excluded.imported_at",
+                  {d.key, d.title, d.reference, d.date, KindName(d.kind), now})
+          .status());
+  // Editors' decisions on articles already there stay.
+  LOKET_ASSIGN_OR_RETURN(
+      auto rows, tx.Query("SELECT id, published, tags, valid_until FROM knowledge_articles"
+                           " WHERE document_key = $1",
+                           {d.key}));
+  std::map<std::string, const Row*> existing;
+  for (const Row& r : rows) existing[r.Text(0)] = &r;
+  std::set<std::string> keep;
+  StoreCounts counts;
+  for (Article a : articles) {
+    keep.insert(a.id);
+    if (auto it = existing.find(a.id); it != existing.end()) {
+      const Row& r = *it->second;
+      a.published = r.Int(1) != 0;
+      a.tags = ParseTags(r.Text(2));
+      a.valid_until = r.Text(3);
+      ++counts.updated;
+    } else {
+      ++counts.added;
+    }
+    a.source.document_key = d.key;
+    LOKET_RETURN_IF_ERROR(Upsert(tx, a, now));
+  }
+  for (const auto& [id, row] : existing) {
+    if (!keep.contains(id)) {
+      LOKET_RETURN_IF_ERROR(
+          tx.Execute("DELETE FROM knowledge_articles WHERE id = $1", {id}).status());
+      ++counts.removed;
+    }
+  }
+  return counts;
+}
+
 class SqlKnowledgeRepository final : public KnowledgeRepository {
  public:
   explicit SqlKnowledgeRepository(storage::Database& db) : db_(db) {}
 
-  Result<StoreCounts> StoreDocument(const SourceDocument& d,
-                                    const std::vector<Article>& articles) override {
+  Result<std::vector<StoreCounts>> StoreDocuments(
+      std::span<const DocumentArticles> documents) override {
     const std::string now = NowIso();
     LOKET_ASSIGN_OR_RETURN(auto tx, db_.BeginWrite());
-    LOKET_RETURN_IF_ERROR(
-        tx->Execute("INSERT INTO knowledge_documents (key, title, reference, date, kind,"
-                    " imported_at) VALUES ($1, $2, $3, $4, $5, $6)"
-                    " ON CONFLICT (key) DO UPDATE SET title = excluded.title,"
-                    " reference = excluded.reference, date = excluded.date,"
-                    " kind = excluded.kind, imported_at = excluded.imported_at",
-                    {d.key, d.title, d.reference, d.date, KindName(d.kind), now})
-            .status());
-    // Editors' decisions on articles already there stay.
-    LOKET_ASSIGN_OR_RETURN(
-        auto rows, tx->Query("SELECT id, published, tags, valid_until FROM knowledge_articles"
-                             " WHERE document_key = $1",
-                             {d.key}));
-    std::map<std::string, const Row*> existing;
-    for (const Row& r : rows) existing[r.Text(0)] = &r;
-    std::set<std::string> keep;
-    StoreCounts counts;
-    for (Article a : articles) {
-      keep.insert(a.id);
-      if (auto it = existing.find(a.id); it != existing.end()) {
-        const Row& r = *it->second;
-        a.published = r.Int(1) != 0;
-        a.tags = ParseTags(r.Text(2));
-        a.valid_until = r.Text(3);
-        ++counts.updated;
-      } else {
-        ++counts.added;
-      }
-      a.source.document_key = d.key;
-      LOKET_RETURN_IF_ERROR(Upsert(*tx, a, now));
-    }
-    for (const auto& [id, row] : existing) {
-      if (!keep.contains(id)) {
-        LOKET_RETURN_IF_ERROR(
-            tx->Execute("DELETE FROM knowledge_articles WHERE id = $1", {id}).status());
-        ++counts.removed;
-      }
+    std::vector<StoreCounts> counts;
+    for (const DocumentArticles& d : documents) {
+      LOKET_ASSIGN_OR_RETURN(StoreCounts stored, StoreDocument(*tx, d.document, d.articles, now));
+      counts.push_back(stored);
     }
     LOKET_RETURN_IF_ERROR(BumpVersion(*tx));
     LOKET_RETURN_IF_ERROR(tx->Commit());
