@@ -220,7 +220,7 @@ const regex& TitlePattern() {
       "(schriftelijke |feitelijke |Kamer)?vragen.*|"
       "Beantwoording (van )?(schriftelijke |feitelijke |Kamer)?vragen.*|Vragen en antwoorden.*|"
       "Vragen gesteld door de leden der Kamer.*|Nota naar aanleiding van het (nader )?verslag.*|"
-      "Memorie van antwoord.*)$",
+      "(Nadere )?[Mm]emorie van antwoord.*|^Kamerbrief (over|met|inzake|bij) .*)$",
       icase);
   return re;
 }
@@ -1446,6 +1446,12 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     int day = std::stoi(m[2].str());
     doc.date = m[4].str() + "-" + MonthNumber(m[3].str()) + "-" + (day < 10 ? "0" : "") +
                std::to_string(day);
+  } else {
+    // A letter copied from the website: "Kamerstuk | 12-03-2026".
+    static const regex kWebDate("^[A-Z][a-z]+ *\\| *([0-9]{2})-([0-9]{2})-([0-9]{4})$");
+    for (const std::string& line : clean.masthead) {
+      if (std::regex_match(line, m, kWebDate)) doc.date = m[3].str() + "-" + m[2].str() + "-" + m[1].str();
+    }
   }
   // Written questions are named by who asked whom about what.
   std::vector<std::string> top = JoinParagraphs(

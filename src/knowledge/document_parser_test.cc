@@ -2791,6 +2791,107 @@ constexpr char kCopiedLetter[] =
     "H.G.J. Bruins Slot\n"
     "Tweede Kamer, vergaderjaar 2023–2024, 36 180, nr. 73 3\n";
 
+// A letter copied from the government's website: its title and date above
+// it, a table with tabs between its cells, and the page's downloads,
+// details and related documents below the signature.
+constexpr char kWebLetter[] =
+    "Kamerbrief over DigiD voor Nederlanders in het buitenland\n"
+    "Kamerstuk | 12-03-2026\n"
+    "\n"
+    "Geachte voorzitter,\n"
+    "\n"
+    "Met deze brief informeer ik uw Kamer over de toegang van Nederlanders in het buitenland tot "
+    "DigiD. Steeds meer zaken met de overheid zijn alleen nog digitaal te regelen, en wie in het "
+    "buitenland woont, wacht vaak weken op de brief met de activeringscode.\n"
+    "\n"
+    "DigiD-balies\n"
+    "\n"
+    "Wie geen geschikte smartphone heeft, kan terecht bij een DigiD-balie op een ambassade of "
+    "een consulaat-generaal. Een medewerker controleert daar de identiteit en geeft de "
+    "activeringscode direct mee. In 2025 werden zo ruim 14.000 accounts geactiveerd.\n"
+    "\n"
+    "Locatie\tSoort\tActiveringen 2025\n"
+    "Ambassade Rabat\tambassade\t3.318\n"
+    "Consulaat-generaal Istanbul\tconsulaat-generaal\t2.655\n"
+    "\n"
+    "Het kabinet opent in 2026 vier nieuwe balies, in Lissabon, Dubai, Johannesburg en Bangkok, "
+    "waar veel Nederlanders wonen die nu ver moeten reizen om hun DigiD te activeren.\n"
+    "\n"
+    "Sms-controle\n"
+    "\n"
+    "Een terugkerend probleem is de sms-controle. Wie inlogt met gebruikersnaam en wachtwoord "
+    "en daarbij een sms-code moet invoeren, is afhankelijk van buitenlandse telefoonaanbieders. "
+    "In een aantal landen komt de sms vertraagd of helemaal niet aan.\n"
+    "\n"
+    "Logius heeft in 2025 met drie internationale sms-aanbieders afspraken gemaakt over een "
+    "betere bezorging. Het aandeel berichten naar buitenlandse nummers dat binnen vijf minuten "
+    "aankomt, is daardoor gestegen van 81 naar 94 procent.\n"
+    "\n"
+    "Hoogachtend,\n"
+    "\n"
+    "De minister van Buitenlandse Zaken,\n"
+    "M.C. de Graaf\n"
+    "\n"
+    "Downloads\n"
+    "Kamerbrief over DigiD voor Nederlanders in het buitenland\n"
+    "PDF document | 6 pagina's | 318 kB\n"
+    "Documentdetails\n"
+    "Publicatiedatum\n"
+    "12-03-2026\n"
+    "Gerelateerde documenten\n"
+    "Kamerbrief over de Staat van het Consulair 2025\n"
+    "Kamerstuk | 27-11-2025\n"
+    "Is deze informatie nuttig?\n"
+    "Ja\n"
+    "Nee\n";
+
+TEST(Layout, ALetterCopiedFromTheWebsite) {
+  ParsedDocument doc = MustParse(kWebLetter, "digid.txt");
+  EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+  EXPECT_EQ(doc.document.title, "Kamerbrief over DigiD voor Nederlanders in het buitenland");
+  EXPECT_EQ(doc.document.date, "2026-03-12");
+  const std::string all = AllText(doc);
+  for (const char* left : {"Kamerstuk |", "Downloads", "Documentdetails", "Publicatiedatum",
+                           "Gerelateerde", "nuttig", "PDF document"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+  // Cells set apart by tabs stay apart: the rows are a table's.
+  EXPECT_THAT(all, HasSubstr("Locatie  Soort  Activeringen 2025\nAmbassade Rabat  ambassade  3.318\n"));
+  const ParsedPassage* last = PassageContaining(doc, "vier nieuwe balies");
+  ASSERT_NE(last, nullptr);
+  EXPECT_EQ(last->heading, "DigiD-balies");
+}
+
+// The Eerste Kamer's masthead as `pdftotext` without `-layout` prints it:
+// the paper's letter and its name in capitals on lines of their own.
+TEST(Layout, EersteKamerMastheadWithTheLetterOnItsOwnLine) {
+  const std::string text =
+      "Eerste Kamer der Staten-Generaal\n\nVergaderjaar 2025–2026\n\n36 748\n\n"
+      "Wijziging van de Kieswet in verband met de automatische registratie van kiezers\n"
+      "buiten Nederland\n\nE\n\nNADERE MEMORIE VAN ANTWOORD\nOntvangen 11 maart 2026\n\n"
+      "Met belangstelling heb ik kennisgenomen van het nader voorlopig verslag van de vaste\n"
+      "commissie voor Binnenlandse Zaken. Ik beantwoord de vragen in de volgorde van het verslag.\n\n"
+      "1. Algemeen\n\n"
+      "De leden van de fractie van de SGP vragen hoeveel Nederlanders in het buitenland\n"
+      "kiesgerechtigd zijn en welk deel van hen bij de laatste verkiezing heeft gestemd.\n\n"
+      "Naar schatting zijn ruim 900.000 Nederlanders in het buitenland kiesgerechtigd. Bij de\n"
+      "Tweede Kamerverkiezing van 2025 stonden 102.000 van hen geregistreerd; 78 procent van\n"
+      "de geregistreerde kiezers heeft een stem uitgebracht.\n\n"
+      "2. Registratie van kiezers\n\n"
+      "De leden van de fractie van de VVD vragen of de automatische registratie op basis van\n"
+      "de RNI niet leidt tot het versturen van grote aantallen stembewijzen naar oude adressen.\n\n"
+      "Dat risico is er. In de RNI staan adressen die niet meer kloppen, omdat mensen een\n"
+      "verhuizing binnen het buitenland niet altijd doorgeven. Daarom krijgt iedere kiezer\n"
+      "vooraf een bericht met het adres waarnaar de stembescheiden worden gestuurd, en kan hij\n"
+      "dat adres tot zes weken voor de dag van stemming zelf wijzigen.\n\n"
+      "Eerste Kamer, vergaderjaar 2025–2026, 36 748, E 1\n";
+  ParsedDocument doc = MustParse(text, "nmva.txt");
+  EXPECT_EQ(doc.document.title, "Nadere memorie van antwoord");
+  EXPECT_EQ(doc.document.date, "2026-03-11");
+  EXPECT_THAT(AllText(doc), Not(HasSubstr("Wijziging van de Kieswet")));
+  for (const std::string& heading : Headings(doc)) EXPECT_THAT(heading, Not(HasSubstr("36 748")));
+}
+
 TEST(Layout, ALetterCopiedFromAPdfViewer) {
   ParsedDocument doc = MustParse(kCopiedLetter, "brief.txt");
   EXPECT_EQ(doc.document.date, "2024-07-04");

@@ -114,13 +114,15 @@ const std::regex& SpacedIdentifierFooter() {
 //   Vergaderjaar 2022–2023
 //   36 180            Consulaire dienstverlening
 //   Nr. 48            BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN
-// (the Eerste Kamer letters its papers: "C                 BRIEF VAN …").
+// (the Eerste Kamer letters its papers: "C                 BRIEF VAN …",
+// or without `-layout` "E" and "NADERE MEMORIE VAN ANTWOORD" on lines of
+// their own: the paper's name in capitals ends the masthead too).
 const std::regex& MastheadStart() {
   static const std::regex re("^(Tweede|Eerste) Kamer der Staten-Generaal( +[0-9]+)?$");
   return re;
 }
 const std::regex& MastheadEnd() {
-  static const std::regex re("^(Nr\\. [0-9]+( +.*)?|[A-Z]{1,2} {2,}[A-Z].*)$");
+  static const std::regex re("^(Nr\\. [0-9]+( +.*)?|[A-Z]{1,2} {2,}[A-Z].*|[A-Z]+( [A-Z]+){2,})$");
   return re;
 }
 // A masthead without the chamber's name starts with the dossier and its
@@ -915,11 +917,47 @@ bool UndoMarkdown(std::string& line) {
   return false;
 }
 
+// A letter copied from the government's website starts with its title and
+// a line of its kind and date ("Kamerbrief over …" / "Kamerstuk |
+// 12-03-2026"): both go to the masthead.
+void RemoveWebPageHead(std::vector<Line>& lines, std::vector<std::string>& masthead) {
+  static const std::regex kind_and_date(
+      "^(Kamerstuk|Kamerbrief|Brief|Publicatie|Rapport|Nieuwsbericht) *\\| *[0-9]{2}-[0-9]{2}-[0-9]{4}$");
+  auto text = [&](auto from) {
+    return std::find_if(from, lines.end(), [](const Line& l) { return !l.text.empty(); });
+  };
+  auto title = text(lines.begin());
+  if (title == lines.end()) return;
+  auto kind = text(title + 1);
+  if (kind == lines.end() || !std::regex_match(kind->text, kind_and_date)) return;
+  masthead.push_back(title->text);
+  masthead.push_back(kind->text);
+  lines.erase(lines.begin(), kind + 1);
+}
+
+// What the website prints under a letter copied from it: its downloads,
+// its details and related documents, "Is deze informatie nuttig?".
+void RemoveWebPageFoot(std::vector<Line>& lines) {
+  static const std::set<std::string_view> furniture = {
+      "Downloads", "Download", "Documentdetails", "Gerelateerde documenten",
+      "Is deze informatie nuttig?", "Bekijk het document"};
+  auto is = [&](std::string_view label) {
+    return [label](const Line& l) { return l.text == label; };
+  };
+  const bool web_page = std::any_of(lines.begin(), lines.end(), is("Documentdetails")) ||
+                        std::any_of(lines.begin(), lines.end(), is("Is deze informatie nuttig?"));
+  if (!web_page) return;
+  lines.erase(std::find_if(lines.begin(), lines.end(),
+                           [&](const Line& l) { return furniture.contains(l.text); }),
+              lines.end());
+}
+
 CleanText CleanPdfText(std::string_view raw) {
   std::string text(raw);
   ReplaceAll(text, "\r\n", "\n");
   std::replace(text.begin(), text.end(), '\r', '\n');
-  std::replace(text.begin(), text.end(), '\t', ' ');
+  // A tab between cells (a table copied from a web page) is a column gap.
+  ReplaceAll(text, "\t", "  ");
   ReplaceAll(text, "\xC2\xA0", " ");      // no-break space
   ReplaceAll(text, "\xC2\xAD\n", "-\n");  // soft hyphen at a line end
   ReplaceAll(text, "\xC2\xAD", "");
@@ -1030,7 +1068,10 @@ CleanText CleanPdfText(std::string_view raw) {
     }
     out.lines.erase(first, end);
     if (!out.lines.empty()) out.lines.front().page_start = true;
+  } else {
+    RemoveWebPageHead(out.lines, out.masthead);
   }
+  RemoveWebPageFoot(out.lines);
 
   // Running headers and footers the patterns above do not know.
   std::map<std::string, std::vector<size_t>> repeats;
