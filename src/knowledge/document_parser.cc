@@ -1450,7 +1450,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     // A letter copied from the website: "Kamerstuk | 12-03-2026".
     static const regex kWebDate("^[A-Z][a-z]+ *\\| *([0-9]{2})-([0-9]{2})-([0-9]{4})$");
     for (const std::string& line : clean.masthead) {
-      if (std::regex_match(line, m, kWebDate)) doc.date = m[3].str() + "-" + m[2].str() + "-" + m[1].str();
+      if (std::regex_match(line, m, kWebDate))
+        doc.date = m[3].str() + "-" + m[2].str() + "-" + m[1].str();
     }
   }
   // Written questions are named by who asked whom about what.

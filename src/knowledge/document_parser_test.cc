@@ -237,7 +237,8 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind9-lijst-begroting.txt", DocumentKind::kQuestions, 25, "Kamerstuk 36 800 V, nr. 9",
        "Lijst van vragen en antwoorden"},
       {"blind9-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 15,
-       "Aanhangsel Handelingen II 2025/26, nr. 1587", "Vragen van het lid Verhoeven-de Lange (CDA)"},
+       "Aanhangsel Handelingen II 2025/26, nr. 1587",
+       "Vragen van het lid Verhoeven-de Lange (CDA)"},
       {"blind9-kamerbrief.txt", DocumentKind::kLetter, 18, "2025Z21984",
        "Consulaire crisisrespons en vernieuwing van de reisadviezen"},
       // The Eerste Kamer's nadere memorie van antwoord without `-layout`, a
@@ -261,11 +262,11 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
     EXPECT_TRUE(doc.missing_numbers.empty());
     ASSERT_EQ(doc.passages.size(), e.passages) << AllText(doc);
     for (const ParsedPassage& p : doc.passages) {
-      for (const char* artefact : {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25",
-                                   "Handelingen II 2025/26", "kst-", "ISSN", "Gravenhage", "\f",
-                                   "voorzitter van de commissie", "Inhoudsopgave",
-                                   "Onze referentie", "Pagina ", "Documentdetails",
-                                   "Kamerstuk |"}) {
+      for (const char* artefact :
+           {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25",
+            "Handelingen II 2025/26", "kst-", "ISSN", "Gravenhage", "\f",
+            "voorzitter van de commissie", "Inhoudsopgave", "Onze referentie", "Pagina ",
+            "Documentdetails", "Kamerstuk |"}) {
         EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact))) << p.number;
       }
     }
@@ -1140,16 +1141,16 @@ TEST(QuestionLayouts, TableInAnswerKeepsARowPerLine) {
 // A table's note ("* tot en met oktober") at the foot of a page is no list
 // item, and the paragraph on the next page does not go on from it.
 TEST(QuestionLayouts, TableNoteAtThePageFootEndsTheTable) {
-  std::string text = Replaced(
-      kNumberAlone,
-      "Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd. Dat\n"
-      "is iets meer dan in 2022, toen de consulaire\n",
-      "Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd.\n\n"
-      "Aanvragen van paspoorten aan de balie per regio, 2022–2023\n"
-      "Regio          2022      2023*\n"
-      "Europa         1.200     1.350\n"
-      "Azië             310       420\n"
-      "* tot en met 31 oktober 2023\n\n");
+  std::string text =
+      Replaced(kNumberAlone,
+               "Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd. Dat\n"
+               "is iets meer dan in 2022, toen de consulaire\n",
+               "Aan de balie van de ambassades zijn ruim 95.000 paspoorten aangevraagd.\n\n"
+               "Aanvragen van paspoorten aan de balie per regio, 2022–2023\n"
+               "Regio          2022      2023*\n"
+               "Europa         1.200     1.350\n"
+               "Azië             310       420\n"
+               "* tot en met 31 oktober 2023\n\n");
   text = Replaced(text,
                   "balies door de pandemie nog beperkt open waren. Het aantal aanvragen via de\n"
                   "gemeente Den Haag bleef gelijk.",
@@ -2001,14 +2002,13 @@ TEST(Letters, TemplateBlockAtEveryPagesTopIsRemoved) {
        "reizigers en hun familie snel duidelijkheid en hulp van het ministerie.\n\n"
        "1. Crisisrespons\n\n"
        "Het ministerie heeft in de periode van 13 tot\n\nPagina 1 van 3\n",
-       block +
-           "en met 30 juni 2025 ruim 4.800 telefoontjes ontvangen van Nederlanders in de\n"
-           "regio en hun familie.\n\n"
-           "Samen met het ministerie van Defensie zijn twee overheidsvluchten uitgevoerd,\n"
-           "vanuit Amman en Larnaca naar Eindhoven, met in totaal 412 Nederlanders.\n\n"
-           "2. Reisadviezen\n\n"
-           "De reisadviezen zijn in 2025 31,4 miljoen keer bekeken via de website en de\n\n"
-           "Pagina 2 van 3\n",
+       block + "en met 30 juni 2025 ruim 4.800 telefoontjes ontvangen van Nederlanders in de\n"
+               "regio en hun familie.\n\n"
+               "Samen met het ministerie van Defensie zijn twee overheidsvluchten uitgevoerd,\n"
+               "vanuit Amman en Larnaca naar Eindhoven, met in totaal 412 Nederlanders.\n\n"
+               "2. Reisadviezen\n\n"
+               "De reisadviezen zijn in 2025 31,4 miljoen keer bekeken via de website en de\n\n"
+               "Pagina 2 van 3\n",
        block +
            "Reisapp, een stijging van 9 procent ten opzichte van 2024.\n\n"
            "Vanaf 1 juni 2026 komt per land een kaart waarop reizigers per provincie of regio\n"
@@ -2868,7 +2868,8 @@ TEST(Layout, ALetterCopiedFromTheWebsite) {
     EXPECT_THAT(all, Not(HasSubstr(left))) << left;
   }
   // Cells set apart by tabs stay apart: the rows are a table's.
-  EXPECT_THAT(all, HasSubstr("Locatie  Soort  Activeringen 2025\nAmbassade Rabat  ambassade  3.318\n"));
+  EXPECT_THAT(all,
+              HasSubstr("Locatie  Soort  Activeringen 2025\nAmbassade Rabat  ambassade  3.318\n"));
   const ParsedPassage* last = PassageContaining(doc, "vier nieuwe balies");
   ASSERT_NE(last, nullptr);
   EXPECT_EQ(last->heading, "DigiD-balies");
@@ -2882,7 +2883,8 @@ TEST(Layout, EersteKamerMastheadWithTheLetterOnItsOwnLine) {
       "Wijziging van de Kieswet in verband met de automatische registratie van kiezers\n"
       "buiten Nederland\n\nE\n\nNADERE MEMORIE VAN ANTWOORD\nOntvangen 11 maart 2026\n\n"
       "Met belangstelling heb ik kennisgenomen van het nader voorlopig verslag van de vaste\n"
-      "commissie voor Binnenlandse Zaken. Ik beantwoord de vragen in de volgorde van het verslag.\n\n"
+      "commissie voor Binnenlandse Zaken. Ik beantwoord de vragen in de volgorde van het "
+      "verslag.\n\n"
       "1. Algemeen\n\n"
       "De leden van de fractie van de SGP vragen hoeveel Nederlanders in het buitenland\n"
       "kiesgerechtigd zijn en welk deel van hen bij de laatste verkiezing heeft gestemd.\n\n"
@@ -3273,16 +3275,16 @@ TEST(ToArticles, LetterPassageIdsAndTitles) {
 // and its header stand on lines of their own, and the caption, without its
 // number, names the passage.
 TEST(ToArticles, TableSetOneSpaceApartKeepsItsCaptionAndHeader) {
-  ParsedDocument doc = MustParse(
-      Replaced(kLetter, "drie weken.\n",
-               "drie weken.\n\n"
-               "Tabel 1. Aanvragen van reisdocumenten bij de posten, 2021–2023\n"
-               "Jaar Aantal aanvragen Binnen de termijn afgehandeld\n"
-               "2021 98.700 91%\n"
-               "2022 121.300 84%\n"
-               "2023 139.800 86%\n"
-               "De daling in 2022 hield verband met de inhaalvraag na de pandemie.\n"),
-      "brief.txt");
+  ParsedDocument doc =
+      MustParse(Replaced(kLetter, "drie weken.\n",
+                         "drie weken.\n\n"
+                         "Tabel 1. Aanvragen van reisdocumenten bij de posten, 2021–2023\n"
+                         "Jaar Aantal aanvragen Binnen de termijn afgehandeld\n"
+                         "2021 98.700 91%\n"
+                         "2022 121.300 84%\n"
+                         "2023 139.800 86%\n"
+                         "De daling in 2022 hield verband met de inhaalvraag na de pandemie.\n"),
+                "brief.txt");
   std::vector<Article> articles = ToArticles(doc);
   auto table = std::find_if(articles.begin(), articles.end(),
                             [](const Article& a) { return a.body.nl.starts_with("Tabel 1."); });
@@ -3299,13 +3301,12 @@ TEST(ToArticles, TableSetOneSpaceApartKeepsItsCaptionAndHeader) {
 }
 
 TEST(ToArticles, SentenceAboutATableIsNoCaption) {
-  ParsedDocument doc = MustParse(
-      Replaced(kLetter, "drie weken.\n",
-               "drie weken.\n\n"
-               "Tabel 1 geeft het aantal aanvragen per regio.\n"
-               "Regio          2022      2023\n"
-               "Europa         1.200     1.350\n"),
-      "brief.txt");
+  ParsedDocument doc = MustParse(Replaced(kLetter, "drie weken.\n",
+                                          "drie weken.\n\n"
+                                          "Tabel 1 geeft het aantal aanvragen per regio.\n"
+                                          "Regio          2022      2023\n"
+                                          "Europa         1.200     1.350\n"),
+                                 "brief.txt");
   std::vector<Article> articles = ToArticles(doc);
   auto table = std::find_if(articles.begin(), articles.end(),
                             [](const Article& a) { return a.body.nl.starts_with("Tabel 1"); });

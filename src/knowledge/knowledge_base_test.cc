@@ -1,13 +1,13 @@
 // The knowledge base service on both storage backends.
 #include "knowledge/knowledge_base.h"
-#include "knowledge/document_parser.h"
-#include "knowledge/question_labels.h"
 
 #include <gtest/gtest.h>
 
 #include <fstream>
 #include <sstream>
 
+#include "knowledge/document_parser.h"
+#include "knowledge/question_labels.h"
 #include "storage/migrations.h"
 #include "storage/testing/backend_test.h"
 

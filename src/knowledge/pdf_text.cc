@@ -166,10 +166,15 @@ bool OpensParenthesis(std::string_view text) {
 // is the reference's, not a list item's.
 bool EndsInNumberedWord(std::string_view text) {
   static const std::set<std::string, std::less<>> words = {
-      "artikel", "artikelen", "vraag",  "vragen",    "bijlage",  "hoofdstuk", "paragraaf",
-      "lid",     "onderdeel", "tabel",  "figuur",    "pagina",   "bladzijde", "blz.",
-      "nr.",     "nummer",    "stap",   "fase",      "punt",     "sectie",    "begrotingsartikel",
-      "beleidsartikel", "motie", "amendement", "kamerstuk"};
+      "artikel",        "artikelen", "vraag",
+      "vragen",         "bijlage",   "hoofdstuk",
+      "paragraaf",      "lid",       "onderdeel",
+      "tabel",          "figuur",    "pagina",
+      "bladzijde",      "blz.",      "nr.",
+      "nummer",         "stap",      "fase",
+      "punt",           "sectie",    "begrotingsartikel",
+      "beleidsartikel", "motie",     "amendement",
+      "kamerstuk"};
   const size_t space = text.rfind(' ');
   std::string last = AsciiLower(text.substr(space == std::string_view::npos ? 0 : space + 1));
   return words.contains(last);
@@ -471,8 +476,8 @@ size_t NextText(const std::vector<Line>& lines, size_t i) {
 // may well start many pages.
 void RemoveRunningHeaders(std::vector<Line>& lines) {
   constexpr size_t kTopLines = 8;
-  const auto first_text = std::find_if(lines.begin(), lines.end(),
-                                       [](const Line& l) { return !l.text.empty(); });
+  const auto first_text =
+      std::find_if(lines.begin(), lines.end(), [](const Line& l) { return !l.text.empty(); });
   std::vector<std::vector<size_t>> tops;  // each later page's first lines
   for (size_t i = static_cast<size_t>(first_text - lines.begin()) + 1; i < lines.size(); ++i) {
     if (!lines[i].page_start || lines[i].text.empty()) continue;
@@ -922,7 +927,8 @@ bool UndoMarkdown(std::string& line) {
 // 12-03-2026"): both go to the masthead.
 void RemoveWebPageHead(std::vector<Line>& lines, std::vector<std::string>& masthead) {
   static const std::regex kind_and_date(
-      "^(Kamerstuk|Kamerbrief|Brief|Publicatie|Rapport|Nieuwsbericht) *\\| *[0-9]{2}-[0-9]{2}-[0-9]{4}$");
+      "^(Kamerstuk|Kamerbrief|Brief|Publicatie|Rapport|Nieuwsbericht) *\\| "
+      "*[0-9]{2}-[0-9]{2}-[0-9]{4}$");
   auto text = [&](auto from) {
     return std::find_if(from, lines.end(), [](const Line& l) { return !l.text.empty(); });
   };
@@ -938,15 +944,16 @@ void RemoveWebPageHead(std::vector<Line>& lines, std::vector<std::string>& masth
 // What the website prints under a letter copied from it: its downloads,
 // its details and related documents, "Is deze informatie nuttig?".
 void RemoveWebPageFoot(std::vector<Line>& lines) {
-  static const std::set<std::string_view> furniture = {
-      "Downloads", "Download", "Documentdetails", "Gerelateerde documenten",
-      "Is deze informatie nuttig?", "Bekijk het document"};
-  auto is = [&](std::string_view label) {
-    return [label](const Line& l) { return l.text == label; };
+  static const std::set<std::string_view> furniture = {"Downloads",
+                                                       "Download",
+                                                       "Documentdetails",
+                                                       "Gerelateerde documenten",
+                                                       "Is deze informatie nuttig?",
+                                                       "Bekijk het document"};
+  auto has = [&](std::string_view label) {
+    return std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return l.text == label; });
   };
-  const bool web_page = std::any_of(lines.begin(), lines.end(), is("Documentdetails")) ||
-                        std::any_of(lines.begin(), lines.end(), is("Is deze informatie nuttig?"));
-  if (!web_page) return;
+  if (!has("Documentdetails") && !has("Is deze informatie nuttig?")) return;
   lines.erase(std::find_if(lines.begin(), lines.end(),
                            [&](const Line& l) { return furniture.contains(l.text); }),
               lines.end());
@@ -1023,16 +1030,17 @@ CleanText CleanPdfText(std::string_view raw) {
       page_start = true;
       continue;
     }
-    const bool table_note = IsTableNote(line.text) && !out.lines.empty() &&
-                            (IsTableRow(out.lines.back().text) ||
-                             IsFigureRow(out.lines.back().text));
+    const std::string_view previous =
+        out.lines.empty() ? std::string_view() : std::string_view(out.lines.back().text);
+    const bool table_note =
+        IsTableNote(line.text) && (IsTableRow(previous) || IsFigureRow(previous));
     line.bullet = !table_note && StripBullet(line.text);
-    // "10) maakt …" after "(bladzijde" closes the parenthesis: no list item.
+    // "10) maakt …" after "(bladzijde" closes the parenthesis, "1. Daarin …"
+    // after "op artikel" is the article's number: no list items.
     std::smatch item;
-    line.numbered =
-        !line.bullet && std::regex_search(line.text, item, NumberedItem()) &&
-        !(item[2] == ")" && !out.lines.empty() && OpensParenthesis(out.lines.back().text)) &&
-        !(!out.lines.empty() && EndsInNumberedWord(out.lines.back().text));
+    line.numbered = !line.bullet && std::regex_search(line.text, item, NumberedItem()) &&
+                    !(item[2] == ")" && OpensParenthesis(previous)) &&
+                    !EndsInNumberedWord(previous);
     line.number_only = !line.bullet && IsNumberOnly(line.text);
     out.lines.push_back(std::move(line));
   }

@@ -81,20 +81,20 @@ Status BumpVersion(Transaction& tx) {
 
 // Stores one document and its articles within `tx`.
 Result<StoreCounts> StoreDocument(Transaction& tx, const SourceDocument& d,
-                                const std::vector<Article>& articles, const std::string& now) {
+                                  const std::vector<Article>& articles, const std::string& now) {
   LOKET_RETURN_IF_ERROR(
       tx.Execute("INSERT INTO knowledge_documents (key, title, reference, date, kind,"
-                  " imported_at) VALUES ($1, $2, $3, $4, $5, $6)"
-                  " ON CONFLICT (key) DO UPDATE SET title = excluded.title,"
-                  " reference = excluded.reference, date = excluded.date,"
-                  " kind = excluded.kind, imported_at = excluded.imported_at",
-                  {d.key, d.title, d.reference, d.date, KindName(d.kind), now})
+                 " imported_at) VALUES ($1, $2, $3, $4, $5, $6)"
+                 " ON CONFLICT (key) DO UPDATE SET title = excluded.title,"
+                 " reference = excluded.reference, date = excluded.date,"
+                 " kind = excluded.kind, imported_at = excluded.imported_at",
+                 {d.key, d.title, d.reference, d.date, KindName(d.kind), now})
           .status());
   // Editors' decisions on articles already there stay.
-  LOKET_ASSIGN_OR_RETURN(
-      auto rows, tx.Query("SELECT id, published, tags, valid_until FROM knowledge_articles"
-                           " WHERE document_key = $1",
-                           {d.key}));
+  LOKET_ASSIGN_OR_RETURN(auto rows,
+                         tx.Query("SELECT id, published, tags, valid_until FROM knowledge_articles"
+                                  " WHERE document_key = $1",
+                                  {d.key}));
   std::map<std::string, const Row*> existing;
   for (const Row& r : rows) existing[r.Text(0)] = &r;
   std::set<std::string> keep;
