@@ -388,8 +388,14 @@ std::optional<Candidate> QuestionCandidate(const std::vector<Line>& lines, size_
   if (!n) return std::nullopt;
   Candidate c{i, *n, m[2].matched ? m[2].str() : "", m[1].str()};
   if (!c.rest.empty()) {
-    // The question starts with a capital or a quote.
-    if (!StartsQuestionText(c.rest) || IsSectionHeading(lines, i, c.rest)) return std::nullopt;
+    // The question starts with a capital or a quote, or with its first
+    // lettered part ("2 a) Hoeveel … b) Welk …").
+    static const regex lettered("^[a-z][).] +(\\S.*)$");
+    std::smatch part;
+    const bool starts = StartsQuestionText(c.rest) ||
+                        (std::regex_match(c.rest, part, lettered) &&
+                         StartsQuestionText(part[1].str()));
+    if (!starts || IsSectionHeading(lines, i, c.rest)) return std::nullopt;
     return c;
   }
   // The number alone: the question follows on the next line.
@@ -1374,14 +1380,14 @@ std::string LetterSubject(const std::vector<Line>& lines) {
 // Reisadviezen en crisisrespons", "36 800 V Vaststelling van de
 // begrotingsstaten …" with its name wrapped onto the lines up to "Nr. …".
 std::string DossierName(const std::vector<std::string>& masthead) {
-  static const regex kDossier("^[0-9]{2} [0-9]{3}(-[0-9]{1,2})?( [A-Z]{1,5})? +([A-Z(].*)$");
+  static const regex kDossier("^[0-9]{2} [0-9]{3}(-[0-9]{1,2})?( [A-Z]{1,5})?( +([A-Z(].*))?$");
   static const regex kPaper("^Nr\\. .*");
   for (size_t i = 0; i < masthead.size(); ++i) {
     std::smatch m;
     if (!std::regex_match(masthead[i], m, kDossier)) continue;
-    std::string name = m[3].str();
+    std::string name = m[4].str();
     for (size_t k = i + 1; k < masthead.size() && !std::regex_match(masthead[k], kPaper); ++k) {
-      name += " " + masthead[k];
+      name += (name.empty() ? "" : " ") + masthead[k];
     }
     return name;
   }
@@ -1472,8 +1478,14 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   }
   for (const std::string& p : top) {
     if (std::regex_search(p, m, AskedBy()) && !std::regex_match(p, MembersHeading())) {
-      static const regex kDateSent("\\.?\\s*\\((ingezonden|ontvangen)[^)]*\\)\\.?$", icase);
-      doc.title = std::regex_replace(m[0].str(), kDateSent, "");
+      // The title ends where the date they were sent in stands; the answer's
+      // line may follow in the same paragraph ("… (ingezonden 8 januari
+      // 2026). Antwoord van minister …").
+      static const regex kDateSent("\\.?\\s*\\((ingezonden|ontvangen)[^)]*\\)", icase);
+      doc.title = m[0].str();
+      if (std::smatch sent; std::regex_search(doc.title, sent, kDateSent)) {
+        doc.title.resize(static_cast<size_t>(sent.position(0)));
+      }
       return;
     }
   }
@@ -1540,7 +1552,11 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // A letter in a dossier is named by it: "36 845 Reisadviezen en
   // crisisrespons" above "Nr. 1 BRIEF VAN DE MINISTER …" makes "Kamerbrief:
   // Reisadviezen en crisisrespons".
-  if (doc.title.empty() && kind == DocumentKind::kLetter) {
+  const bool sent_as_letter = std::any_of(clean.masthead.begin(), clean.masthead.end(),
+                                          [](const std::string& l) {
+                                            return l.find("BRIEF VAN") != std::string::npos;
+                                          });
+  if (doc.title.empty() && (kind == DocumentKind::kLetter || sent_as_letter)) {
     if (std::string dossier = DossierName(clean.masthead); !dossier.empty()) {
       doc.title = "Kamerbrief: " + dossier;
     }
@@ -1662,6 +1678,28 @@ std::optional<RefusedPaper> MotionOrAmendment(const CleanText& clean) {
   return std::nullopt;
 }
 
+// The passages of a letter that sends its answers in an annex ("Bijlage" /
+// "Beantwoording van de vragen …") in the same file: the text before the
+// annex, where it is a letter of some length and not a covering note.
+std::vector<ParsedPassage> LetterBeforeAnnex(const std::vector<Line>& lines,
+                                             size_t first_question) {
+  constexpr size_t kMinLetterWords = 100;
+  static const regex kAnnex("^(Bijlage|BIJLAGE)( [0-9]+| [IVX]+)?[:.]?( .*)?$");
+  auto is_annex = [](const std::string& t) {
+    return t.size() < 120 && !EndsSentence(t) && std::regex_match(t, kAnnex);
+  };
+  size_t annex = std::min(first_question, lines.size());
+  while (annex > 0 && !is_annex(lines[annex - 1].text)) --annex;
+  if (annex-- == 0) return {};
+  std::vector<ParsedPassage> letter = ParseLetter(
+      std::vector<Line>(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(annex)));
+  size_t words = 0;
+  for (const ParsedPassage& p : letter) words += WordCount(p.text);
+  if (letter.size() < 2 || words < kMinLetterWords) return {};
+  for (ParsedPassage& p : letter) p.number.clear();
+  return letter;
+}
+
 // What marks a text as a letter or report of government: a parliamentary
 // paper's footer or masthead, an addressee, a dated letterhead, a
 // salutation, a minister's signature, or a reference to parliament.
@@ -1753,6 +1791,12 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
             (Trim(p.question).empty() ? " has no question text" : " has no answer"));
       }
     }
+    // A letter whose annex answers questions: the letter's passages first.
+    size_t first_question = lines.size();
+    if (!questions.empty()) first_question = questions.front().line;
+    if (!marks.empty()) first_question = std::min(first_question, marks.front().line);
+    std::vector<ParsedPassage> letter = LetterBeforeAnnex(lines, first_question);
+    out.passages.insert(out.passages.begin(), letter.begin(), letter.end());
   } else {
     out.passages = ParseLetter(lines);
     size_t words = 0;
@@ -1794,7 +1838,7 @@ std::vector<Article> ToArticles(const ParsedDocument& parsed) {
     a.heading = p.heading;
     a.question.nl = p.question;
     a.body.nl = p.text;
-    if (d.kind == DocumentKind::kQuestions) {
+    if (d.kind == DocumentKind::kQuestions && !p.number.empty()) {
       a.id = d.key + "-" + IdSuffix(p.number);
       a.title.nl = TitleFrom(p.question);
     } else {

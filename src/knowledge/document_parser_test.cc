@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The forty documents of the search benchmark's blind sets
+// The forty-four documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -252,6 +252,18 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Aanhangsel Handelingen II 2025/26, nr. 1312", "Vragen van het lid Ouali-Dekker"},
       {"blind10-lijst-zonder-antwoordlabel.txt", DocumentKind::kQuestions, 27,
        "Kamerstuk 30 010, nr. 68", "Lijst van vragen en antwoorden"},
+      // Answers to written questions copied from the website, a letter
+      // with its answers in an annex, a committee debate in `-layout`
+      // (justified), a list with lettered parts.
+      {"blind11-kamervragen-website.txt", DocumentKind::kQuestions, 12, "",
+       "Vragen van het lid Ouali (GroenLinks-PvdA) aan de minister van Buitenlandse Zaken over "
+       "het bericht"},
+      {"blind11-kamerbrief-met-bijlage.txt", DocumentKind::kQuestions, 23,
+       "Kamerstuk 30 010, nr. 76", "Kamerbrief: Consulaire dienstverlening"},
+      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 38, "Kamerstuk 30 010, nr. 79",
+       "Verslag van een commissiedebat"},
+      {"blind11-lijst-deelvragen.txt", DocumentKind::kQuestions, 16, "Kamerstuk 30 010, nr. 80",
+       "Lijst van vragen en antwoorden"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -271,6 +283,40 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       }
     }
   }
+}
+
+// What `blind-11`'s documents needed: a letter's passages before its annex
+// of answers, questions asked in lettered parts, a table printed one cell
+// per line, the title of answers copied from the website, justified lines.
+TEST(BenchDocumentTest, AnnexLetteredPartsCellTablesAndJustifiedLines) {
+  auto read = [](const char* file) {
+    return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+  };
+  ParsedDocument annex = read("blind11-kamerbrief-met-bijlage.txt");
+  const ParsedPassage* loans = PassageContaining(annex, "In 2025 verstrekten ambassades");
+  ASSERT_NE(loans, nullptr);
+  EXPECT_TRUE(loans->number.empty());
+  EXPECT_EQ(loans->heading, "Gebruik in 2025");
+  std::vector<Article> articles = ToArticles(annex);
+  EXPECT_EQ(articles.front().id, "30-010-nr-76-p1");
+  EXPECT_EQ(articles.back().id, "30-010-nr-76-10");
+  EXPECT_THAT(AllText(annex), Not(HasSubstr("BRIEF VAN DE MINISTER")));
+
+  ParsedDocument parts = read("blind11-lijst-deelvragen.txt");
+  const ParsedPassage* lost = PassageContaining(parts, "In 2023 verloren 6.170 personen");
+  ASSERT_NE(lost, nullptr);
+  EXPECT_EQ(lost->number, "2");
+  EXPECT_THAT(lost->question, StartsWith("a) Hoeveel personen hebben in 2023"));
+  EXPECT_THAT(lost->text, HasSubstr("\nVerliesgrond  2023  2024  2025\n"));
+  EXPECT_THAT(lost->text, HasSubstr("\nMeegaand verlies minderjarigen  610  590  655\n"));
+
+  ParsedDocument web = read("blind11-kamervragen-website.txt");
+  EXPECT_THAT(web.document.title, EndsWith("niet terug in de klas’"));
+  EXPECT_EQ(web.document.date, "2026-02-05");
+
+  ParsedDocument debate = read("blind11-commissiedebat-layout.txt");
+  EXPECT_THAT(AllText(debate), Not(HasSubstr("De vaste  commissie")));
+  EXPECT_THAT(AllText(debate), HasSubstr("met de heer Verhoeven, Minister van Buitenlandse Zaken"));
 }
 
 // A letter copied without blank lines between its paragraphs keeps them

@@ -121,6 +121,14 @@ const std::regex& MastheadStart() {
   static const std::regex re("^(Tweede|Eerste) Kamer der Staten-Generaal( +[0-9]+)?$");
   return re;
 }
+const std::regex& PaperName() {
+  static const std::regex re("^[A-Z]+( [A-Z]+){2,}$");
+  return re;
+}
+const std::regex& PaperNumberOnly() {
+  static const std::regex re("^Nr\\. [0-9]+$");
+  return re;
+}
 const std::regex& MastheadEnd() {
   static const std::regex re("^(Nr\\. [0-9]+( +.*)?|[A-Z]{1,2} {2,}[A-Z].*|[A-Z]+( [A-Z]+){2,})$");
   return re;
@@ -468,6 +476,43 @@ size_t NextText(const std::vector<Line>& lines, size_t i) {
   return i;
 }
 
+// A table that the extraction printed one cell per line ("Verliesgrond" /
+// "2023" / "2024" / "2025", "Tien jaar buiten de EU" / "2.140" / …): two
+// rows or more of a label followed by as many figures each, joined into
+// rows with their cells set apart ("Tien jaar buiten de EU  2.140  …"),
+// before the figures would be taken for page numbers.
+void JoinCellPerLineTables(std::vector<Line>& lines) {
+  static const std::regex cell("^([-–]?[0-9][0-9.,]*%?|[-–])$");
+  constexpr size_t kMaxLabelBytes = 80;
+  auto is_cell = [&](size_t i) { return i < lines.size() && std::regex_match(lines[i].text, cell); };
+  auto cells_after = [&](size_t i) -> size_t {  // a row's figures, if line i opens one
+    if (i >= lines.size() || lines[i].text.empty() || is_cell(i) ||
+        lines[i].text.size() > kMaxLabelBytes || EndsSentence(lines[i].text)) {
+      return 0;
+    }
+    size_t k = 0;
+    while (is_cell(i + 1 + k)) ++k;
+    return k >= 2 ? k : 0;
+  };
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  for (size_t i = 0; i < lines.size();) {
+    const size_t k = cells_after(i);
+    if (k == 0 || cells_after(i + 1 + k) != k) {
+      out.push_back(std::move(lines[i++]));
+      continue;
+    }
+    while (cells_after(i) == k) {
+      Line row = std::move(lines[i]);
+      for (size_t j = 1; j <= k; ++j) row.text += "  " + lines[i + j].text;
+      row.bullet = row.numbered = row.number_only = false;
+      out.push_back(std::move(row));
+      i += 1 + k;
+    }
+  }
+  lines = std::move(out);
+}
+
 // The block a letter's template prints at the top of every page after the
 // first ("Directie Consulaire Zaken" / "Datum" / "10 maart 2026" / "Onze
 // referentie" / "BZ2611873"): the lines a page starts with that start half
@@ -602,6 +647,27 @@ void MarkKeptHyphens(std::vector<Line>& lines) {
     lines[i].hyphen_kept =
         compounds.contains(std::string(head) + std::string(tail)) || tail.starts_with("generaal");
   }
+}
+
+// A line of justified text as `-layout` prints it: words set apart by one
+// space or two ("De vaste  commissie voor Buitenlandse  Zaken heeft op"),
+// never more, and two between words at least once; a table's row has
+// fewer words, or wider gaps, or figures beside its gaps.
+bool IsJustifiedProse(std::string_view text) {
+  constexpr size_t kMinWords = 8;
+  if (text.find("   ") != std::string_view::npos) return false;
+  bool between_words = false;
+  for (size_t p = text.find("  "); p != std::string_view::npos; p = text.find("  ", p + 2)) {
+    const std::string_view before = text.substr(0, p);
+    if (p > 0 && p + 2 < text.size() &&
+        IsLetterCp(FirstCodePoint(before.substr(LastCodePointStart(before)))) &&
+        IsLetterCp(FirstCodePoint(text.substr(p + 2)))) {
+      between_words = true;
+    }
+  }
+  const std::string words = CollapseSpaces(text);
+  return between_words &&
+         static_cast<size_t>(std::count(words.begin(), words.end(), ' ')) + 1 >= kMinWords;
 }
 
 // Columns set apart by runs of spaces: two gaps of two, or one of three
@@ -990,8 +1056,10 @@ CleanText CleanPdfText(std::string_view raw) {
       raw_line.erase(0, ff + 1);
     }
     Line line;
-    // Runs of spaces inside a line stay (table columns); the ends go.
+    // Runs of spaces inside a line stay (table columns); the ends go, and
+    // so do the spaces that justified a line.
     line.text = std::string(Trim(raw_line));
+    if (IsJustifiedProse(line.text)) line.text = CollapseSpaces(line.text);
     if (line.text.empty()) {
       if (out.lines.empty() || !out.lines.back().text.empty()) out.lines.push_back(line);
       continue;
@@ -1071,6 +1139,12 @@ CleanText CleanPdfText(std::string_view raw) {
       if (end == limit || !std::regex_match(end->text, VergaderjaarLine())) end = first;
     }
     ++end;
+    // "Nr. 76" on its line, the paper's name in capitals on the next.
+    auto next = std::find_if(end, out.lines.end(), [](const Line& l) { return !l.text.empty(); });
+    if (next != out.lines.end() && std::regex_match(std::prev(end)->text, PaperNumberOnly()) &&
+        std::regex_match(next->text, PaperName())) {
+      end = next + 1;
+    }
     for (auto it = first; it != end; ++it) {
       if (!it->text.empty()) out.masthead.push_back(CollapseSpaces(it->text));
     }
@@ -1080,6 +1154,8 @@ CleanText CleanPdfText(std::string_view raw) {
     RemoveWebPageHead(out.lines, out.masthead);
   }
   RemoveWebPageFoot(out.lines);
+
+  JoinCellPerLineTables(out.lines);
 
   // Running headers and footers the patterns above do not know.
   std::map<std::string, std::vector<size_t>> repeats;
