@@ -1231,36 +1231,93 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
 // answers its text. Answers that name no member, the chair's words and
 // the members' interruptions stay passages of their own.
 void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
-  static const regex member("^(De heer|Mevrouw) ([A-Z][^():]{1,40}?) \\([^()]{1,40}\\): \\S");
+  // A speaker's label opens a paragraph: the chair's words may come first
+  // in a passage ("De voorzitter: … Dan de heer Veenstra." / "De heer
+  // Veenstra (VVD): …").
+  static const regex member("(^|\\n)(De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\): +\\S");
   static const regex minister(
-      "(^|\\n)(Minister|Staatssecretaris|Minister-president)( [^:\\n]{1,40})?: \\S");
+      "(^|\\n)(Minister|Staatssecretaris|Minister-president)( [^:\\n]{1,40})?: +\\S");
+  static const regex chair("(^|\\n)De voorzitter: +\\S");
+  auto speaks = [&](const std::string& text) {
+    return std::regex_search(text, member) || std::regex_search(text, minister) ||
+           std::regex_search(text, chair);
+  };
   struct Turn {
-    size_t passage;
+    size_t first, last;  // the passages of the member's turn
     std::string name;
     std::vector<size_t> answers;
   };
+  // Who speaks at the end of a passage: the last label in it.
+  enum class Speaker { kOther, kMember, kMinister, kChair };
+  auto last_speaker = [&](const std::string& text, Speaker before) {
+    Speaker who = before;
+    size_t at = 0;
+    for (const auto& [re, s] : {std::pair{&member, Speaker::kMember},
+                                std::pair{&minister, Speaker::kMinister},
+                                std::pair{&chair, Speaker::kChair}}) {
+      for (std::sregex_iterator it(text.begin(), text.end(), *re), end; it != end; ++it) {
+        if (static_cast<size_t>(it->position(0)) + 1 > at) {
+          at = static_cast<size_t>(it->position(0)) + 1;
+          who = s;
+        }
+      }
+    }
+    return who;
+  };
+  // An answer names the member in the first sentence of one of its
+  // paragraphs ("Mijn tweede blokje gaat over de kosten." / "Mevrouw El
+  // Khatib vroeg …"), not in the words of the chair or of a member.
+  auto names = [&](const std::string& text, const std::string& name) {
+    for (std::string_view rest = text; !rest.empty();) {
+      const size_t end = std::min(rest.find("\n\n"), rest.size());
+      const std::string paragraph(rest.substr(0, end));
+      rest.remove_prefix(std::min(end + 2, rest.size()));
+      if (std::regex_search(paragraph, chair) || std::regex_search(paragraph, member)) continue;
+      const std::string_view first =
+          std::string_view(paragraph).substr(0, paragraph.find_first_of(".?!"));
+      if (first.find("heer " + name) != std::string_view::npos ||
+          first.find("evrouw " + name) != std::string_view::npos) {
+        return true;
+      }
+    }
+    return false;
+  };
   std::vector<Turn> turns;
   bool answering = false;
+  Speaker speaker = Speaker::kOther;
   for (size_t i = 0; i < passages.size(); ++i) {
     const std::string& text = passages[i].text;
+    const Speaker at_start = speaker;
+    speaker = last_speaker(text, speaker);
     if (!passages[i].question.empty()) continue;
+    const bool minister_speaks = at_start == Speaker::kMinister || std::regex_search(text, minister);
     if (std::regex_search(text, minister)) answering = true;
     std::smatch m;
     if (std::regex_search(text, m, member)) {
-      // A member's first turn before the answers, when it asks.
-      const std::string name = m[2].str();
+      // A member's first turn before the answers counts, when it asks; it
+      // goes on over the paragraphs after it that no one else speaks.
+      // (Once the minister answers, the paragraphs after an interruption
+      // may be the minister's again.)
+      size_t last = i;
+      while (!answering && last + 1 < passages.size() && passages[last + 1].question.empty() &&
+             !speaks(passages[last + 1].text)) {
+        ++last;
+      }
+      const std::string name = m[3].str();
       const bool known =
           std::any_of(turns.begin(), turns.end(), [&](const Turn& t) { return t.name == name; });
-      if (!answering && !known && text.find('?') != std::string::npos) {
-        turns.push_back(Turn{i, name, {}});
-      }
+      const bool asks = std::any_of(passages.begin() + static_cast<std::ptrdiff_t>(i),
+                                    passages.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                                    [](const ParsedPassage& p) {
+                                      return p.text.find('?') != std::string::npos;
+                                    });
+      if (!answering && !known && asks) turns.push_back(Turn{i, last, name, {}});
+      i = last;
       continue;
     }
-    if (!answering) continue;
-    const std::string_view first = std::string_view(text).substr(0, text.find_first_of(".?!"));
+    if (!answering || !minister_speaks) continue;
     for (Turn& t : turns) {
-      if (first.find("heer " + t.name) != std::string_view::npos ||
-          first.find("evrouw " + t.name) != std::string_view::npos) {
+      if (names(text, t.name)) {
         t.answers.push_back(i);
         break;
       }
@@ -1269,13 +1326,17 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   std::vector<bool> joined(passages.size(), false);
   for (const Turn& t : turns) {
     if (t.answers.empty()) continue;
-    ParsedPassage& turn = passages[t.passage];
-    std::vector<std::string> answers;
+    ParsedPassage& turn = passages[t.first];
+    std::vector<std::string> asked, answers;
+    for (size_t k = t.first; k <= t.last; ++k) {
+      asked.push_back(passages[k].text);
+      joined[k] = k != t.first;
+    }
     for (size_t a : t.answers) {
       answers.push_back(passages[a].text);
       joined[a] = true;
     }
-    turn.question = std::move(turn.text);
+    turn.question = Join(asked, "\n\n");
     turn.text = Join(answers, "\n\n");
   }
   std::vector<ParsedPassage> out;

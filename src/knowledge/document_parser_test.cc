@@ -260,7 +260,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "het bericht"},
       {"blind11-kamerbrief-met-bijlage.txt", DocumentKind::kQuestions, 23,
        "Kamerstuk 30 010, nr. 76", "Kamerbrief: Consulaire dienstverlening"},
-      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 38, "Kamerstuk 30 010, nr. 79",
+      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 25, "Kamerstuk 30 010, nr. 79",
        "Verslag van een commissiedebat"},
       {"blind11-lijst-deelvragen.txt", DocumentKind::kQuestions, 16, "Kamerstuk 30 010, nr. 80",
        "Lijst van vragen en antwoorden"},
@@ -317,6 +317,22 @@ TEST(BenchDocumentTest, AnnexLetteredPartsCellTablesAndJustifiedLines) {
   ParsedDocument debate = read("blind11-commissiedebat-layout.txt");
   EXPECT_THAT(AllText(debate), Not(HasSubstr("De vaste  commissie")));
   EXPECT_THAT(AllText(debate), HasSubstr("met de heer Verhoeven, Minister van Buitenlandse Zaken"));
+  // A member's turn after the chair's words and over several paragraphs
+  // goes with the answer that names the member in one of its paragraphs;
+  // the chair's closing words, naming a member, answer no one.
+  auto turn = [&](std::string_view member) {
+    auto it = std::find_if(debate.passages.begin(), debate.passages.end(), [&](const auto& p) {
+      return p.question.find(member) != std::string::npos;
+    });
+    return it == debate.passages.end() ? ParsedPassage{} : *it;
+  };
+  ParsedPassage hendriks = turn("Mevrouw Hendriks (CDA):");
+  EXPECT_THAT(hendriks.question, HasSubstr("Ook wil ik de minister vragen naar de herdenking."));
+  EXPECT_THAT(hendriks.text, HasSubstr("Mevrouw Hendriks vroeg naar de nazorg"));
+  EXPECT_THAT(turn("De heer Veenstra (VVD):").text,
+              StartsWith("De heer Veenstra vroeg hoe we ervoor zorgen"));
+  EXPECT_THAT(turn("Mevrouw Bosman (GroenLinks-PvdA):").text,
+              Not(HasSubstr("tweeminutendebat aangevraagd")));
 }
 
 // A letter copied without blank lines between its paragraphs keeps them
