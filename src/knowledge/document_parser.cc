@@ -392,9 +392,8 @@ std::optional<Candidate> QuestionCandidate(const std::vector<Line>& lines, size_
     // lettered part ("2 a) Hoeveel … b) Welk …").
     static const regex lettered("^[a-z][).] +(\\S.*)$");
     std::smatch part;
-    const bool starts = StartsQuestionText(c.rest) ||
-                        (std::regex_match(c.rest, part, lettered) &&
-                         StartsQuestionText(part[1].str()));
+    const bool starts = StartsQuestionText(c.rest) || (std::regex_match(c.rest, part, lettered) &&
+                                                       StartsQuestionText(part[1].str()));
     if (!starts || IsSectionHeading(lines, i, c.rest)) return std::nullopt;
     return c;
   }
@@ -1234,7 +1233,8 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   // A speaker's label opens a paragraph: the chair's words may come first
   // in a passage ("De voorzitter: … Dan de heer Veenstra." / "De heer
   // Veenstra (VVD): …").
-  static const regex member("(^|\\n)(De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\): +\\S");
+  static const regex member(
+      "(^|\\n)(De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\): +\\S");
   static const regex minister(
       "(^|\\n)(Minister|Staatssecretaris|Minister-president)( [^:\\n]{1,40})?: +\\S");
   static const regex chair("(^|\\n)De voorzitter: +\\S");
@@ -1252,9 +1252,9 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   auto last_speaker = [&](const std::string& text, Speaker before) {
     Speaker who = before;
     size_t at = 0;
-    for (const auto& [re, s] : {std::pair{&member, Speaker::kMember},
-                                std::pair{&minister, Speaker::kMinister},
-                                std::pair{&chair, Speaker::kChair}}) {
+    for (const auto& [re, s] :
+         {std::pair{&member, Speaker::kMember}, std::pair{&minister, Speaker::kMinister},
+          std::pair{&chair, Speaker::kChair}}) {
       for (std::sregex_iterator it(text.begin(), text.end(), *re), end; it != end; ++it) {
         if (static_cast<size_t>(it->position(0)) + 1 > at) {
           at = static_cast<size_t>(it->position(0)) + 1;
@@ -1290,8 +1290,9 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     const Speaker at_start = speaker;
     speaker = last_speaker(text, speaker);
     if (!passages[i].question.empty()) continue;
-    const bool minister_speaks = at_start == Speaker::kMinister || std::regex_search(text, minister);
-    if (std::regex_search(text, minister)) answering = true;
+    const bool minister_label = std::regex_search(text, minister);
+    const bool minister_speaks = at_start == Speaker::kMinister || minister_label;
+    answering = answering || minister_label;
     std::smatch m;
     if (std::regex_search(text, m, member)) {
       // A member's first turn before the answers counts, when it asks; it
@@ -1306,11 +1307,10 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       const std::string name = m[3].str();
       const bool known =
           std::any_of(turns.begin(), turns.end(), [&](const Turn& t) { return t.name == name; });
-      const bool asks = std::any_of(passages.begin() + static_cast<std::ptrdiff_t>(i),
-                                    passages.begin() + static_cast<std::ptrdiff_t>(last) + 1,
-                                    [](const ParsedPassage& p) {
-                                      return p.text.find('?') != std::string::npos;
-                                    });
+      const bool asks =
+          std::any_of(passages.begin() + static_cast<std::ptrdiff_t>(i),
+                      passages.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                      [](const ParsedPassage& p) { return p.text.find('?') != std::string::npos; });
       if (!answering && !known && asks) turns.push_back(Turn{i, last, name, {}});
       i = last;
       continue;
@@ -1613,10 +1613,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // A letter in a dossier is named by it: "36 845 Reisadviezen en
   // crisisrespons" above "Nr. 1 BRIEF VAN DE MINISTER …" makes "Kamerbrief:
   // Reisadviezen en crisisrespons".
-  const bool sent_as_letter = std::any_of(clean.masthead.begin(), clean.masthead.end(),
-                                          [](const std::string& l) {
-                                            return l.find("BRIEF VAN") != std::string::npos;
-                                          });
+  const bool sent_as_letter =
+      std::any_of(clean.masthead.begin(), clean.masthead.end(),
+                  [](const std::string& l) { return l.find("BRIEF VAN") != std::string::npos; });
   if (doc.title.empty() && (kind == DocumentKind::kLetter || sent_as_letter)) {
     if (std::string dossier = DossierName(clean.masthead); !dossier.empty()) {
       doc.title = "Kamerbrief: " + dossier;
@@ -1751,7 +1750,8 @@ std::vector<ParsedPassage> LetterBeforeAnnex(const std::vector<Line>& lines,
   };
   size_t annex = std::min(first_question, lines.size());
   while (annex > 0 && !is_annex(lines[annex - 1].text)) --annex;
-  if (annex-- == 0) return {};
+  if (annex == 0) return {};
+  --annex;  // the annex's own line
   std::vector<ParsedPassage> letter = ParseLetter(
       std::vector<Line>(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(annex)));
   size_t words = 0;

@@ -484,7 +484,9 @@ size_t NextText(const std::vector<Line>& lines, size_t i) {
 void JoinCellPerLineTables(std::vector<Line>& lines) {
   static const std::regex cell("^([-–]?[0-9][0-9.,]*%?|[-–])$");
   constexpr size_t kMaxLabelBytes = 80;
-  auto is_cell = [&](size_t i) { return i < lines.size() && std::regex_match(lines[i].text, cell); };
+  auto is_cell = [&](size_t i) {
+    return i < lines.size() && std::regex_match(lines[i].text, cell);
+  };
   auto cells_after = [&](size_t i) -> size_t {  // a row's figures, if line i opens one
     if (i >= lines.size() || lines[i].text.empty() || is_cell(i) ||
         lines[i].text.size() > kMaxLabelBytes || EndsSentence(lines[i].text)) {
