@@ -652,17 +652,18 @@ void MarkKeptHyphens(std::vector<Line>& lines) {
 }
 
 // A line of justified text as `-layout` prints it: words set apart by one
-// space or two ("De vaste  commissie voor Buitenlandse  Zaken heeft op"),
-// never more, and two between words at least once; a table's row has
-// fewer words, or wider gaps, or figures beside its gaps.
+// space or two ("De vaste  commissie voor Buitenlandse  Zaken heeft op",
+// "betreft:  de"), never more, and two before a word at least once; a
+// table's row has fewer words, or wider gaps, or figures beside its gaps.
 bool IsJustifiedProse(std::string_view text) {
   constexpr size_t kMinWords = 8;
   if (text.find("   ") != std::string_view::npos) return false;
   bool between_words = false;
   for (size_t p = text.find("  "); p != std::string_view::npos; p = text.find("  ", p + 2)) {
     const std::string_view before = text.substr(0, p);
+    const char32_t left = p > 0 ? FirstCodePoint(before.substr(LastCodePointStart(before))) : 0;
     if (p > 0 && p + 2 < text.size() &&
-        IsLetterCp(FirstCodePoint(before.substr(LastCodePointStart(before)))) &&
+        (IsLetterCp(left) || left == '.' || left == ',' || left == ':' || left == ';') &&
         IsLetterCp(FirstCodePoint(text.substr(p + 2)))) {
       between_words = true;
     }
