@@ -329,7 +329,8 @@ bool IsHeadingLike(std::string_view p) {
   if (p.empty() || p.size() > 140 || EndsSentence(p) || p.find('\n') != std::string_view::npos) {
     return false;
   }
-  if (p.rfind("– ", 0) == 0) return false;
+  // A list's item and a row of figures head nothing.
+  if (p.rfind("– ", 0) == 0 || IsFigureRow(p)) return false;
   // Who chaired and clerked a debate ("Voorzitter: Wijnberg") heads nothing.
   static const regex staff("^(Voorzitter|Griffier|Ondervoorzitter): .*");
   if (std::regex_match(p.begin(), p.end(), staff)) return false;
@@ -1617,8 +1618,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
       std::any_of(clean.masthead.begin(), clean.masthead.end(),
                   [](const std::string& l) { return l.find("BRIEF VAN") != std::string::npos; });
   if (doc.title.empty() && (kind == DocumentKind::kLetter || sent_as_letter)) {
+    // Another paper of the dossier (a jaarverslag) is named by it alone.
     if (std::string dossier = DossierName(clean.masthead); !dossier.empty()) {
-      doc.title = "Kamerbrief: " + dossier;
+      doc.title = sent_as_letter ? "Kamerbrief: " + dossier : dossier;
     }
   }
   if (doc.title.empty()) {

@@ -652,21 +652,24 @@ void MarkKeptHyphens(std::vector<Line>& lines) {
 }
 
 // A line of justified text as `-layout` prints it: words set apart by one
-// space or two ("De vaste  commissie voor Buitenlandse  Zaken heeft op",
-// "betreft:  de"), never more, and two before a word at least once; a
-// table's row has fewer words, or wider gaps, or figures beside its gaps.
+// space or two ("De vaste  commissie voor Buitenlandse  Zaken heeft op  12",
+// "betreft:  de"), three at most between words, and two or three between
+// words at least once; a table's row has fewer words, or wider gaps, or
+// figures after its wide gaps.
 bool IsJustifiedProse(std::string_view text) {
-  constexpr size_t kMinWords = 8;
-  if (text.find("   ") != std::string_view::npos) return false;
+  constexpr size_t kMinWords = 8, kMaxGap = 3;
   bool between_words = false;
-  for (size_t p = text.find("  "); p != std::string_view::npos; p = text.find("  ", p + 2)) {
+  for (size_t p = text.find("  "); p != std::string_view::npos; p = text.find("  ", p)) {
     const std::string_view before = text.substr(0, p);
+    size_t end = p;
+    while (end < text.size() && text[end] == ' ') ++end;
     const char32_t left = p > 0 ? FirstCodePoint(before.substr(LastCodePointStart(before))) : 0;
-    if (p > 0 && p + 2 < text.size() &&
-        (IsLetterCp(left) || left == '.' || left == ',' || left == ':' || left == ';') &&
-        IsLetterCp(FirstCodePoint(text.substr(p + 2)))) {
-      between_words = true;
-    }
+    const bool words = (IsLetterCp(left) || left == '.' || left == ',' || left == ':' ||
+                        left == ';') &&
+                       end < text.size() && IsLetterCp(FirstCodePoint(text.substr(end)));
+    if (end - p > kMaxGap || (end - p == kMaxGap && !words)) return false;
+    between_words = between_words || words;
+    p = end;
   }
   const std::string words = CollapseSpaces(text);
   return between_words &&
@@ -683,26 +686,6 @@ bool IsTableRow(std::string_view text) {
     gaps += p - start >= 3 ? 2 : 1;
   }
   return gaps >= 2;
-}
-
-// A table's row whose columns the extraction set one space apart: a short
-// label, if any, and two figures or more ("2021 98.700 91%", "Midden-Oosten
-// en Noord-Afrika 19 19"); no sentence.
-bool IsFigureRow(std::string_view text) {
-  constexpr size_t kMaxLabelWords = 4;
-  std::vector<std::string_view> tokens;
-  for (size_t p = 0; p < text.size();) {
-    size_t end = std::min(text.find(' ', p), text.size());
-    if (end > p) tokens.push_back(text.substr(p, end - p));
-    p = end + 1;
-  }
-  size_t figures = 0;
-  while (figures < tokens.size() && std::any_of(tokens[tokens.size() - 1 - figures].begin(),
-                                                tokens[tokens.size() - 1 - figures].end(),
-                                                [](char c) { return c >= '0' && c <= '9'; })) {
-    ++figures;
-  }
-  return figures >= 2 && tokens.size() - figures <= kMaxLabelWords && !EndsSentence(text);
 }
 
 // A table's note under its rows, for a figure marked with an asterisk
@@ -872,6 +855,26 @@ void AppendWrapped(std::string& text, std::string_view next, bool keep_hyphen) {
 }
 
 }  // namespace
+
+// A table's row whose columns the extraction set one space apart: a short
+// label, if any, and two figures or more ("2021 98.700 91%", "Midden-Oosten
+// en Noord-Afrika 19 19"); no sentence.
+bool IsFigureRow(std::string_view text) {
+  constexpr size_t kMaxLabelWords = 4;
+  std::vector<std::string_view> tokens;
+  for (size_t p = 0; p < text.size();) {
+    size_t end = std::min(text.find(' ', p), text.size());
+    if (end > p) tokens.push_back(text.substr(p, end - p));
+    p = end + 1;
+  }
+  size_t figures = 0;
+  while (figures < tokens.size() && std::any_of(tokens[tokens.size() - 1 - figures].begin(),
+                                                tokens[tokens.size() - 1 - figures].end(),
+                                                [](char c) { return c >= '0' && c <= '9'; })) {
+    ++figures;
+  }
+  return figures >= 2 && tokens.size() - figures <= kMaxLabelWords && !EndsSentence(text);
+}
 
 bool StartsUpper(std::string_view text) { return IsUpperCp(FirstCodePoint(text)); }
 bool StartsLower(std::string_view text) { return IsLowerCp(FirstCodePoint(text)); }
@@ -1295,9 +1298,12 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
     if (!l.bullet && !l.numbered && StartsUpper(l.text) && EndsList(current)) flush();
     const bool hyphen_kept = std::exchange(keep_hyphen, l.hyphen_kept);
     last_full = l.full_width;
-    // Rows of figures, two or more, are a table's.
+    // Rows of figures, two or more, are a table's; a row as wide as the
+    // text holds three figures at least ("Opdrachten 24.912 27.655 31.940").
+    static const std::regex three_figures("( \\S*[0-9]\\S*){3}$");
     auto figures = [&](size_t k) {
-      return k < lines.size() && !lines[k].full_width && IsFigureRow(lines[k].text);
+      return k < lines.size() && IsFigureRow(lines[k].text) &&
+             (!lines[k].full_width || std::regex_search(lines[k].text, three_figures));
     };
     const bool row = figures(i) && ((i > 0 && figures(i - 1)) || figures(i + 1));
     const bool after_row = std::exchange(last_row, row);

@@ -52,6 +52,9 @@ CleanText CleanPdfText(std::string_view raw);
 // Number-only lines are dropped.
 std::vector<std::string> JoinParagraphs(std::span<const Line> lines);
 
+// A table's row whose columns the extraction set one space apart: a short
+// label, if any, and two figures or more ("2021 98.700 91%"); no sentence.
+bool IsFigureRow(std::string_view text);
 // True when the text ends a sentence or a clause (., ?, !, :, ;, a closing
 // quote or bracket after one of those).
 bool EndsSentence(std::string_view text);
