@@ -591,6 +591,17 @@ std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
     std::vector<std::string> q(paragraphs.begin() + static_cast<long>(split), paragraphs.end());
     p.question = QuestionText(q, heading);
     p.heading = heading;
+    // Questions numbered anew under each party's heading ("1. De leden van
+    // de NSC-fractie vragen …", after the party's opening words or not):
+    // the party's numbering, "NSC-1".
+    static const regex printed("(^|\\n)([0-9]{1,3})\\. +(?=\\S)");
+    static const regex party("van de (\\S+)-fractie$");
+    std::smatch n, of;
+    if (std::regex_search(p.question, n, printed) && std::regex_search(heading, of, party)) {
+      p.number = of[1].str() + "-" + n[2].str();
+      p.question.erase(static_cast<size_t>(n.position(2)),
+                       static_cast<size_t>(n.length(0) - n.length(1)));
+    }
     out.push_back(std::move(p));
   }
   return out;

@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The forty-four documents of the search benchmark's blind sets
+// The forty-eight documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -264,6 +264,17 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Verslag van een commissiedebat"},
       {"blind11-lijst-deelvragen.txt", DocumentKind::kQuestions, 16, "Kamerstuk 30 010, nr. 80",
        "Lijst van vragen en antwoorden"},
+      // A nota in `-layout` with justified lines, a report whose questions
+      // are numbered anew under each party, answers to written questions
+      // on the template, a chapter of the annual report with its table.
+      {"blind12-nota-layout.txt", DocumentKind::kLetter, 14, "Kamerstuk 36 912, nr. 6",
+       "Nota naar aanleiding van het verslag"},
+      {"blind12-verslag-genummerd.txt", DocumentKind::kQuestions, 13, "Kamerstuk 36 433, nr. 7",
+       "Verslag van een schriftelijk overleg"},
+      {"blind12-kamervragen-brief.txt", DocumentKind::kQuestions, 8, "2026Z01562",
+       "Beantwoording vragen van het lid Van der Lingen"},
+      {"blind12-jaarverslag.txt", DocumentKind::kLetter, 25, "Kamerstuk 36 760 V, nr. 1",
+       "Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2025"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -333,6 +344,27 @@ TEST(BenchDocumentTest, AnnexLetteredPartsCellTablesAndJustifiedLines) {
               StartsWith("De heer Veenstra vroeg hoe we ervoor zorgen"));
   EXPECT_THAT(turn("Mevrouw Bosman (GroenLinks-PvdA):").text,
               Not(HasSubstr("tweeminutendebat aangevraagd")));
+}
+
+// Questions numbered anew under each party's heading take the party's
+// numbering, and a row of figures on its own heads nothing.
+TEST(BenchDocumentTest, PartyNumberingAndFigureRows) {
+  for (const char* file :
+       {"blind12-verslag-genummerd.txt", "blind6-verslag-schriftelijk-overleg.txt"}) {
+    SCOPED_TRACE(file);
+    ParsedDocument doc = MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+    for (const ParsedPassage& p : doc.passages) {
+      EXPECT_THAT(p.number, ::testing::MatchesRegex("[A-Za-z0-9-]+-[0-9]+")) << p.question;
+      EXPECT_THAT(p.question, ::testing::ContainsRegex("^[A-Z]")) << p.number;
+    }
+  }
+  constexpr char kReport[] = "blind12-jaarverslag.txt";
+  ParsedDocument report = MustParse(ReadDocument(kReport, LOKET_BENCH_DOCUMENTS_DIR), kReport);
+  for (const std::string& heading : Headings(report)) {
+    EXPECT_THAT(heading, Not(HasSubstr("47.118"))) << heading;
+  }
+  EXPECT_THAT(AllText(report),
+              HasSubstr("\nOpdrachten 24.912 27.655 31.940 34.208 38.471 36.300 2.171\n"));
 }
 
 // A letter copied without blank lines between its paragraphs keeps them

@@ -664,9 +664,9 @@ bool IsJustifiedProse(std::string_view text) {
     size_t end = p;
     while (end < text.size() && text[end] == ' ') ++end;
     const char32_t left = p > 0 ? FirstCodePoint(before.substr(LastCodePointStart(before))) : 0;
-    const bool words = (IsLetterCp(left) || left == '.' || left == ',' || left == ':' ||
-                        left == ';') &&
-                       end < text.size() && IsLetterCp(FirstCodePoint(text.substr(end)));
+    const bool words =
+        (IsLetterCp(left) || left == '.' || left == ',' || left == ':' || left == ';') &&
+        end < text.size() && IsLetterCp(FirstCodePoint(text.substr(end)));
     if (end - p > kMaxGap || (end - p == kMaxGap && !words)) return false;
     between_words = between_words || words;
     p = end;
