@@ -3,7 +3,7 @@
 # the same machine and over the same corpus (see bench/knowledge/README.md):
 #   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-2.jsonl,
 #            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl, invented.jsonl,
-#            layouts.jsonl and the blind sets blind.jsonl to blind-12.jsonl for
+#            layouts.jsonl and the blind sets blind.jsonl to blind-14.jsonl for
 #            loket, for Xapian with its default settings and for PostgreSQL 15
 #            full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
@@ -136,6 +136,8 @@ corpus_has '*/blind9-*.txt' && QUALITY_SETS+=(blind-9)
 corpus_has '*/blind10-*.txt' && QUALITY_SETS+=(blind-10)
 corpus_has '*/blind11-*.txt' && QUALITY_SETS+=(blind-11)
 corpus_has '*/blind12-*.txt' && QUALITY_SETS+=(blind-12)
+corpus_has '*/blind13-*.txt' && QUALITY_SETS+=(blind-13)
+corpus_has '*/blind14-*.txt' && QUALITY_SETS+=(blind-14)
 for set in "${QUALITY_SETS[@]}"; do
   quality loket "$set" --url "$LOKET_URL"
   quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"

@@ -172,9 +172,15 @@ const regex& HandelingenReference() {
   return re;
 }
 
-// The number parliament gives written questions: "2023Z04512".
+// The number parliament gives written questions: "2023Z04512", on a line
+// of its own or, in their answers, named as their "kenmerk" ("met kenmerk
+// 2023Z04512").
 const regex& QuestionsKenmerk() {
   static const regex re("(?:^|\\n)\\s*(20[0-9]{2}Z[0-9]{5})\\s*(?:\\n|$)");
+  return re;
+}
+const regex& NamedQuestionsKenmerk() {
+  static const regex re("\\bkenmerk:? (20[0-9]{2}Z[0-9]{5})\\b");
   return re;
 }
 
@@ -784,6 +790,16 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
   return out;
 }
 
+// Whether a question's number opens a block that asks something.
+bool Asks(const std::vector<Line>& lines, const Candidate& c) {
+  bool asks = c.rest.find('?') != std::string::npos;
+  for (size_t j = c.line + 1; j < lines.size() && j <= c.line + 10 && !asks; ++j) {
+    if (j > c.line + 1 && EndsBlock(lines, j)) break;
+    asks = lines[j].text.find('?') != std::string::npos;
+  }
+  return asks;
+}
+
 // The question markers paired with answer markers: for each answer, the
 // last candidate for the next number before it (a numbered list inside an
 // answer comes before the real question's number, never after).
@@ -810,8 +826,33 @@ std::vector<Candidate> PairQuestions(const std::vector<Line>& lines,
     if (best) {
       numbering.Take(best->number);
       out.push_back(*best);
+      // The next numbers before an unnumbered answer are questions too,
+      // where the one before was asked and answered without a label ("8" /
+      // question? / answer / "9" / question? / "Antwoord" / answer); not a
+      // page number inside a question.
+      bool asked = false, answered = false;
+      for (size_t i = best->line + 1; !a.number && i < a.line; ++i) {
+        const std::string& t = lines[i].text;
+        auto c = QuestionCandidate(lines, i);
+        if (c && asked && answered && numbering.StepTo(c->number) == 1) {
+          numbering.Take(c->number);
+          out.push_back(*c);
+          asked = answered = false;
+        } else if (t.find('?') != std::string::npos) {
+          asked = true;
+        } else if (asked && !t.empty() && !lines[i].number_only) {
+          answered = true;
+        }
+      }
     }
     from = a.line + 1;
+  }
+  // The questions after the last answer's label, answered without one.
+  for (size_t i = from; !marks.empty() && !marks.back().number && i < lines.size(); ++i) {
+    auto c = QuestionCandidate(lines, i);
+    if (!c || numbering.StepTo(c->number) != 1 || !Asks(lines, *c)) continue;
+    numbering.Take(c->number);
+    out.push_back(*c);
   }
   return out;
 }
@@ -872,12 +913,7 @@ std::vector<Candidate> SequentialQuestions(const std::vector<Line>& lines) {
     if (!c) continue;
     int step = numbering.StepTo(c->number);
     if (step < 1 || step > kMaxStep) continue;
-    bool asks = c->rest.find('?') != std::string::npos;
-    for (size_t j = i + 1; j < lines.size() && j <= i + 10 && !asks; ++j) {
-      if (j > i + 1 && EndsBlock(lines, j)) break;
-      asks = lines[j].text.find('?') != std::string::npos;
-    }
-    if (!asks) continue;
+    if (!Asks(lines, *c)) continue;
     out.push_back(*c);
     numbering.Take(c->number);
   }
@@ -1257,7 +1293,9 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   struct Turn {
     size_t first, last;  // the passages of the member's turn
     std::string name;
-    std::vector<size_t> answers;
+    // The passages that answer, each from where it names the member (the
+    // minister's words before that answer something else).
+    std::vector<std::pair<size_t, size_t>> answers;
   };
   // Who speaks at the end of a passage: the last label in it.
   enum class Speaker { kOther, kMember, kMinister, kChair };
@@ -1279,20 +1317,22 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   // An answer names the member in the first sentence of one of its
   // paragraphs ("Mijn tweede blokje gaat over de kosten." / "Mevrouw El
   // Khatib vroeg …"), not in the words of the chair or of a member.
+  // Where that paragraph starts in the text, or npos.
   auto names = [&](const std::string& text, const std::string& name) {
-    for (std::string_view rest = text; !rest.empty();) {
-      const size_t end = std::min(rest.find("\n\n"), rest.size());
-      const std::string paragraph(rest.substr(0, end));
-      rest.remove_prefix(std::min(end + 2, rest.size()));
+    for (size_t start = 0; start < text.size();) {
+      const size_t end = std::min(text.find("\n\n", start), text.size());
+      const std::string paragraph = text.substr(start, end - start);
+      const size_t at = start;
+      start = end + 2;
       if (std::regex_search(paragraph, chair) || std::regex_search(paragraph, member)) continue;
       const std::string_view first =
           std::string_view(paragraph).substr(0, paragraph.find_first_of(".?!"));
       if (first.find("heer " + name) != std::string_view::npos ||
           first.find("evrouw " + name) != std::string_view::npos) {
-        return true;
+        return at;
       }
     }
-    return false;
+    return std::string::npos;
   };
   std::vector<Turn> turns;
   bool answering = false;
@@ -1329,8 +1369,8 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     }
     if (!answering || !minister_speaks) continue;
     for (Turn& t : turns) {
-      if (names(text, t.name)) {
-        t.answers.push_back(i);
+      if (const size_t at = names(text, t.name); at != std::string::npos) {
+        t.answers.emplace_back(i, at);
         break;
       }
     }
@@ -1344,9 +1384,10 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       asked.push_back(passages[k].text);
       joined[k] = k != t.first;
     }
-    for (size_t a : t.answers) {
-      answers.push_back(passages[a].text);
-      joined[a] = true;
+    for (const auto& [a, at] : t.answers) {
+      answers.push_back(passages[a].text.substr(at));
+      passages[a].text.resize(at == 0 ? 0 : at - 2);
+      joined[a] = at == 0;
     }
     turn.question = Join(asked, "\n\n");
     turn.text = Join(answers, "\n\n");
@@ -1427,8 +1468,8 @@ std::optional<HandelingenId> AanhangselIdentifier(const CleanText& clean) {
   return std::nullopt;
 }
 
-// The subject a letter's letterhead names ("Betreft", "Onderwerp"), a
-// line that wraps onto the next included; empty when there is none.
+// The subject a letter's letterhead names ("Betreft", "Onderwerp"), the
+// lines it wraps onto included; empty when there is none.
 std::string LetterSubject(const std::vector<Line>& lines) {
   static const regex label("^(Betreft|Onderwerp):? +(\\S.*)$");
   constexpr size_t kMaxSubjectBytes = 200;
@@ -1436,12 +1477,14 @@ std::string LetterSubject(const std::vector<Line>& lines) {
     std::smatch m;
     if (!std::regex_match(lines[i].text, m, label)) continue;
     std::string subject = CollapseSpaces(m[2].str());
-    if (i + 1 < lines.size()) {
-      const std::string& next = lines[i + 1].text;
-      if (!next.empty() && next.size() < 60 && !std::regex_match(next, Letterhead()) &&
-          (StartsLower(next) || std::isdigit(static_cast<unsigned char>(next[0])))) {
-        subject += " " + CollapseSpaces(next);
+    constexpr size_t kMaxSubjectLines = 3;
+    for (size_t k = i + 1; k < lines.size() && k <= i + kMaxSubjectLines; ++k) {
+      const std::string& next = lines[k].text;
+      if (next.empty() || next.size() >= 60 || std::regex_match(next, Letterhead()) ||
+          !(StartsLower(next) || std::isdigit(static_cast<unsigned char>(next[0])))) {
+        break;
       }
+      subject += " " + CollapseSpaces(next);
     }
     if (subject.size() > kMaxSubjectBytes || EndsSentence(subject)) return {};
     return subject;
@@ -1503,7 +1546,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     // Answers to written questions: "Aanhangsel Handelingen II 2022/23, nr. 2345".
     doc.reference = m[0].str();
     doc.key = Slug("ah " + m[1].str() + " " + m[2].str() + " " + m[3].str());
-  } else if (std::regex_search(text, m, QuestionsKenmerk())) {
+  } else if (std::regex_search(text, m, QuestionsKenmerk()) ||
+             (kind == DocumentKind::kQuestions &&
+              std::regex_search(text, m, NamedQuestionsKenmerk()))) {
     doc.reference = m[1].str();  // the questions' number, e.g. 2023Z04512
     doc.key = Slug(doc.reference);
   } else {
@@ -1579,9 +1624,11 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     const std::string l(top_lines[j]);
     if (l.size() < 120 && std::regex_search(l, title, TitlePattern())) {
       doc.title = title[0].str();
-      // A title wrapped onto the next line goes on in lower case.
-      if (j + 1 < top_lines.size() && StartsLower(top_lines[j + 1])) {
-        doc.title += " " + std::string(top_lines[j + 1]);
+      // A title wrapped onto the next lines goes on in lower case.
+      constexpr size_t kMaxTitleLines = 3;
+      for (size_t k = j + 1;
+           k < top_lines.size() && k <= j + kMaxTitleLines - 1 && StartsLower(top_lines[k]); ++k) {
+        doc.title += " " + std::string(top_lines[k]);
       }
       // "LIJST VAN VRAGEN EN ANTWOORDEN" in the heading of the paper.
       if (std::none_of(doc.title.begin(), doc.title.end(),

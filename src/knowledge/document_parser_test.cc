@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The forty-eight documents of the search benchmark's blind sets
+// The fifty-six documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -260,7 +260,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "het bericht"},
       {"blind11-kamerbrief-met-bijlage.txt", DocumentKind::kQuestions, 23,
        "Kamerstuk 30 010, nr. 76", "Kamerbrief: Consulaire dienstverlening"},
-      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 25, "Kamerstuk 30 010, nr. 79",
+      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 30, "Kamerstuk 30 010, nr. 79",
        "Verslag van een commissiedebat"},
       {"blind11-lijst-deelvragen.txt", DocumentKind::kQuestions, 16, "Kamerstuk 30 010, nr. 80",
        "Lijst van vragen en antwoorden"},
@@ -275,6 +275,22 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Beantwoording vragen van het lid Van der Lingen"},
       {"blind12-jaarverslag.txt", DocumentKind::kLetter, 25, "Kamerstuk 36 760 V, nr. 1",
        "Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2025"},
+      {"blind13-kamerbrief.txt", DocumentKind::kLetter, 23, "2026Z19944",
+       "Jaarrapportage consulaire dienstverlening 2026"},
+      {"blind13-lijst-vragen-antwoorden.txt", DocumentKind::kQuestions, 13,
+       "Kamerstuk 37 000 V, nr. 9", "Lijst van vragen en antwoorden"},
+      {"blind13-schriftelijk-overleg.txt", DocumentKind::kQuestions, 5,
+       "Kamerstuk 37 000 V, nr. 45", "Verslag van een schriftelijk overleg"},
+      {"blind13-schriftelijke-vragen.txt", DocumentKind::kQuestions, 9,
+       "Aanhangsel Handelingen II 2026/27, nr. 412", "Vragen van het lid Van Rooijen-Teunissen"},
+      {"blind14-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 8, "2026Z19377",
+       "Beantwoording vragen van de leden Ceder en Dobbe"},
+      {"blind14-kamerbrief-modernisering.txt", DocumentKind::kLetter, 14,
+       "Kamerstuk 30 010, nr. 58", "Kamerbrief: Consulaire dienstverlening"},
+      {"blind14-lijst-van-vragen.txt", DocumentKind::kQuestions, 20, "Kamerstuk 36 600 V, nr. 9",
+       "Lijst van vragen en antwoorden"},
+      {"blind14-verslag-commissiedebat.txt", DocumentKind::kLetter, 23, "Kamerstuk 30 010, nr. 56",
+       "Verslag van een commissiedebat"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -289,7 +305,8 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
            {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25",
             "Handelingen II 2025/26", "kst-", "ISSN", "Gravenhage", "\f",
             "voorzitter van de commissie", "Inhoudsopgave", "Onze referentie", "Pagina ",
-            "Documentdetails", "Kamerstuk |"}) {
+            "Documentdetails", "Kamerstuk |", "Officiële bekendmakingen", "Naar boven",
+            "Overheid.nl", "Noten"}) {
         EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact))) << p.number;
       }
     }
@@ -365,6 +382,55 @@ TEST(BenchDocumentTest, PartyNumberingAndFigureRows) {
   }
   EXPECT_THAT(AllText(report),
               HasSubstr("\nOpdrachten 24.912 27.655 31.940 34.208 38.471 36.300 2.171\n"));
+}
+
+// What `blind-13`'s and `blind-14`'s documents needed: a template's sidebar
+// above the page number of a copy without page breaks, a table's rows and
+// its source kept together, a numbered heading after a sentence; a copy
+// from officielebekendmakingen.nl named as the paper it copies, without the
+// site's head, foot and notes; a question answered without a label between
+// ones with "Antwoord"; a table of one figure per row printed one cell per
+// line; a debate's answer from where it names the member.
+TEST(BenchDocumentTest, SidebarsWebCopiesAndUnlabelledAnswers) {
+  auto read = [](const char* file) {
+    return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+  };
+  ParsedDocument letter = read("blind13-kamerbrief.txt");
+  const std::string letter_text = AllText(letter);
+  EXPECT_THAT(letter_text, HasSubstr("binnen twee minuten aan; de doelstelling van 80 procent"));
+  EXPECT_THAT(letter_text, Not(HasSubstr("Visumbeleid")));
+  EXPECT_THAT(Headings(letter), ::testing::Contains("3. Crisisbeheersing en reisadviezen – 3.1 "
+                                                    "Reisadviezen"));
+  EXPECT_THAT(letter_text, HasSubstr("\nVerstrekte noodleningen 251 274 309\nBron: Ministerie"));
+  EXPECT_THAT(letter_text, HasSubstr("\nContacten 24/7 BZ 486.000 512.000 547.300\n"));
+
+  ParsedDocument list = read("blind13-lijst-vragen-antwoorden.txt");
+  EXPECT_EQ(ToArticles(list).front().id, "37-000-v-nr-9-1");
+  EXPECT_THAT(list.passages.back().text, EndsWith("bij de Informatieservice kunnen aanmelden."));
+  EXPECT_THAT(AllText(list), HasSubstr("vastgesteld in de Visumcode. De leges"));
+
+  ParsedDocument web = read("blind14-kamerbrief-modernisering.txt");
+  EXPECT_THAT(web.passages.front().text, StartsWith("Tijdens het commissiedebat Consulaire"));
+  EXPECT_THAT(web.passages.back().text, EndsWith("rapporteer ik over de resultaten."));
+
+  ParsedDocument budget = read("blind14-lijst-van-vragen.txt");
+  ASSERT_EQ(budget.passages.size(), 20u);
+  EXPECT_THAT(budget.passages[7].text, StartsWith("Voor 2027 is € 640.000 gereserveerd."));
+  EXPECT_THAT(budget.passages[8].question, StartsWith("Hoeveel Nederlanders waren op 1 januari"));
+  EXPECT_THAT(budget.passages[8].text, HasSubstr("\nEuropa buiten de EU   96\n"));
+  EXPECT_THAT(budget.passages[8].text, HasSubstr("\nRegio   Aantal gedetineerden\n"));
+  EXPECT_THAT(budget.passages[19].text, StartsWith("In 2025 zijn 322 consulaire leningen"));
+
+  ParsedDocument answers = read("blind14-antwoorden-kamervragen.txt");
+  EXPECT_THAT(answers.document.title, EndsWith("van Nederlandse jongeren in het buitenland"));
+
+  ParsedDocument debate = read("blind14-verslag-commissiedebat.txt");
+  auto turn = std::find_if(debate.passages.begin(), debate.passages.end(), [](const auto& p) {
+    return p.question.starts_with("Mevrouw El Amrani (GroenLinks-PvdA): Voorzitter");
+  });
+  ASSERT_NE(turn, debate.passages.end());
+  EXPECT_THAT(turn->text, StartsWith("Dan kom ik bij mevrouw El Amrani."));
+  EXPECT_THAT(AllText(debate), HasSubstr("Minister Veldkamp: Dat zal ik doen."));
 }
 
 // A letter copied without blank lines between its paragraphs keeps them

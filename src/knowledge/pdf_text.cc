@@ -369,6 +369,40 @@ bool IsRepeatedFootnote(const std::vector<Line>& lines, const std::vector<size_t
   return true;
 }
 
+// A web page's notes stand together under "Noten" at its end, each number
+// on a line of its own ("Noten" / "1" / "Verordening …"): they are set as
+// a page's footnotes are ("1 Verordening …"), for RemoveFootnotes.
+void SetEndnotesAsFootnotes(std::vector<Line>& lines) {
+  static const std::regex number("^[0-9]{1,3}$");
+  auto heading = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) {
+    return l.text == "Noten" || l.text == "Voetnoten";
+  });
+  if (heading == lines.rend()) return;
+  const auto first = heading.base();  // the line after the heading
+  std::vector<Line> notes;
+  bool numbered = false;  // the last note has its number and no text yet
+  for (auto it = first; it != lines.end(); ++it) {
+    if (it->text.empty()) continue;
+    if (std::regex_match(it->text, number)) {
+      if (numbered) return;
+      notes.push_back(Line{it->text + " "});
+      numbered = true;
+    } else if (numbered) {
+      notes.back().text += it->text;
+      numbered = false;
+    } else if (!notes.empty()) {
+      notes.push_back(Line{it->text});
+    } else {
+      return;
+    }
+  }
+  if (notes.empty() || numbered) return;
+  notes.front().page_start = true;
+  lines.erase(std::prev(first), lines.end());
+  lines.emplace_back();
+  lines.insert(lines.end(), notes.begin(), notes.end());
+}
+
 void RemoveFootnotes(std::vector<Line>& lines) {
   std::vector<bool> remove(lines.size(), false);
   std::vector<Marker> markers;
@@ -478,7 +512,8 @@ size_t NextText(const std::vector<Line>& lines, size_t i) {
 
 // A table that the extraction printed one cell per line ("Verliesgrond" /
 // "2023" / "2024" / "2025", "Tien jaar buiten de EU" / "2.140" / …): two
-// rows or more of a label followed by as many figures each, joined into
+// rows or more of a label followed by as many figures each (three rows or
+// more of one figure), joined into
 // rows with their cells set apart ("Tien jaar buiten de EU  2.140  …"),
 // before the figures would be taken for page numbers.
 void JoinCellPerLineTables(std::vector<Line>& lines) {
@@ -494,19 +529,35 @@ void JoinCellPerLineTables(std::vector<Line>& lines) {
     }
     size_t k = 0;
     while (is_cell(i + 1 + k)) ++k;
-    return k >= 2 ? k : 0;
+    return k;
   };
   std::vector<Line> out;
   out.reserve(lines.size());
   for (size_t i = 0; i < lines.size();) {
+    // Rows of one figure each ("Europese Unie" / "1.012") count from three.
     const size_t k = cells_after(i);
-    if (k == 0 || cells_after(i + 1 + k) != k) {
+    if (k == 0 || cells_after(i + 1 + k) != k || (k == 1 && cells_after(i + 2 * (1 + k)) != k)) {
       out.push_back(std::move(lines[i++]));
       continue;
     }
+    // A gap of three spaces sets a row's single figure apart as a column;
+    // such a table's header, two labels on lines of their own above it
+    // ("Regio" / "Aantal gedetineerden"), becomes a row too.
+    const std::string gap = k == 1 ? "   " : "  ";
+    auto label = [&](size_t back) {
+      const Line& l = out[out.size() - back];
+      return !l.text.empty() && l.text.size() <= kMaxLabelBytes / 2 && !EndsSentence(l.text) &&
+             !std::regex_match(l.text, cell);
+    };
+    if (k == 1 && out.size() >= 3 && label(1) && label(2) && out[out.size() - 3].text.empty()) {
+      Line value = std::move(out.back());
+      out.pop_back();
+      out.back().text += gap + value.text;
+      out.back().bullet = out.back().numbered = false;
+    }
     while (cells_after(i) == k) {
       Line row = std::move(lines[i]);
-      for (size_t j = 1; j <= k; ++j) row.text += "  " + lines[i + j].text;
+      for (size_t j = 1; j <= k; ++j) row.text += gap + lines[i + j].text;
       row.bullet = row.numbered = row.number_only = false;
       out.push_back(std::move(row));
       i += 1 + k;
@@ -515,48 +566,65 @@ void JoinCellPerLineTables(std::vector<Line>& lines) {
   lines = std::move(out);
 }
 
-// The block a letter's template prints at the top of every page after the
-// first ("Directie Consulaire Zaken" / "Datum" / "10 maart 2026" / "Onze
-// referentie" / "BZ2611873"): the lines a page starts with that start half
-// the later pages or more, none of them a sentence; two such lines or more,
-// or one with a figure that starts three pages. A label such as "Antwoord"
-// may well start many pages.
-void RemoveRunningHeaders(std::vector<Line>& lines) {
-  constexpr size_t kTopLines = 8;
-  const auto first_text =
-      std::find_if(lines.begin(), lines.end(), [](const Line& l) { return !l.text.empty(); });
-  std::vector<std::vector<size_t>> tops;  // each later page's first lines
-  for (size_t i = static_cast<size_t>(first_text - lines.begin()) + 1; i < lines.size(); ++i) {
-    if (!lines[i].page_start || lines[i].text.empty()) continue;
-    std::vector<size_t>& top = tops.emplace_back();
-    for (size_t k = i; k < lines.size() && top.size() < kTopLines; ++k) {
-      if (k > i && lines[k].page_start) break;
-      if (!lines[k].text.empty()) top.push_back(k);
-    }
-  }
-  std::map<std::string_view, size_t> pages;  // on how many page tops a line stands
-  for (const std::vector<size_t>& top : tops) {
+// Marks the lines at the pages' edges (each edge's lines in order from the
+// page break inward) that stand at half the edges or more, none of them a
+// sentence: two such lines or more, or one with a figure at three edges.
+void MarkRunningLines(const std::vector<Line>& lines, const std::vector<std::vector<size_t>>& edges,
+                      std::vector<bool>& drop) {
+  std::map<std::string_view, size_t> pages;  // at how many edges a line stands
+  for (const std::vector<size_t>& edge : edges) {
     std::set<std::string_view> seen;
-    for (size_t k : top) {
+    for (size_t k : edge) {
       if (seen.insert(lines[k].text).second) ++pages[lines[k].text];
     }
   }
   auto running = [&](size_t k) {
     const size_t n = pages[lines[k].text];
-    return n >= 2 && n * 2 >= tops.size() && !EndsSentence(lines[k].text);
+    return n >= 2 && n * 2 >= edges.size() && !EndsSentence(lines[k].text);
   };
-  std::vector<bool> drop(lines.size(), false);
-  for (const std::vector<size_t>& top : tops) {
+  for (const std::vector<size_t>& edge : edges) {
     size_t run = 0;
-    while (run < top.size() && running(top[run])) ++run;
-    const std::string& only = lines[top[0]].text;
+    while (run < edge.size() && running(edge[run])) ++run;
+    const std::string& only = edge.empty() ? std::string() : lines[edge[0]].text;
     if (run == 1 && (pages[only] < 3 || std::none_of(only.begin(), only.end(), [](char c) {
                        return c >= '0' && c <= '9';
                      }))) {
       run = 0;
     }
-    for (size_t j = 0; j < run; ++j) drop[top[j]] = true;
+    for (size_t j = 0; j < run; ++j) drop[edge[j]] = true;
   }
+}
+
+// The block a letter's template prints at the top of every page after the
+// first ("Directie Consulaire Zaken" / "Datum" / "10 maart 2026" / "Onze
+// referentie" / "BZ2611873"): the lines a page starts with that start half
+// the later pages or more, none of them a sentence; two such lines or more,
+// or one with a figure that starts three pages. A label such as "Antwoord"
+// may well start many pages. A copy without page breaks (a PDF viewer's)
+// sets the block above the page number where the page starts ("… / Onze
+// referentie / BZ2611873 / Pagina 3 van 4"): the lines that end half the
+// pages before such a break go as well.
+void RemoveRunningHeaders(std::vector<Line>& lines) {
+  constexpr size_t kEdgeLines = 8;
+  const auto first_text =
+      std::find_if(lines.begin(), lines.end(), [](const Line& l) { return !l.text.empty(); });
+  std::vector<std::vector<size_t>> tops, bottoms;  // each later page's first lines, the last above
+  for (size_t i = static_cast<size_t>(first_text - lines.begin()) + 1; i < lines.size(); ++i) {
+    if (!lines[i].page_start || lines[i].text.empty()) continue;
+    std::vector<size_t>& top = tops.emplace_back();
+    for (size_t k = i; k < lines.size() && top.size() < kEdgeLines; ++k) {
+      if (k > i && lines[k].page_start) break;
+      if (!lines[k].text.empty()) top.push_back(k);
+    }
+    std::vector<size_t>& bottom = bottoms.emplace_back();
+    for (size_t k = i; k-- > 0 && bottom.size() < kEdgeLines;) {
+      if (!lines[k].text.empty()) bottom.push_back(k);
+      if (lines[k].page_start) break;
+    }
+  }
+  std::vector<bool> drop(lines.size(), false);
+  MarkRunningLines(lines, tops, drop);
+  MarkRunningLines(lines, bottoms, drop);
   std::vector<Line> kept;
   kept.reserve(lines.size());
   bool page_start = false;
@@ -694,6 +762,11 @@ bool IsTableNote(std::string_view text) {
   return text.size() > 2 && text[0] == '*' && text[1] != '*';
 }
 
+// The line under a table that names its source: "Bron: Ministerie van …".
+bool IsSourceNote(std::string_view text) {
+  return text.starts_with("Bron: ") || text.starts_with("Bronnen: ");
+}
+
 size_t CodePointCount(std::string_view text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
@@ -745,8 +818,14 @@ bool StopsShort(const Line& line, const Line& next, size_t width) {
 // A heading in text without blank lines: a line short of three quarters of
 // the width, without punctuation at its end, before a capital.
 bool IsHeadingLine(const Line& line, const Line& next, size_t width) {
+  // A numbered heading may follow ("3.1 Reisadviezen").
+  static const std::regex section_number("^[0-9]{1,2}(\\.[0-9]{1,2})*\\.? ");
+  std::smatch number;
+  const bool numbered_heading = std::regex_search(next.text, number, section_number) &&
+                                StartsUpper(next.text.substr(number.length(0))) &&
+                                !IsFigureRow(next.text);
   if (line.text.empty() || line.bullet || line.number_only || IsTableRow(line.text) ||
-      !StartsUpper(next.text) || !StopsShort(line, next, width) ||
+      !(StartsUpper(next.text) || numbered_heading) || !StopsShort(line, next, width) ||
       CodePointCount(line.text) * 4 > width * 3) {
     return false;
   }
@@ -767,6 +846,10 @@ bool EndsParagraph(const std::vector<Line>& lines, size_t i, size_t width) {
   const Line& line = lines[i];
   const Line& next = lines[i + 1];
   if (line.text.empty() || next.text.empty()) return false;
+  // A table's rows stay together, and with the source under them.
+  if (IsFigureRow(line.text) && (IsFigureRow(next.text) || IsSourceNote(next.text))) {
+    return false;
+  }
   if (IsHeadingLine(line, next, width)) return true;
   if (!EndsFullStop(line.text) || IsTableRow(line.text)) return false;
   return ((StartsUpper(next.text) || next.bullet) && StopsShort(line, next, width)) ||
@@ -1013,6 +1096,49 @@ void RemoveWebPageHead(std::vector<Line>& lines, std::vector<std::string>& masth
   lines.erase(lines.begin(), kind + 1);
 }
 
+// A paper copied from officielebekendmakingen.nl starts with the site's
+// navigation and the paper's details ("Kamerstuk 30010, nr. 58",
+// "Vergaderjaar 2026-2027", "Dossiernummer 30010", …) before its masthead:
+// all of it goes, up to the masthead, and the paper is named as its printed
+// footer would name it ("Tweede Kamer, vergaderjaar 2026–2027, 30 010, nr. 58").
+void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>& footers) {
+  constexpr size_t kMaxHeadLines = 60;
+  static const std::regex paper("Kamerstuk ([0-9]{4,6})(?:-([A-Z]{1,5}))?,? nr\\. ?([0-9]+)");
+  static const std::regex year("^Vergaderjaar:? ([0-9]{4}) ?- ?([0-9]{4})$");
+  const size_t limit = std::min(lines.size(), kMaxHeadLines);
+  size_t site = 0;
+  while (site < limit && lines[site].text.find("Officiële bekendmakingen") == std::string::npos) {
+    ++site;
+  }
+  auto starts_masthead = [&](size_t i) {
+    if (std::regex_match(lines[i].text, MastheadStart())) return true;
+    if (!std::regex_match(lines[i].text, DossierLine())) return false;
+    for (size_t k = i + 1; k < lines.size() && k <= i + kMaxDossierLines; ++k) {
+      if (std::regex_match(lines[k].text, MastheadEnd())) return true;
+    }
+    return false;
+  };
+  size_t masthead = site;
+  while (masthead < limit && !starts_masthead(masthead)) ++masthead;
+  if (masthead >= limit) return;
+  std::smatch p, y;
+  bool eerste = false;
+  for (size_t i = 0; i < masthead; ++i) {
+    std::smatch m;
+    if (p.empty() && std::regex_search(lines[i].text, m, paper)) p = m;
+    if (y.empty() && std::regex_match(lines[i].text, m, year)) y = m;
+    eerste = eerste || lines[i].text.find("Eerste Kamer") != std::string::npos;
+  }
+  if (!p.empty() && !y.empty()) {
+    std::string dossier = p[1].str();
+    dossier.insert(dossier.size() - 3, " ");
+    if (p[2].matched) dossier += " " + p[2].str();
+    footers.push_back(std::string(eerste ? "Eerste" : "Tweede") + " Kamer, vergaderjaar " +
+                      y[1].str() + "–" + y[2].str() + ", " + dossier + ", nr. " + p[3].str());
+  }
+  lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(masthead));
+}
+
 // What the website prints under a letter copied from it: its downloads,
 // its details and related documents, "Is deze informatie nuttig?".
 void RemoveWebPageFoot(std::vector<Line>& lines) {
@@ -1025,6 +1151,17 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
   auto has = [&](std::string_view label) {
     return std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return l.text == label; });
   };
+  // officielebekendmakingen.nl: "Naar boven" and the site's links.
+  for (size_t i = 0; i + 1 < lines.size(); ++i) {
+    if (lines[i].text != "Naar boven") continue;
+    const size_t next = NextText(lines, i);
+    if (next < lines.size() &&
+        (lines[next].text.starts_with("Overheid.nl") || lines[next].text.starts_with("Over deze") ||
+         lines[next].text.starts_with("Deze publicatie is gemaakt"))) {
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end());
+      return;
+    }
+  }
   if (!has("Documentdetails") && !has("Is deze informatie nuttig?")) return;
   lines.erase(std::find_if(lines.begin(), lines.end(),
                            [&](const Line& l) { return furniture.contains(l.text); }),
@@ -1119,6 +1256,7 @@ CleanText CleanPdfText(std::string_view raw) {
     out.lines.push_back(std::move(line));
   }
 
+  RemoveBekendmakingenHead(out.lines, out.footers);
   // The masthead goes, up to the line that names the paper ("Nr. 48 BRIEF
   // VAN …"); that line is kept aside for the document's title.
   auto first = std::find_if(out.lines.begin(), out.lines.end(),
@@ -1202,6 +1340,7 @@ CleanText CleanPdfText(std::string_view raw) {
   }
   out.lines = std::move(kept);
   RemoveRunningHeaders(out.lines);
+  SetEndnotesAsFootnotes(out.lines);
   RemoveFootnotes(out.lines);
   RemoveTableOfContents(out.lines);
   // Blank lines set in between leave the width as it is.
