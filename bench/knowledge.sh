@@ -11,7 +11,7 @@
 #            questions as the PostgreSQL query under pgbench, and loket
 #            again without data/thesaurus.txt (what the thesaurus costs)
 # The corpus is what loket serves after importing the seed documents, the
-# invented list of questions and the thirty-two blind documents in
+# invented list of questions and the fifty-six blind documents in
 # bench/knowledge/documents/ and the invented documents of every layout in
 # src/knowledge/testdata/.
 #
