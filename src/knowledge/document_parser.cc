@@ -172,6 +172,14 @@ const regex& HandelingenReference() {
   return re;
 }
 
+// A plenary debate's record as CleanPdfText names it from the page footer.
+const regex& HandelingenRecord() {
+  static const regex re(
+      "^(Handelingen I{1,2}(?: [0-9]{4}/[0-9]{2})?, nr\\. [0-9]+, item [0-9]+)"
+      "(, ([0-9]{1,2}) ([a-z]+) ([0-9]{4}))?$");
+  return re;
+}
+
 // The number parliament gives written questions: "2023Z04512", on a line
 // of its own or, in their answers, named as their "kenmerk" ("met kenmerk
 // 2023Z04512").
@@ -1275,8 +1283,9 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
 // name the member in their first sentence ("Ik begin met de vraag van de
 // heer Van Dijk over gedetineerden.", "Dan de paspoorten, waarover
 // mevrouw Koster vroeg."), as one passage: the turn its question, the
-// answers its text. Answers that name no member, the chair's words and
-// the members' interruptions stay passages of their own.
+// answers its text. An interruption that asks, with the minister's reply
+// right after it, is a passage too; answers that name no member, the
+// chair's words and other interruptions stay passages of their own.
 void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   // A speaker's label opens a paragraph: the chair's words may come first
   // in a passage ("De voorzitter: … Dan de heer Veenstra." / "De heer
@@ -1314,7 +1323,7 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     }
     return who;
   };
-  // An answer names the member in the first sentence of one of its
+  // An answer names the member in the first sentences of one of its
   // paragraphs ("Mijn tweede blokje gaat over de kosten." / "Mevrouw El
   // Khatib vroeg …"), not in the words of the chair or of a member.
   // Where that paragraph starts in the text, or npos.
@@ -1325,8 +1334,11 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       const size_t at = start;
       start = end + 2;
       if (std::regex_search(paragraph, chair) || std::regex_search(paragraph, member)) continue;
-      const std::string_view first =
-          std::string_view(paragraph).substr(0, paragraph.find_first_of(".?!"));
+      // Its first two sentences: the topic may come first ("Allereerst de
+      // slachtoffers. De heer Boswijk schetste …").
+      const size_t one = paragraph.find_first_of(".?!");
+      const std::string_view first = std::string_view(paragraph).substr(
+          0, one == std::string::npos ? one : paragraph.find_first_of(".?!", one + 1));
       if (first.find("heer " + name) != std::string_view::npos ||
           first.find("evrouw " + name) != std::string_view::npos) {
         return at;
@@ -1363,7 +1375,16 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
           std::any_of(passages.begin() + static_cast<std::ptrdiff_t>(i),
                       passages.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                       [](const ParsedPassage& p) { return p.text.find('?') != std::string::npos; });
-      if (!answering && !known && asks) turns.push_back(Turn{i, last, name, {}});
+      // An interruption opens by naming the member who has the floor
+      // ("Mevrouw Stoop (SP): De heer Verhoeckx heeft het over …"): no turn.
+      static const regex interrupts(
+          "^(?:De heer|Mevrouw) [A-Z][^():\\n]{1,40}? \\([^()\\n]{1,40}\\): +(?:De heer|Mevrouw) "
+          "[A-Z]");
+      const std::string own = text.substr(static_cast<size_t>(m.position(0)));
+      const bool interruption = std::regex_search(std::string(Trim(own)), interrupts);
+      if (!answering && !known && asks && !interruption) {
+        turns.push_back(Turn{i, last, name, {}});
+      }
       i = last;
       continue;
     }
@@ -1391,6 +1412,22 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     }
     turn.question = Join(asked, "\n\n");
     turn.text = Join(answers, "\n\n");
+  }
+  // A member's interruption of the answers, when it asks and the minister
+  // replies right after it, is one passage with the reply.
+  bool answers_begun = false;
+  for (size_t i = 0; i + 1 < passages.size(); ++i) {
+    const ParsedPassage& p = passages[i];
+    answers_begun = answers_begun || std::regex_search(p.text, minister);
+    if (!answers_begun || joined[i] || joined[i + 1] || !p.question.empty() ||
+        !passages[i + 1].question.empty() || p.text.find('?') == std::string::npos ||
+        !std::regex_search(p.text, member) || std::regex_search(p.text, minister) ||
+        !std::regex_search(passages[i + 1].text.substr(0, 60), minister)) {
+      continue;
+    }
+    passages[i].question = std::move(passages[i].text);
+    passages[i].text = std::move(passages[i + 1].text);
+    joined[i + 1] = true;
   }
   std::vector<ParsedPassage> out;
   for (size_t i = 0; i < passages.size(); ++i) {
@@ -1537,6 +1574,21 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
                                    })->first;
     doc.reference = reference;
     doc.key = Slug(key);
+  } else if (auto record = std::find_if(
+                 clean.footers.begin(), clean.footers.end(),
+                 [](const std::string& f) { return std::regex_search(f, HandelingenRecord()); });
+             record != clean.footers.end()) {
+    // The record of a plenary debate: "Handelingen II 2025/26, nr. 34,
+    // item 7, 11 december 2025".
+    std::smatch r;
+    std::regex_search(*record, r, HandelingenRecord());
+    doc.reference = r[1].str();
+    doc.key = Slug("h " + r[1].str());
+    if (r[3].matched) {
+      const int day = std::stoi(r[3].str());
+      doc.date = r[5].str() + "-" + MonthNumber(r[4].str()) + "-" + (day < 10 ? "0" : "") +
+                 std::to_string(day);
+    }
   } else if (auto id = AanhangselIdentifier(clean)) {
     // Answers to written questions, named by their colophon: "ah-tk-20222023-2104".
     doc.reference =
@@ -1566,7 +1618,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     if (answer) break;
   }
   if (answered) m = *answered;
-  if (answered || std::regex_search(text, m, DatePattern())) {
+  if (!doc.date.empty()) {
+    // Dated by its footer already.
+  } else if (answered || std::regex_search(text, m, DatePattern())) {
     int day = std::stoi(m[2].str());
     doc.date = m[4].str() + "-" + MonthNumber(m[3].str()) + "-" + (day < 10 ? "0" : "") +
                std::to_string(day);
@@ -1679,6 +1733,15 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     // Another paper of the dossier (a jaarverslag) is named by it alone.
     if (std::string dossier = DossierName(clean.masthead); !dossier.empty()) {
       doc.title = sent_as_letter ? "Kamerbrief: " + dossier : dossier;
+    }
+  }
+  // A plenary debate's record is named by the item it opens with
+  // ("Consulaire dienstverlening" / "Aan de orde is het debat over …").
+  if (doc.title.empty() && doc.reference.starts_with("Handelingen")) {
+    auto item = std::find_if(clean.lines.begin(), clean.lines.end(),
+                             [](const Line& l) { return !l.text.empty(); });
+    if (item != clean.lines.end() && IsHeadingLike(item->text)) {
+      doc.title = "Plenair debat: " + item->text;
     }
   }
   if (doc.title.empty()) {
@@ -1831,7 +1894,9 @@ bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
       "\\b(Kamerstuk(ken)?|uw Kamer|de Tweede Kamer|de Eerste Kamer)\\b");
   if (!clean.masthead.empty()) return true;
   for (const std::string& f : clean.footers) {
-    if (f.find("vergaderjaar") != std::string::npos) return true;
+    if (f.find("vergaderjaar") != std::string::npos || std::regex_search(f, HandelingenRecord())) {
+      return true;
+    }
   }
   if (HasAddressee(clean.lines)) return true;
   for (const Line& l : clean.lines) {

@@ -134,7 +134,7 @@ TEST(BenchDocumentTest, InventedBudgetListGivesEveryQuestionClean) {
   EXPECT_THAT(doc.passages[1].text, HasSubstr("versterking van de capaciteit voor sanctiebeleid"));
 }
 
-// The fifty-six documents of the search benchmark's blind sets
+// The sixty-four documents of the search benchmark's blind sets
 // (bench/knowledge/documents/blind-*.txt, blind2-*, blind3-*), written by
 // annotators who saw neither this parser nor its test documents: each comes
 // out whole, with its kind, numbers, headings and title, and no layout left
@@ -260,7 +260,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "het bericht"},
       {"blind11-kamerbrief-met-bijlage.txt", DocumentKind::kQuestions, 23,
        "Kamerstuk 30 010, nr. 76", "Kamerbrief: Consulaire dienstverlening"},
-      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 30, "Kamerstuk 30 010, nr. 79",
+      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 26, "Kamerstuk 30 010, nr. 79",
        "Verslag van een commissiedebat"},
       {"blind11-lijst-deelvragen.txt", DocumentKind::kQuestions, 16, "Kamerstuk 30 010, nr. 80",
        "Lijst van vragen en antwoorden"},
@@ -289,8 +289,24 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 30 010, nr. 58", "Kamerbrief: Consulaire dienstverlening"},
       {"blind14-lijst-van-vragen.txt", DocumentKind::kQuestions, 20, "Kamerstuk 36 600 V, nr. 9",
        "Lijst van vragen en antwoorden"},
-      {"blind14-verslag-commissiedebat.txt", DocumentKind::kLetter, 23, "Kamerstuk 30 010, nr. 56",
+      {"blind14-verslag-commissiedebat.txt", DocumentKind::kLetter, 19, "Kamerstuk 30 010, nr. 56",
        "Verslag van een commissiedebat"},
+      {"blind15-handelingen.txt", DocumentKind::kLetter, 21,
+       "Handelingen II 2025/26, nr. 34, item 7", "Plenair debat: Consulaire dienstverlening"},
+      {"blind15-kamerbrief.txt", DocumentKind::kLetter, 12, "2026Z03318",
+       "Voortgang modernisering consulaire dienstverlening"},
+      {"blind15-memorie-van-antwoord.txt", DocumentKind::kLetter, 13,
+       "Kamerstukken I 2026/27, 36 812, C", "Memorie van antwoord"},
+      {"blind15-schriftelijk-overleg.txt", DocumentKind::kQuestions, 15, "Kamerstuk 36 744, nr. 6",
+       "Verslag van een schriftelijk overleg"},
+      {"blind16-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2026/27, nr. 1234", "Vragen van het lid El Khatib"},
+      {"blind16-kamerbrief-markdown.txt", DocumentKind::kLetter, 19, "",
+       "Voortgangsbrief consulaire dienstverlening 2027"},
+      {"blind16-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 28,
+       "Kamerstuk 36 955 V, nr. 7", "Lijst van vragen en antwoorden"},
+      {"blind16-verslag-commissiedebat.txt", DocumentKind::kLetter, 19, "Kamerstuk 36 180, nr. 31",
+       "Verslag van een commissiedebat, gehouden op 18 februari"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -431,6 +447,51 @@ TEST(BenchDocumentTest, SidebarsWebCopiesAndUnlabelledAnswers) {
   ASSERT_NE(turn, debate.passages.end());
   EXPECT_THAT(turn->text, StartsWith("Dan kom ik bij mevrouw El Amrani."));
   EXPECT_THAT(AllText(debate), HasSubstr("Minister Veldkamp: Dat zal ik doen."));
+}
+
+// What `blind-15`'s and `blind-16`'s documents needed: the record of a
+// plenary debate (Handelingen) read as a report, named by its footer; a
+// web copy with a paragraph per line and no blank lines; a debate's answer
+// that names the member in its second sentence, an interruption that is
+// no member's turn, and one that goes with the reply to it; a letter a converter wrote in Markdown
+// with HTML superscripts, bold labels on one line and pipe tables.
+TEST(BenchDocumentTest, HandelingenUnwrappedWebCopiesAndMarkdownTables) {
+  auto read = [](const char* file) {
+    return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+  };
+  ParsedDocument plenary = read("blind15-handelingen.txt");
+  EXPECT_EQ(plenary.document.date, "2025-12-11");
+  EXPECT_EQ(ToArticles(plenary).front().id.substr(0, 37), "h-handelingen-ii-2025-26-nr-34-item-7");
+  const std::string plenary_text = AllText(plenary);
+  EXPECT_THAT(plenary_text, Not(HasSubstr("TK 34")));
+  EXPECT_THAT(plenary_text, Not(HasSubstr("Tweede Kamer Consulaire dienstverlening")));
+  auto turn_of = [](const ParsedDocument& doc, std::string_view opening) {
+    auto it = std::find_if(doc.passages.begin(), doc.passages.end(), [&](const auto& p) {
+      return p.question.find(opening) != std::string::npos;
+    });
+    return it == doc.passages.end() ? ParsedPassage{} : *it;
+  };
+  // Mevrouw Stoop's interruption of the heer Verhoeckx is no turn of hers:
+  // the answer to her goes with her own turn.
+  EXPECT_THAT(turn_of(plenary, "Mevrouw Stoop (SP): Voorzitter").text,
+              StartsWith("Mevrouw Stoop vroeg naar de leges."));
+
+  // An interruption of the answers that asks goes with the reply to it.
+  EXPECT_THAT(turn_of(plenary, "De heer Verhoeckx (VVD): Ik hoor de minister zeggen").text,
+              StartsWith("Minister Van Leeuwenhorst: Op een zitdag kan één medewerker"));
+
+  ParsedDocument debate = read("blind16-verslag-commissiedebat.txt");
+  EXPECT_THAT(turn_of(debate, "De heer Boswijk (CDA): Dank u wel").text,
+              StartsWith("Allereerst de slachtoffers. De heer Boswijk schetste"));
+  EXPECT_THAT(AllText(debate), Not(HasSubstr("Datum publicatie")));
+
+  ParsedDocument markdown = read("blind16-kamerbrief-markdown.txt");
+  const std::string letter = AllText(markdown);
+  EXPECT_THAT(letter, HasSubstr("Consulaire zaken van 18 februari 2027."));
+  EXPECT_THAT(letter, Not(HasSubstr("<sup>")));
+  EXPECT_THAT(letter, Not(HasSubstr("Kamerstuk 32 175, nr. 520")));
+  EXPECT_THAT(letter, HasSubstr("\nRegionale consulaire hubs   4,1   1,6   1,2   1,2\n"));
+  EXPECT_THAT(Headings(markdown), ::testing::Contains("11. Tot slot"));
 }
 
 // A letter copied without blank lines between its paragraphs keeps them

@@ -81,6 +81,47 @@ const std::regex& FooterPattern() {
   return re;
 }
 
+// The page footer of the Handelingen (the record of a plenary debate):
+// "Tweede Kamer Consulaire dienstverlening" / "11 december 2025" / "TK 34
+// 34-7-1", the chamber, the sitting, and the item and page.
+const std::regex& HandelingenFooter() {
+  static const std::regex re("^(TK|EK) ([0-9]{1,3}) +[0-9]{1,3}-([0-9]{1,3})-[0-9]{1,3}$");
+  return re;
+}
+
+// Removes the debate's name and date that stand above a Handelingen
+// footer, and names the record: "Handelingen II 2025/26, nr. 34, item 7,
+// 11 december 2025" (the session year runs from September).
+std::string HandelingenReference(const std::smatch& footer, std::vector<Line>& lines) {
+  static const std::regex date_line(
+      "^([0-9]{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
+      "november|december) ([0-9]{4})$");
+  std::string date, month;
+  int year = 0;
+  for (size_t k = 0; k < 2 && !lines.empty(); ++k) {
+    const std::string above = lines.back().text;
+    std::smatch d;
+    if (date.empty() && std::regex_match(above, d, date_line)) {
+      date = above;
+      month = d[2].str();
+      year = std::stoi(d[3].str());
+    } else if (!above.starts_with("Tweede Kamer ") && !above.starts_with("Eerste Kamer ")) {
+      break;
+    }
+    lines.pop_back();
+  }
+  std::string reference = std::string("Handelingen ") + (footer[1] == "TK" ? "II" : "I");
+  if (!date.empty()) {
+    static const std::set<std::string> autumn = {"september", "oktober", "november", "december"};
+    const int first = autumn.contains(month) ? year : year - 1;
+    const int next = (first + 1) % 100;
+    reference += " " + std::to_string(first) + "/" + (next < 10 ? "0" : "") + std::to_string(next);
+  }
+  reference += ", nr. " + footer[2].str() + ", item " + footer[3].str();
+  if (!date.empty()) reference += ", " + date;
+  return reference;
+}
+
 // A paper's identifier: "kst-36180-48", "ah-tk-20222023-2104".
 constexpr char kIdentifier[] = "(kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*";
 
@@ -856,13 +897,36 @@ bool EndsParagraph(const std::vector<Line>& lines, size_t i, size_t width) {
          (i + 2 < lines.size() && IsHeadingLine(next, lines[i + 2], width));
 }
 
+// A copy from a web page without blank lines holds a paragraph per line:
+// each line that ends a sentence ends its paragraph, but for a speaker's
+// label ("De heer Boswijk (CDA):"), which goes with the words after it.
+void SetApartUnwrappedParagraphs(std::vector<Line>& lines) {
+  constexpr size_t kMaxLabelBytes = 80;
+  if (std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.text.empty(); })) {
+    return;
+  }
+  std::vector<Line> out;
+  out.reserve(lines.size() * 2);
+  for (Line& l : lines) {
+    const bool label = l.text.ends_with(':') && l.text.size() <= kMaxLabelBytes;
+    const bool ends = EndsSentence(l.text) && !label;
+    out.push_back(std::move(l));
+    if (ends) out.emplace_back();
+  }
+  lines = std::move(out);
+}
+
 // Sets paragraphs apart with a blank line where the text has none: where
 // the places EndsParagraph finds outnumber its blank lines four to one, in
 // text wrapped to a page's width (a copy from a web page holds a paragraph
 // per line). `width` is the text's (TextWidth).
 void InferParagraphBreaks(std::vector<Line>& lines, size_t width) {
   constexpr size_t kMaxPageWidth = 130;
-  if (width == 0 || width > kMaxPageWidth) return;
+  if (width > kMaxPageWidth) {
+    SetApartUnwrappedParagraphs(lines);
+    return;
+  }
+  if (width == 0) return;
   std::vector<bool> ends(lines.size(), false);
   size_t blanks = 0, count = 0;
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
@@ -1069,12 +1133,65 @@ bool UndoMarkdown(std::string& line) {
   static const std::regex heading("^ *#{1,6} +");
   static const std::regex superscript("(\\S)\\[([0-9]{1,3}|e|ste|de)(?: [0-9]{1,3})* ?\\]");
   static const std::regex emphasis("(^|[ (])(?:\\*\\*|_)(\\S)|(\\S)(?:\\*\\*|_)(?=$|[ ).,;:?!])");
+  // HTML's superscript: a footnote's number at the start of its line, a
+  // marker after a word, before the punctuation it was set apart from
+  // ("2027<sup>1</sup> ." is "2027.1", as a PDF prints it).
+  static const std::regex note_number("^<sup>([0-9]{1,3})</sup> *");
+  static const std::regex marker_before_stop("<sup>([0-9]{1,3})</sup> ?([.,;:])");
+  static const std::regex marker("<sup>([0-9]{1,3})</sup>");
+  static const std::regex image("^!\\[[^\\]]*\\]\\([^)]*\\)$");
+  static const std::regex italic_line("^\\*([^* ][^*]*[^* ])\\*$");
   if (std::regex_match(line, separator)) return true;
+  if (std::regex_match(line, image)) {
+    line.clear();
+    return false;
+  }
+  if (line.find("<sup>") != std::string::npos) {
+    line = std::regex_replace(line, note_number, "$1 ");
+    line = std::regex_replace(line, marker_before_stop, "$2$1");
+    line = std::regex_replace(line, marker, "$1");
+  }
   if (line.find_first_of("#[*_") == std::string::npos) return false;
+  line = std::regex_replace(line, italic_line, "$1");
   line = std::regex_replace(line, heading, "");
   line = std::regex_replace(line, superscript, "$1$2");
   line = std::regex_replace(line, emphasis, "$1$2$3");
   return false;
+}
+
+// What a converter to Markdown writes on one line that a PDF prints on
+// several or in columns: labels in bold ("**Datum** 25 juni 2027
+// **Betreft** Voortgangsbrief …") get a line each, as the letterhead
+// prints them; a table's rows ("| Post | 2027 |") have their cells set
+// apart by runs of spaces, and the line under its header ("|---|---|")
+// goes.
+std::vector<std::string> SplitMarkdownLines(std::vector<std::string> raw_lines) {
+  static const std::regex label(" (\\*\\*[A-Z][^*]{0,30}\\*\\* )");
+  static const std::regex rule("^ *\\|[-:| ]+\\| *$");
+  static const std::regex row("^ *\\|(.*)\\| *$");
+  std::vector<std::string> out;
+  out.reserve(raw_lines.size());
+  for (std::string& l : raw_lines) {
+    std::smatch cells;
+    if (std::regex_match(l, rule)) continue;
+    if (std::regex_match(l, cells, row)) {
+      std::string joined;
+      for (const std::string& cell : Split(cells[1].str(), '|')) {
+        if (!joined.empty()) joined += "   ";
+        joined += std::string(Trim(cell));
+      }
+      out.push_back(joined);
+      continue;
+    }
+    if (!l.starts_with("**")) {
+      out.push_back(std::move(l));
+      continue;
+    }
+    for (const std::string& part : Split(std::regex_replace(l, label, "\n$1"), '\n')) {
+      out.push_back(part);
+    }
+  }
+  return out;
 }
 
 // A letter copied from the government's website starts with its title and
@@ -1101,16 +1218,22 @@ void RemoveWebPageHead(std::vector<Line>& lines, std::vector<std::string>& masth
 // "Vergaderjaar 2026-2027", "Dossiernummer 30010", …) before its masthead:
 // all of it goes, up to the masthead, and the paper is named as its printed
 // footer would name it ("Tweede Kamer, vergaderjaar 2026–2027, 30 010, nr. 58").
-void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>& footers) {
+void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>& footers,
+                              std::vector<std::string>& masthead) {
   constexpr size_t kMaxHeadLines = 60;
   static const std::regex paper("Kamerstuk ([0-9]{4,6})(?:-([A-Z]{1,5}))?,? nr\\. ?([0-9]+)");
-  static const std::regex year("^Vergaderjaar:? ([0-9]{4}) ?- ?([0-9]{4})$");
+  static const std::regex year("^(?:Vergaderjaar:? )?([0-9]{4}) ?- ?([0-9]{4})$");
+  static const std::regex page_title("^(.+?) \\| Overheid\\.nl > Officiële bekendmakingen$");
+  static const std::set<std::string_view> last_of_head = {"Printen", "Opslaan", "Delen"};
   const size_t limit = std::min(lines.size(), kMaxHeadLines);
   size_t site = 0;
   while (site < limit && lines[site].text.find("Officiële bekendmakingen") == std::string::npos) {
     ++site;
   }
+  // The masthead, where the copy has one: not the chamber named as the
+  // paper's "Organisatie" among the details.
   auto starts_masthead = [&](size_t i) {
+    if (i > 0 && lines[i - 1].text == "Organisatie") return false;
     if (std::regex_match(lines[i].text, MastheadStart())) return true;
     if (!std::regex_match(lines[i].text, DossierLine())) return false;
     for (size_t k = i + 1; k < lines.size() && k <= i + kMaxDossierLines; ++k) {
@@ -1118,15 +1241,30 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
     }
     return false;
   };
-  size_t masthead = site;
-  while (masthead < limit && !starts_masthead(masthead)) ++masthead;
-  if (masthead >= limit) return;
+  size_t end = site;
+  while (end < limit && !starts_masthead(end)) ++end;
+  if (end >= limit) {
+    // No masthead: the text starts after the page's last button.
+    end = 0;
+    for (size_t i = site; i < limit; ++i) {
+      if (last_of_head.contains(lines[i].text)) end = i + 1;
+    }
+    if (end == 0) return;
+  }
   std::smatch p, y;
   bool eerste = false;
-  for (size_t i = 0; i < masthead; ++i) {
+  for (size_t i = 0; i < end; ++i) {
     std::smatch m;
     if (p.empty() && std::regex_search(lines[i].text, m, paper)) p = m;
-    if (y.empty() && std::regex_match(lines[i].text, m, year)) y = m;
+    if (y.empty() && std::regex_match(lines[i].text, m, year) &&
+        (lines[i].text.starts_with("Vergaderjaar") ||
+         (i > 0 && lines[i - 1].text == "Vergaderjaar"))) {
+      y = m;
+    }
+    if (std::regex_match(lines[i].text, m, page_title) &&
+        !std::regex_search(lines[i].text, paper)) {
+      masthead.push_back(m[1].str());
+    }
     eerste = eerste || lines[i].text.find("Eerste Kamer") != std::string::npos;
   }
   if (!p.empty() && !y.empty()) {
@@ -1136,7 +1274,7 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
     footers.push_back(std::string(eerste ? "Eerste" : "Tweede") + " Kamer, vergaderjaar " +
                       y[1].str() + "–" + y[2].str() + ", " + dossier + ", nr. " + p[3].str());
   }
-  lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(masthead));
+  lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(end));
 }
 
 // What the website prints under a letter copied from it: its downloads,
@@ -1184,6 +1322,7 @@ CleanText CleanPdfText(std::string_view raw) {
   bool page_start = true;
   std::vector<std::string> raw_lines = Split(text, '\n');
   RemoveSidebar(raw_lines);
+  raw_lines = SplitMarkdownLines(std::move(raw_lines));
   for (const std::string& part : raw_lines) {
     std::string raw_line = part;
     if (UndoMarkdown(raw_line)) {
@@ -1212,6 +1351,11 @@ CleanText CleanPdfText(std::string_view raw) {
         page_start || (raw_line.size() > 1 && raw_line[0] == ' ' && raw_line[1] != ' ');
     page_start = false;
     std::smatch footer;
+    if (std::regex_match(line.text, footer, HandelingenFooter())) {
+      out.footers.push_back(HandelingenReference(footer, out.lines));
+      page_start = true;
+      continue;
+    }
     if (std::regex_match(line.text, footer, FooterPattern())) {
       out.footers.push_back(CollapseSpaces(footer[3].str()));
       page_start = true;
@@ -1256,7 +1400,7 @@ CleanText CleanPdfText(std::string_view raw) {
     out.lines.push_back(std::move(line));
   }
 
-  RemoveBekendmakingenHead(out.lines, out.footers);
+  RemoveBekendmakingenHead(out.lines, out.footers, out.masthead);
   // The masthead goes, up to the line that names the paper ("Nr. 48 BRIEF
   // VAN …"); that line is kept aside for the document's title.
   auto first = std::find_if(out.lines.begin(), out.lines.end(),
