@@ -1487,6 +1487,12 @@ std::string MonthNumber(std::string_view name) {
   return "01";
 }
 
+// "2025-12-11" for day "11", month "december", year "2025".
+std::string IsoDate(const std::string& day, std::string_view month, const std::string& year) {
+  const int d = std::stoi(day);
+  return year + "-" + MonthNumber(month) + "-" + (d < 10 ? "0" : "") + std::to_string(d);
+}
+
 constexpr size_t kTitleLines = 40;
 
 struct HandelingenId {
@@ -1584,11 +1590,7 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     std::regex_search(*record, r, HandelingenRecord());
     doc.reference = r[1].str();
     doc.key = Slug("h " + r[1].str());
-    if (r[3].matched) {
-      const int day = std::stoi(r[3].str());
-      doc.date = r[5].str() + "-" + MonthNumber(r[4].str()) + "-" + (day < 10 ? "0" : "") +
-                 std::to_string(day);
-    }
+    if (r[3].matched) doc.date = IsoDate(r[3].str(), r[4].str(), r[5].str());
   } else if (auto id = AanhangselIdentifier(clean)) {
     // Answers to written questions, named by their colophon: "ah-tk-20222023-2104".
     doc.reference =
@@ -1621,9 +1623,7 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   if (!doc.date.empty()) {
     // Dated by its footer already.
   } else if (answered || std::regex_search(text, m, DatePattern())) {
-    int day = std::stoi(m[2].str());
-    doc.date = m[4].str() + "-" + MonthNumber(m[3].str()) + "-" + (day < 10 ? "0" : "") +
-               std::to_string(day);
+    doc.date = IsoDate(m[2].str(), m[3].str(), m[4].str());
   } else {
     // A letter copied from the website: "Kamerstuk | 12-03-2026".
     static const regex kWebDate("^[A-Z][a-z]+ *\\| *([0-9]{2})-([0-9]{2})-([0-9]{4})$");
