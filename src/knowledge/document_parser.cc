@@ -56,9 +56,9 @@ const regex& ReactionMarker() {
 }
 
 const regex& VraagMarker() {
-  static const regex re(
-      "^Vra(?:ag|gen)\\s+(" + NumberPattern() + MoreNumbersPattern() + ")\\s*[.:)]?\\s*(.*)$",
-      icase);
+  static const regex re("^Vra(?:ag|gen)\\s+(?:nr\\.?\\s*)?(" + NumberPattern() +
+                            MoreNumbersPattern() + ")\\s*[.:)]?\\s*(.*)$",
+                        icase);
   return re;
 }
 
@@ -220,7 +220,8 @@ const regex& AnswerDate() {
 
 const regex& DatePattern() {
   static const regex re(
-      "(Den Haag|'s-Gravenhage|Vastgesteld|Ontvangen|Datum|Gedateerd)[,:]? +([0-9]{1,2})\\s+"
+      "(Den Haag|'s-Gravenhage|Vastgesteld|Ontvangen|Datum|Gedateerd)[,:]?(?:[ \\t]+|[ \\t]*\\n[ "
+      "\\t]*)([0-9]{1,2})\\s+"
       "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
       "\\s+([0-9]{4})",
       icase);
@@ -337,6 +338,17 @@ bool IsReactionMarker(const std::string& text, std::smatch* m = nullptr) {
 
 std::string CleanQuestionLine(std::string text) {
   return std::regex_replace(text, TrailingReferences(), "$1");
+}
+
+size_t WordCount(std::string_view s) {
+  return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
+}
+
+// A table's or a figure's caption ("Tabel 1. Aanvragen per regio"): it
+// goes with its table, and heads nothing after it.
+bool IsCaption(std::string_view p) {
+  static const regex caption("^(Tabel|Figuur|Grafiek|Overzicht) [0-9]+[.:]?( .*)?$");
+  return std::regex_match(p.begin(), p.end(), caption);
 }
 
 bool IsHeadingLike(std::string_view p) {
@@ -792,6 +804,15 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
     p.heading = heading;
     // The next party's heading ends the answer.
     opening = TakePartyOpening(answer, 1, heading);
+    // A section's heading between an answer and the next question
+    // ("Postennetwerk en personeel") heads the questions after it.
+    constexpr size_t kMaxHeadingWords = 8;
+    if (opening.empty() && answer.size() >= 2 && k + 1 < questions.size() &&
+        IsHeadingLike(answer.back()) && WordCount(answer.back()) <= kMaxHeadingWords &&
+        !answer.back().ends_with(',') && !answer.back().starts_with("Bron")) {
+      heading = answer.back();
+      answer.pop_back();
+    }
     p.text = Join(answer, "\n\n");
     out.push_back(std::move(p));
   }
@@ -1065,10 +1086,25 @@ std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
   if (widths.empty()) return lines;
   std::nth_element(widths.begin(), widths.begin() + widths.size() / 2, widths.end());
   const size_t typical = widths[widths.size() / 2];
+  // A wrapped line stops short before a long word, most often after an
+  // article, a preposition or a conjunction ("… samen met de" /
+  // "Immigratie- en Naturalisatiedienst …"); a heading seldom ends so.
+  static const regex kOpenEnd(
+      ".* (de|het|een|en|of|van|in|op|met|voor|te|aan|om|over|bij|naar|door|tot|uit|als|dat|"
+      "die|dan|per|zoals|onder|tussen|na|sinds|tegen|vanuit|zonder)$",
+      icase);
+  auto short_of_text = [&](const std::string& t) {
+    return t.size() * 3 < typical * 2 ||
+           (t.size() * 5 < typical * 4 && !std::regex_match(t, kOpenEnd));
+  };
   auto heading = [&](size_t i) {
     const std::string& t = lines[i].text;
-    return i + 1 < lines.size() && !lines[i + 1].text.empty() && StartsUpper(lines[i + 1].text) &&
-           !lines[i].bullet && !lines[i + 1].bullet && t.size() * 3 < typical * 2 &&
+    // A section's heading may stand right above its first subsection's
+    // ("1. Het postennetwerk" / "1.1 Omvang en spreiding").
+    return i + 1 < lines.size() && !lines[i + 1].text.empty() &&
+           (StartsUpper(lines[i + 1].text) ||
+            (SectionHeadings::IsNumbered(t) && SectionHeadings::IsNumbered(lines[i + 1].text))) &&
+           !lines[i].bullet && !lines[i + 1].bullet && short_of_text(t) && !IsCaption(t) &&
            IsHeadingLike(t) && t.back() != ',' && t.back() != '-' &&
            static_cast<size_t>(std::count(t.begin(), t.end(), ' ')) + 1 <= kMaxHeadingWords;
   };
@@ -1092,6 +1128,10 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
       p = std::string(Trim(std::string_view(p).substr(0, courtesy)));
     }
   }
+  // A salutation run into the first paragraph ("Geachte voorzitter,
+  // Tijdens het commissiedebat …"), in a copy without blank lines.
+  static const regex kSalutation("^(?:Geachte|Hooggeachte) [^,.]{1,40}, (?=[A-Z])");
+  for (std::string& p : paragraphs) p = std::regex_replace(p, kSalutation, "");
   std::erase_if(paragraphs, [](const std::string& p) { return p.empty(); });
   // Whether a numbered section's heading comes after each paragraph.
   std::vector<bool> numbered_follows(paragraphs.size() + 1, false);
@@ -1136,7 +1176,8 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
       asked = Asked::kNo;
       continue;
     }
-    if ((IsHeadingLike(p) || SectionHeadings::IsLettered(p)) && i + 1 < paragraphs.size()) {
+    if ((IsHeadingLike(p) || SectionHeadings::IsLettered(p)) && !IsCaption(p) &&
+        i + 1 < paragraphs.size()) {
       heading = last_was_heading ? heading + " – " + p : p;
       sections.Place(p, heading, numbered_follows[i + 1]);
       if (heading_count[p] < 2) {
@@ -1172,7 +1213,13 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     bool list_item = p.rfind("– ", 0) == 0 || (same_section && out.back().text.ends_with(':'));
     // A sentence too short for a passage ("Ik informeer uw Kamer hierover
     // in het najaar.") goes with the one above it.
-    bool short_sentence = words(p) < kMinPassageWords && EndsSentence(p);
+    // An item of its own ("Aanbeveling 8: Verbeter de informatie.") is
+    // none, however short.
+    static const regex kNumberedItem(
+        "^(Aanbeveling|Conclusie|Bevinding|Advies|Actiepunt|Toezegging|Maatregel) [0-9]+[a-z]?[:.] "
+        ".*");
+    bool short_sentence =
+        words(p) < kMinPassageWords && EndsSentence(p) && !std::regex_match(p, kNumberedItem);
     if (!out.empty() && out.back().heading == heading &&
         (list_item || pending_short || short_sentence)) {
       out.back().text += (list_item ? "\n" : "\n\n") + p;
@@ -1553,6 +1600,20 @@ std::string DossierName(const std::vector<std::string>& masthead) {
   return "";
 }
 
+// The sender's reference in a letter's sidebar: the first word with five
+// digits or more after "Onze referentie" ("BZ2542817", "BZDOC-1234567-89"),
+// on its line or the next; empty when there is none.
+std::string OwnReference(const std::string& head) {
+  static const regex label("Onze referentie|Ons kenmerk|(?:^|\\n)Kenmerk\\b");
+  static const regex value(
+      "^[^\\n]*?\\n?[^\\n]*?\\b([A-Z]{0,8}[-0-9A-Z/.]*[0-9]{5,}[-0-9A-Z]*)\\b");
+  std::smatch l, v;
+  if (!std::regex_search(head, l, label)) return "";
+  const std::string after = head.substr(static_cast<size_t>(l.position(0) + l.length(0)), 200);
+  if (!std::regex_search(after, v, value)) return "";
+  return v[1].str();
+}
+
 void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view name,
                   DocumentKind kind, SourceDocument& doc) {
   // The paper's reference, from its running footers (the most common one),
@@ -1573,6 +1634,11 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     }
   }
   std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
+  // A letter's own reference stands at its top; one further down is a
+  // paper it cites ("Zie ook de antwoorden …, Aanhangsel van de
+  // Handelingen II 2024/25, nr. 2318.").
+  constexpr size_t kHeadBytes = 1500;
+  const std::string head = text.substr(0, kHeadBytes);
   std::smatch m;
   if (!refs.empty()) {
     const auto& [reference, key] = std::max_element(refs.begin(), refs.end(), [](auto& a, auto& b) {
@@ -1596,10 +1662,16 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     doc.reference =
         "Aanhangsel Handelingen " + id->chamber + " " + id->year + ", nr. " + id->number;
     doc.key = Slug("ah " + id->chamber + " " + id->year + " " + id->number);
-  } else if (std::regex_search(text, m, HandelingenReference())) {
+  } else if (std::regex_search(kind == DocumentKind::kQuestions ? text : head, m,
+                               HandelingenReference())) {
     // Answers to written questions: "Aanhangsel Handelingen II 2022/23, nr. 2345".
     doc.reference = m[0].str();
     doc.key = Slug("ah " + m[1].str() + " " + m[2].str() + " " + m[3].str());
+  } else if (std::string own = OwnReference(head); kind == DocumentKind::kLetter && !own.empty()) {
+    // A letter on the ministries' template: "Onze referentie BZ2542817"
+    // (its "Uw referentie" is the Kamer's request, not the letter).
+    doc.reference = own;
+    doc.key = Slug(own);
   } else if (std::regex_search(text, m, QuestionsKenmerk()) ||
              (kind == DocumentKind::kQuestions &&
               std::regex_search(text, m, NamedQuestionsKenmerk()))) {
@@ -1620,9 +1692,23 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     if (answer) break;
   }
   if (answered) m = *answered;
+  // Questions not answered yet in the text are dated by when they were
+  // sent in: "(ingezonden 8 oktober 2026, kenmerk 2026Z18342)".
+  static const regex kSentIn(
+      "\\((ingezonden)\\s+([0-9]{1,2})\\s+(januari|februari|maart|april|mei|juni|juli|augustus|"
+      "september|oktober|november|december)\\s+([0-9]{4})");
+
+  // The top's lines as cleaned, and the template's lines on every page,
+  // where the raw text marks up its letterhead ("**Datum** 25 juni 2027").
+  std::string clean_top;
+  for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
+    clean_top += clean.lines[i].text + "\n";
+  }
+  for (const std::string& f : clean.footers) clean_top += f + "\n";
   if (!doc.date.empty()) {
     // Dated by its footer already.
-  } else if (answered || std::regex_search(text, m, DatePattern())) {
+  } else if (answered || std::regex_search(text, m, DatePattern()) ||
+             std::regex_search(clean_top, m, DatePattern())) {
     doc.date = IsoDate(m[2].str(), m[3].str(), m[4].str());
   } else {
     // A letter copied from the website: "Kamerstuk | 12-03-2026".
@@ -1632,6 +1718,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
         doc.date = m[3].str() + "-" + m[2].str() + "-" + m[1].str();
     }
   }
+  if (doc.date.empty() && kind == DocumentKind::kQuestions && std::regex_search(text, m, kSentIn)) {
+    doc.date = IsoDate(m[2].str(), m[3].str(), m[4].str());
+  }
   // Written questions are named by who asked whom about what.
   std::vector<std::string> top = JoinParagraphs(
       std::span<const Line>(clean.lines.data(), std::min(clean.lines.size(), kTitleLines)));
@@ -1639,7 +1728,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // inside a longer paragraph, up to the date it was sent in.
   // Their answers may name them: "Antwoord op vragen van het lid …".
   static const regex kAskedInside(
-      "(?:^|\\s)(?:Antwoord(?:en)? op (?=v)|(?=V))([Vv]ragen van (?:het lid|de leden) "
+      "(?:^|\\s)(?:Antwoord(?:en)? (?:van de [^.()]{5,120}? )?op (?=v)|(?=V))"
+      "([Vv]ragen van (?:het lid|de leden) "
       ".{10,400}?)\\.?\\s*\\((?:[Ii]ngezonden|[Oo]ntvangen)[^)]*\\)");
   // A paragraph keeps its lines where `-layout` set one apart by a run of
   // spaces (the paper's number in the margin: "1534      Vragen van het
@@ -1748,6 +1838,19 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     bool to_parliament = !doc.reference.empty() ||
                          text.find("Aan de Voorzitter van de") != std::string::npos ||
                          HasAddressee(clean.lines);
+    // A report is named by its first heading above the text ("Beleidsreactie
+    // evaluatie visumdienstverlening" / "2019–2024"), not by who made it.
+    static const regex kMaker("^(Ministerie|Directie|Rijksoverheid|Den Haag|'s-Gravenhage)\\b.*");
+    if (kind == DocumentKind::kLetter && !to_parliament) {
+      for (const std::string& p : top) {
+        if (EndsSentence(p)) break;
+        if (IsHeadingLike(p) && p.find(' ') != std::string::npos && !std::regex_match(p, kMaker) &&
+            !SectionHeadings::IsNumbered(p) && !std::regex_search(p, DatePattern())) {
+          doc.title = p;
+          return;
+        }
+      }
+    }
     doc.title = kind == DocumentKind::kQuestions ? "Vragen en antwoorden"
                 : to_parliament                  ? "Kamerbrief"
                                                  : "Document";
@@ -1773,10 +1876,6 @@ std::vector<std::string> Sentences(const std::string& text) {
 }
 
 constexpr size_t kMaxPassageTitleBytes = 110;
-
-size_t WordCount(std::string_view s) {
-  return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
-}
 
 // A title: the first question asked in so many words ("Waarom niet?" says
 // too little), else the first sentence; cut at a word boundary.

@@ -239,7 +239,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind9-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 15,
        "Aanhangsel Handelingen II 2025/26, nr. 1587",
        "Vragen van het lid Verhoeven-de Lange (CDA)"},
-      {"blind9-kamerbrief.txt", DocumentKind::kLetter, 18, "2025Z21984",
+      {"blind9-kamerbrief.txt", DocumentKind::kLetter, 18, "BZ2611873",
        "Consulaire crisisrespons en vernieuwing van de reisadviezen"},
       // The Eerste Kamer's nadere memorie van antwoord without `-layout`, a
       // letter copied from the website, answers to several questions at
@@ -273,9 +273,9 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Verslag van een schriftelijk overleg"},
       {"blind12-kamervragen-brief.txt", DocumentKind::kQuestions, 8, "2026Z01562",
        "Beantwoording vragen van het lid Van der Lingen"},
-      {"blind12-jaarverslag.txt", DocumentKind::kLetter, 25, "Kamerstuk 36 760 V, nr. 1",
+      {"blind12-jaarverslag.txt", DocumentKind::kLetter, 26, "Kamerstuk 36 760 V, nr. 1",
        "Jaarverslag en slotwet Ministerie van Buitenlandse Zaken 2025"},
-      {"blind13-kamerbrief.txt", DocumentKind::kLetter, 23, "2026Z19944",
+      {"blind13-kamerbrief.txt", DocumentKind::kLetter, 22, "BZ2706381",
        "Jaarrapportage consulaire dienstverlening 2026"},
       {"blind13-lijst-vragen-antwoorden.txt", DocumentKind::kQuestions, 13,
        "Kamerstuk 37 000 V, nr. 9", "Lijst van vragen en antwoorden"},
@@ -284,7 +284,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind13-schriftelijke-vragen.txt", DocumentKind::kQuestions, 9,
        "Aanhangsel Handelingen II 2026/27, nr. 412", "Vragen van het lid Van Rooijen-Teunissen"},
       {"blind14-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 8, "2026Z19377",
-       "Beantwoording vragen van de leden Ceder en Dobbe"},
+       "Vragen van de leden Ceder (ChristenUnie) en Dobbe (SP)"},
       {"blind14-kamerbrief-modernisering.txt", DocumentKind::kLetter, 14,
        "Kamerstuk 30 010, nr. 58", "Kamerbrief: Consulaire dienstverlening"},
       {"blind14-lijst-van-vragen.txt", DocumentKind::kQuestions, 20, "Kamerstuk 36 600 V, nr. 9",
@@ -293,7 +293,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Verslag van een commissiedebat"},
       {"blind15-handelingen.txt", DocumentKind::kLetter, 21,
        "Handelingen II 2025/26, nr. 34, item 7", "Plenair debat: Consulaire dienstverlening"},
-      {"blind15-kamerbrief.txt", DocumentKind::kLetter, 12, "2026Z03318",
+      {"blind15-kamerbrief.txt", DocumentKind::kLetter, 12, "BZ2612874",
        "Voortgang modernisering consulaire dienstverlening"},
       {"blind15-memorie-van-antwoord.txt", DocumentKind::kLetter, 13,
        "Kamerstukken I 2026/27, 36 812, C", "Memorie van antwoord"},
@@ -301,12 +301,56 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Verslag van een schriftelijk overleg"},
       {"blind16-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 12,
        "Aanhangsel Handelingen II 2026/27, nr. 1234", "Vragen van het lid El Khatib"},
-      {"blind16-kamerbrief-markdown.txt", DocumentKind::kLetter, 19, "",
+      {"blind16-kamerbrief-markdown.txt", DocumentKind::kLetter, 19, "BZ2718844",
        "Voortgangsbrief consulaire dienstverlening 2027"},
       {"blind16-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 28,
        "Kamerstuk 36 955 V, nr. 7", "Lijst van vragen en antwoorden"},
       {"blind16-verslag-commissiedebat.txt", DocumentKind::kLetter, 19, "Kamerstuk 36 180, nr. 31",
        "Verslag van een commissiedebat, gehouden op 18 februari"},
+      // A list in `-layout` with page references, a template letter copied
+      // from a PDF viewer, a report answering party by party, answers in
+      // `-layout` with two questions answered together.
+      {"blind17-lijst-vragen.txt", DocumentKind::kQuestions, 18, "Kamerstuk 36 945 V, nr. 12",
+       "Lijst van vragen en antwoorden"},
+      {"blind17-kamerbrief.txt", DocumentKind::kLetter, 15, "BZ2614876",
+       "Crisisparaatheid van het postennetwerk"},
+      {"blind17-verslag-so.txt", DocumentKind::kLetter, 14, "Kamerstuk 21 501-02, nr. 3142",
+       "Verslag van een schriftelijk overleg"},
+      {"blind17-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 13,
+       "Aanhangsel Handelingen II 2025/26, nr. 1234", "Vragen van de leden Van der Veen (VVD)"},
+      // A nota without `-layout`, a `-layout` letter in numbered sections,
+      // answers with lettered parts copied from the website, a committee
+      // debate in `-layout`.
+      {"blind18-nota-verslag.txt", DocumentKind::kLetter, 14, "Kamerstuk 36 812, nr. 6",
+       "Nota naar aanleiding van het verslag"},
+      {"blind18-kamerbrief-netwerk.txt", DocumentKind::kLetter, 17, "BZ2615432",
+       "Staat van het consulaire netwerk 2026"},
+      {"blind18-antwoorden-web.txt", DocumentKind::kQuestions, 10, "2026Z15873",
+       "Vragen van het lid Terpstra-Boon (NSC)"},
+      {"blind18-verslag-commissiedebat.txt", DocumentKind::kLetter, 23, "Kamerstuk 30 010, nr. 52",
+       "Verslag van een commissiedebat"},
+      // A letter saved from a word processor as text, a list in Markdown,
+      // answers copied from officielebekendmakingen.nl, a policy reaction
+      // to an evaluation's recommendations.
+      {"blind19-kamerbrief.txt", DocumentKind::kLetter, 18, "BZ2542817",
+       "Voortgangsbrief consulaire dienstverlening 2025"},
+      {"blind19-lijst-vragen.txt", DocumentKind::kQuestions, 16, "Kamerstuk 36 742 V, nr. 7",
+       "Lijst van vragen en antwoorden"},
+      {"blind19-aanhangsel.txt", DocumentKind::kQuestions, 12, "2025Z20871",
+       "Vragen van het lid Van Rooijen-Kaya (GL-PvdA)"},
+      {"blind19-beleidsreactie.txt", DocumentKind::kLetter, 17, "",
+       "Beleidsreactie evaluatie visumdienstverlening 2019–2024"},
+      // A list of 2011 in `-layout`, a letter with headings in capitals
+      // and the template's lines on every page, questions with the
+      // member's explanations, a report answering all questions at its end.
+      {"blind20-lijst-vragen-2011.txt", DocumentKind::kQuestions, 21, "Kamerstuk 33 000 V, nr. 9",
+       "Lijst van vragen en antwoorden"},
+      {"blind20-kamerbrief.txt", DocumentKind::kLetter, 25, "BZ2612345",
+       "Voortgang consulaire dienstverlening 2026"},
+      {"blind20-kamervragen.txt", DocumentKind::kQuestions, 12, "2026Z18342",
+       "Vragen van het lid Kamminga (VVD)"},
+      {"blind20-schriftelijk-overleg.txt", DocumentKind::kQuestions, 16,
+       "Kamerstuk 21 501-02, nr. 3214", "Verslag van een schriftelijk overleg"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -319,7 +363,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
     for (const ParsedPassage& p : doc.passages) {
       for (const char* artefact :
            {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25",
-            "Handelingen II 2025/26", "kst-", "ISSN", "Gravenhage", "\f",
+            "Handelingen II 2025/26", "kst-", "ISSN", "'s-Gravenhage 20", "\f",
             "voorzitter van de commissie", "Inhoudsopgave", "Onze referentie", "Pagina ",
             "Documentdetails", "Kamerstuk |", "Officiële bekendmakingen", "Naar boven",
             "Overheid.nl", "Noten"}) {
@@ -492,6 +536,66 @@ TEST(BenchDocumentTest, HandelingenUnwrappedWebCopiesAndMarkdownTables) {
   EXPECT_THAT(letter, Not(HasSubstr("Kamerstuk 32 175, nr. 520")));
   EXPECT_THAT(letter, HasSubstr("\nRegionale consulaire hubs   4,1   1,6   1,2   1,2\n"));
   EXPECT_THAT(Headings(markdown), ::testing::Contains("11. Tot slot"));
+}
+
+// A letter saved as text by a word processor, its notes in brackets; a
+// letter's own reference, not the Kamer's or a cited paper's; a caption
+// with its table; headings that stand close to the text or right above a
+// subsection's; a recommendation with its reaction; a report's title; a
+// website's foot; the last page's footer; questions sent in but not yet
+// dated by their answer; a list's section headings between answers.
+TEST(BenchDocumentTest, WordTextTemplateReferencesAndSectionHeadings) {
+  auto read = [](const char* file) {
+    return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+  };
+  auto passage_at = [](const ParsedDocument& doc, std::string_view start) {
+    auto it = std::find_if(doc.passages.begin(), doc.passages.end(),
+                           [&](const auto& p) { return p.text.starts_with(start); });
+    return it == doc.passages.end() ? ParsedPassage{} : *it;
+  };
+  ParsedDocument word = read("blind19-kamerbrief.txt");
+  EXPECT_EQ(word.document.date, "2025-11-14");
+  const std::string word_text = AllText(word);
+  EXPECT_THAT(word_text, HasSubstr("Beleidsvisie Consulaire Dienstverlening 2024-2028. Ook"));
+  EXPECT_THAT(word_text, Not(HasSubstr("[1]")));
+  EXPECT_THAT(word_text, Not(HasSubstr("Rijkswet op het Nederlanderschap, artikel 15")));
+  EXPECT_THAT(passage_at(word, "Tabel 1. Aanvragen reisdocumenten").text,
+              HasSubstr("\nTotaal  111.400  121.400  5 weken"));
+  EXPECT_EQ(passage_at(word, "De langste wachttijden").heading,
+            "Paspoorten en identiteitskaarten in het buitenland");
+
+  ParsedDocument reaction = read("blind19-beleidsreactie.txt");
+  EXPECT_THAT(passage_at(reaction, "Aanbeveling 7:").text, Not(HasSubstr("Aanbeveling 8")));
+  EXPECT_THAT(passage_at(reaction, "Aanbeveling 8:").text, HasSubstr("Netherlandsandyou.nl"));
+
+  ParsedDocument list = read("blind19-lijst-vragen.txt");
+  ASSERT_GE(list.passages.size(), 3u);
+  EXPECT_THAT(list.passages[1].text, Not(HasSubstr("Postennetwerk en personeel")));
+  EXPECT_EQ(list.passages[2].heading, "Postennetwerk en personeel");
+
+  ParsedDocument sections = read("blind18-kamerbrief-netwerk.txt");
+  EXPECT_EQ(passage_at(sections, "Op 1 september 2026 telde").heading,
+            "1. Het postennetwerk – 1.1 Omvang en spreiding");
+  ParsedDocument capitals = read("blind20-kamerbrief.txt");
+  EXPECT_EQ(passage_at(capitals, "Op 1 oktober 2026 zaten").heading,
+            "Nederlanders die in het buitenland gedetineerd zijn");
+  ParsedDocument viewer = read("blind17-kamerbrief.txt");
+  EXPECT_THAT(viewer.passages.front().text, StartsWith("Tijdens het commissiedebat"));
+
+  ParsedDocument web = read("blind18-antwoorden-web.txt");
+  EXPECT_THAT(
+      web.passages.back().text,
+      ::testing::EndsWith("De vragen zijn afzonderlijk en zo spoedig mogelijk beantwoord."));
+  ParsedDocument sent_in = read("blind20-kamervragen.txt");
+  EXPECT_EQ(sent_in.document.date, "2026-10-08");
+  EXPECT_THAT(AllText(sent_in), Not(HasSubstr("2026D41234")));
+  EXPECT_EQ(read("blind16-kamerbrief-markdown.txt").document.date, "2027-06-25");
+  // "Vraag nr. 17", under the rule above a page's footnotes.
+  ParsedDocument labelled = read("blind20-lijst-vragen-2011.txt");
+  ASSERT_EQ(labelled.passages.size(), 21u);
+  EXPECT_THAT(labelled.passages[16].question, StartsWith("Hoe vaak heeft het ministerie in 2010"));
+  EXPECT_THAT(AllText(labelled), Not(HasSubstr("Vraag nr.")));
+  EXPECT_THAT(AllText(labelled), Not(HasSubstr("___")));
 }
 
 // A letter copied without blank lines between its paragraphs keeps them

@@ -666,6 +666,19 @@ void RemoveRunningHeaders(std::vector<Line>& lines) {
   std::vector<bool> drop(lines.size(), false);
   MarkRunningLines(lines, tops, drop);
   MarkRunningLines(lines, bottoms, drop);
+  // The last page's foot, where the text ends with it: the lines that end
+  // the other pages.
+  std::set<std::string_view> feet;
+  for (const std::vector<size_t>& bottom : bottoms) {
+    for (size_t k : bottom) {
+      if (drop[k]) feet.insert(lines[k].text);
+    }
+  }
+  for (size_t k = lines.size(); k-- > 0;) {
+    if (lines[k].text.empty()) continue;
+    if (!feet.contains(lines[k].text)) break;
+    drop[k] = true;
+  }
   std::vector<Line> kept;
   kept.reserve(lines.size());
   bool page_start = false;
@@ -1137,6 +1150,8 @@ bool UndoMarkdown(std::string& line) {
   // marker after a word, before the punctuation it was set apart from
   // ("2027<sup>1</sup> ." is "2027.1", as a PDF prints it).
   static const std::regex note_number("^<sup>([0-9]{1,3})</sup> *");
+  // A word processor's notes saved as text: "[1] Kamerstuk …" at the end.
+  static const std::regex bracketed_note("^\\[([0-9]{1,3})\\] +");
   static const std::regex marker_before_stop("<sup>([0-9]{1,3})</sup> ?([.,;:])");
   static const std::regex marker("<sup>([0-9]{1,3})</sup>");
   static const std::regex image("^!\\[[^\\]]*\\]\\([^)]*\\)$");
@@ -1152,6 +1167,7 @@ bool UndoMarkdown(std::string& line) {
     line = std::regex_replace(line, marker, "$1");
   }
   if (line.find_first_of("#[*_") == std::string::npos) return false;
+  line = std::regex_replace(line, bracketed_note, "$1 ");
   line = std::regex_replace(line, italic_line, "$1");
   line = std::regex_replace(line, heading, "");
   line = std::regex_replace(line, superscript, "$1$2");
@@ -1300,6 +1316,32 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
       return;
     }
   }
+  // Any other site: "Naar boven" above a few lines of links, and above it
+  // the page's downloads and details.
+  constexpr size_t kMaxLinkLines = 40;
+  constexpr long kMaxLinkWords = 8;
+  constexpr size_t kMaxFootLines = 40;
+  auto top = std::find_if(lines.rbegin(), lines.rend(),
+                          [](const Line& l) { return l.text == "Naar boven"; });
+  if (top != lines.rend()) {
+    const size_t at = static_cast<size_t>(std::distance(lines.begin(), top.base()) - 1);
+    size_t links = 0;
+    bool prose = false;
+    for (size_t i = at + 1; i < lines.size(); ++i) {
+      if (lines[i].text.empty()) continue;
+      ++links;
+      prose = prose || EndsSentence(lines[i].text) ||
+              std::count(lines[i].text.begin(), lines[i].text.end(), ' ') >= kMaxLinkWords;
+    }
+    if (links <= kMaxLinkLines && !prose) {
+      size_t cut = at;
+      for (size_t i = at; i-- > 0 && at - i <= kMaxFootLines;) {
+        if (furniture.contains(lines[i].text)) cut = i;
+      }
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(cut), lines.end());
+      return;
+    }
+  }
   if (!has("Documentdetails") && !has("Is deze informatie nuttig?")) return;
   lines.erase(std::find_if(lines.begin(), lines.end(),
                            [&](const Line& l) { return furniture.contains(l.text); }),
@@ -1342,6 +1384,10 @@ CleanText CleanPdfText(std::string_view raw) {
     // so do the spaces that justified a line.
     line.text = std::string(Trim(raw_line));
     if (IsJustifiedProse(line.text)) line.text = CollapseSpaces(line.text);
+    // The rule above a page's footnotes ("_____________________").
+    if (line.text.size() >= 5 && line.text.find_first_not_of('_') == std::string::npos) {
+      line.text.clear();
+    }
     if (line.text.empty()) {
       if (out.lines.empty() || !out.lines.back().text.empty()) out.lines.push_back(line);
       continue;
