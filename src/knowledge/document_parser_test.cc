@@ -327,7 +327,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Staat van het consulaire netwerk 2026"},
       {"blind18-antwoorden-web.txt", DocumentKind::kQuestions, 10, "2026Z15873",
        "Vragen van het lid Terpstra-Boon (NSC)"},
-      {"blind18-verslag-commissiedebat.txt", DocumentKind::kLetter, 23, "Kamerstuk 30 010, nr. 52",
+      {"blind18-verslag-commissiedebat.txt", DocumentKind::kLetter, 25, "Kamerstuk 30 010, nr. 52",
        "Verslag van een commissiedebat"},
       // A letter saved from a word processor as text, a list in Markdown,
       // answers copied from officielebekendmakingen.nl, a policy reaction
@@ -581,6 +581,20 @@ TEST(BenchDocumentTest, WordTextTemplateReferencesAndSectionHeadings) {
             "Nederlanders die in het buitenland gedetineerd zijn");
   ParsedDocument viewer = read("blind17-kamerbrief.txt");
   EXPECT_THAT(viewer.passages.front().text, StartsWith("Tijdens het commissiedebat"));
+
+  // A debate in `-layout`: the minister's paragraphs, without blank lines
+  // between them, each go with the member they answer.
+  ParsedDocument debate = read("blind18-verslag-commissiedebat.txt");
+  auto answer_to = [&](std::string_view member) {
+    auto it = std::find_if(debate.passages.begin(), debate.passages.end(), [&](const auto& p) {
+      return p.question.find(member) != std::string::npos;
+    });
+    return it == debate.passages.end() ? std::string() : it->text;
+  };
+  EXPECT_THAT(answer_to("De heer Verbeek (NSC): Dank u wel"),
+              StartsWith("De heer Verbeek vroeg naar de Informatieservice."));
+  EXPECT_THAT(answer_to("De heer Kok (SP): Dank u, voorzitter."),
+              StartsWith("De heer Kok vroeg om de consulaire toeslag"));
 
   ParsedDocument web = read("blind18-antwoorden-web.txt");
   EXPECT_THAT(

@@ -951,7 +951,20 @@ void InferParagraphBreaks(std::vector<Line>& lines, size_t width) {
     }
   }
   constexpr size_t kMinEnds = 3;
-  if (count < kMinEnds || count < 4 * blanks) return;
+  if (count < kMinEnds || count < 4 * blanks) {
+    // Text with blank lines may still run paragraphs together inside a
+    // block: a debate's speaker stands apart, but not the paragraphs of a
+    // long answer. A block of many lines keeps the ends found in it.
+    constexpr size_t kMinBlockLines = 12;
+    size_t start = 0;
+    for (size_t i = 0; i <= lines.size(); ++i) {
+      if (i < lines.size() && !lines[i].text.empty()) continue;
+      if (i - start < kMinBlockLines) {
+        for (size_t k = start; k < i; ++k) ends[k] = false;
+      }
+      start = i + 1;
+    }
+  }
   std::vector<Line> out;
   out.reserve(lines.size() + count);
   for (size_t i = 0; i < lines.size(); ++i) {
