@@ -8,6 +8,7 @@
 #include <regex>
 
 #include "core/strings.h"
+#include "knowledge/dutch_dates.h"
 #include "knowledge/pdf_text.h"
 #include "knowledge/question_labels.h"
 
@@ -211,9 +212,8 @@ const regex& AskedBy() {
 // no answer.
 const regex& AnswerDate() {
   static const regex re(
-      "(?:Antwoord(?:[^()]|\\([^()]{0,80}\\)){0,160}\\()?(ontvangen)\\s+([0-9]{1,2})\\s+"
-      "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-      "\\s+([0-9]{4})",
+      "(?:Antwoord(?:[^()]|\\([^()]{0,80}\\)){0,160}\\()?(ontvangen)\\s+([0-9]{1,2})\\s+" +
+          MonthNamesGroup() + "\\s+([0-9]{4})",
       icase);
   return re;
 }
@@ -221,9 +221,8 @@ const regex& AnswerDate() {
 const regex& DatePattern() {
   static const regex re(
       "(Den Haag|'s-Gravenhage|Vastgesteld|Ontvangen|Datum|Gedateerd)[,:]?(?:[ \\t]+|[ \\t]*\\n[ "
-      "\\t]*)([0-9]{1,2})\\s+"
-      "(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|november|december)"
-      "\\s+([0-9]{4})",
+      "\\t]*)([0-9]{1,2})\\s+" +
+          MonthNamesGroup() + "\\s+([0-9]{4})",
       icase);
   return re;
 }
@@ -1523,23 +1522,6 @@ std::string Slug(std::string_view text) {
   return out;
 }
 
-std::string MonthNumber(std::string_view name) {
-  static const char* const kMonths[] = {"januari",   "februari", "maart",    "april",
-                                        "mei",       "juni",     "juli",     "augustus",
-                                        "september", "oktober",  "november", "december"};
-  const std::string month = AsciiLower(name);
-  for (int i = 0; i < 12; ++i) {
-    if (month == kMonths[i]) return (i < 9 ? "0" : "") + std::to_string(i + 1);
-  }
-  return "01";
-}
-
-// "2025-12-11" for day "11", month "december", year "2025".
-std::string IsoDate(const std::string& day, std::string_view month, const std::string& year) {
-  const int d = std::stoi(day);
-  return year + "-" + MonthNumber(month) + "-" + (d < 10 ? "0" : "") + std::to_string(d);
-}
-
 constexpr size_t kTitleLines = 40;
 
 struct HandelingenId {
@@ -1694,9 +1676,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   if (answered) m = *answered;
   // Questions not answered yet in the text are dated by when they were
   // sent in: "(ingezonden 8 oktober 2026, kenmerk 2026Z18342)".
-  static const regex kSentIn(
-      "\\((ingezonden)\\s+([0-9]{1,2})\\s+(januari|februari|maart|april|mei|juni|juli|augustus|"
-      "september|oktober|november|december)\\s+([0-9]{4})");
+  static const regex kSentIn("\\((ingezonden)\\s+([0-9]{1,2})\\s+" + MonthNamesGroup() +
+                             "\\s+([0-9]{4})");
 
   // The top's lines as cleaned, and the template's lines on every page,
   // where the raw text marks up its letterhead ("**Datum** 25 juni 2027").

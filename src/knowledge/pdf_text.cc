@@ -10,6 +10,7 @@
 #include <utility>
 
 #include "core/strings.h"
+#include "knowledge/dutch_dates.h"
 
 namespace loket::knowledge {
 namespace {
@@ -93,9 +94,7 @@ const std::regex& HandelingenFooter() {
 // footer, and names the record: "Handelingen II 2025/26, nr. 34, item 7,
 // 11 december 2025" (the session year runs from September).
 std::string HandelingenReference(const std::smatch& footer, std::vector<Line>& lines) {
-  static const std::regex date_line(
-      "^([0-9]{1,2}) (januari|februari|maart|april|mei|juni|juli|augustus|september|oktober|"
-      "november|december) ([0-9]{4})$");
+  static const std::regex date_line("^([0-9]{1,2}) " + MonthNamesGroup() + " ([0-9]{4})$");
   std::string date, month;
   int year = 0;
   for (size_t k = 0; k < 2 && !lines.empty(); ++k) {
