@@ -1800,6 +1800,15 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   const bool sent_as_letter =
       std::any_of(clean.masthead.begin(), clean.masthead.end(),
                   [](const std::string& l) { return l.find("BRIEF VAN") != std::string::npos; });
+  // A web page of officielebekendmakingen.nl names the letter's subject
+  // in its title: "Consulaire dienstverlening; Brief regering; Voortgang
+  // modernisering consulaire dienstverlening en herziening reisadviezen".
+  static const regex kPageTitle("^[^;]+; Brief (?:regering|van de [^;]+); ([^;]+)$");
+  for (const std::string& line : clean.masthead) {
+    if (std::smatch page; doc.title.empty() && std::regex_match(line, page, kPageTitle)) {
+      doc.title = page[1].str();
+    }
+  }
   if (doc.title.empty() && (kind == DocumentKind::kLetter || sent_as_letter)) {
     // Another paper of the dossier (a jaarverslag) is named by it alone.
     if (std::string dossier = DossierName(clean.masthead); !dossier.empty()) {

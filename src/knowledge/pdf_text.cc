@@ -1293,6 +1293,12 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
         !std::regex_search(lines[i].text, paper)) {
       masthead.push_back(m[1].str());
     }
+    // The publication's dossier, kind and subject: "Consulaire
+    // dienstverlening; Brief regering; Voortgang modernisering …".
+    if (std::count(lines[i].text.begin(), lines[i].text.end(), ';') == 2 &&
+        lines[i].text.find("; Brief ") != std::string::npos) {
+      masthead.push_back(lines[i].text);
+    }
     eerste = eerste || lines[i].text.find("Eerste Kamer") != std::string::npos;
   }
   if (!p.empty() && !y.empty()) {
