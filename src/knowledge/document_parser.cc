@@ -1349,8 +1349,12 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     size_t first, last;  // the passages of the member's turn
     std::string name;
     // The passages that answer, each from where it names the member (the
-    // minister's words before that answer something else).
-    std::vector<std::pair<size_t, size_t>> answers;
+    // minister's words before that answer something else) to where it
+    // names another, or to its end (npos).
+    struct Answer {
+      size_t passage, from, to;
+    };
+    std::vector<Answer> answers;
   };
   // Who speaks at the end of a passage: the last label in it.
   enum class Speaker { kOther, kMember, kMinister, kChair };
@@ -1372,8 +1376,9 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   // An answer names the member in the first sentences of one of its
   // paragraphs ("Mijn tweede blokje gaat over de kosten." / "Mevrouw El
   // Khatib vroeg …"), not in the words of the chair or of a member.
-  // Where that paragraph starts in the text, or npos.
+  // Where such paragraphs start in the text.
   auto names = [&](const std::string& text, const std::string& name) {
+    std::vector<size_t> starts;
     for (size_t start = 0; start < text.size();) {
       const size_t end = std::min(text.find("\n\n", start), text.size());
       const std::string paragraph = text.substr(start, end - start);
@@ -1387,10 +1392,10 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
           0, one == std::string::npos ? one : paragraph.find_first_of(".?!", one + 1));
       if (first.find("heer " + name) != std::string_view::npos ||
           first.find("evrouw " + name) != std::string_view::npos) {
-        return at;
+        starts.push_back(at);
       }
     }
-    return std::string::npos;
+    return starts;
   };
   std::vector<Turn> turns;
   bool answering = false;
@@ -1427,7 +1432,12 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
           "^(?:De heer|Mevrouw) [A-Z][^():\\n]{1,40}? \\([^()\\n]{1,40}\\): +(?:De heer|Mevrouw) "
           "[A-Z]");
       const std::string own = text.substr(static_cast<size_t>(m.position(0)));
-      const bool interruption = std::regex_search(std::string(Trim(own)), interrupts);
+      // So does a member whom the chair gives the floor for an
+      // interruption ("Er is een interruptie van mevrouw El Khatib.").
+      const bool interruption =
+          std::regex_search(std::string(Trim(own)), interrupts) ||
+          text.substr(0, static_cast<size_t>(m.position(0))).find("interruptie") !=
+              std::string::npos;
       if (!answering && !known && asks && !interruption) {
         turns.push_back(Turn{i, last, name, {}});
       }
@@ -1435,14 +1445,54 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       continue;
     }
     if (!answering || !minister_speaks) continue;
-    for (Turn& t : turns) {
-      if (const size_t at = names(text, t.name); at != std::string::npos) {
-        t.answers.emplace_back(i, at);
-        break;
+    // An answer may run on from one member to the next without a new
+    // paragraph ("… met de redenen daarvoor. Mevrouw El Khatib vroeg naar
+    // achterlating."): a sentence that turns to a member, or to the next
+    // block of questions ("Dan kom ik bij het blok visa."), opens one.
+    std::string& answer = passages[i].text;
+    static const regex next_block(
+        "([.?!]) ((?:Dan|Tot slot|Ten slotte) (?:kom ik (?:nu )?bij|het blok))");
+    static const regex block_opening(
+        "^(?:Dan|Tot slot|Ten slotte) (?:kom ik (?:nu )?bij|het blok)");
+    answer = std::regex_replace(answer, next_block, "$1\n\n$2");
+    for (const Turn& t : turns) {
+      for (const char* title : {"De heer ", "Mevrouw "}) {
+        const std::string turn_to = std::string(". ") + title + t.name + " ";
+        for (size_t at = answer.find(turn_to); at != std::string::npos;
+             at = answer.find(turn_to, at + 3)) {
+          // Not where the one sentence before announces the block ("Dan
+          // mijn tweede blokje, kwetsbare Nederlanders.").
+          constexpr size_t kMaxAnnouncementWords = 10;
+          const size_t paragraph = answer.rfind("\n\n", at);
+          const size_t start = paragraph == std::string::npos ? 0 : paragraph + 2;
+          const std::string_view before = std::string_view(answer).substr(start, at - start);
+          if (before.find_first_of(".?!") == std::string_view::npos &&
+              (std::regex_search(before.begin(), before.end(), block_opening) ||
+               WordCount(before) <= kMaxAnnouncementWords)) {
+            continue;
+          }
+          answer.replace(at + 1, 1, "\n\n");
+        }
       }
+    }
+    // Each member named answers up to where the next is named.
+    std::vector<std::pair<size_t, Turn*>> named;
+    for (Turn& t : turns) {
+      for (size_t at : names(answer, t.name)) named.emplace_back(at, &t);
+    }
+    // A paragraph that names two members goes with the one who spoke first.
+    std::stable_sort(named.begin(), named.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    named.erase(std::unique(named.begin(), named.end(),
+                            [](const auto& a, const auto& b) { return a.first == b.first; }),
+                named.end());
+    for (size_t k = 0; k < named.size(); ++k) {
+      const size_t to = k + 1 < named.size() ? named[k + 1].first : std::string::npos;
+      named[k].second->answers.push_back({i, named[k].first, to});
     }
   }
   std::vector<bool> joined(passages.size(), false);
+  std::vector<size_t> cut(passages.size(), std::string::npos);
   for (const Turn& t : turns) {
     if (t.answers.empty()) continue;
     ParsedPassage& turn = passages[t.first];
@@ -1451,13 +1501,23 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       asked.push_back(passages[k].text);
       joined[k] = k != t.first;
     }
-    for (const auto& [a, at] : t.answers) {
-      answers.push_back(passages[a].text.substr(at));
-      passages[a].text.resize(at == 0 ? 0 : at - 2);
-      joined[a] = at == 0;
+    for (const Turn::Answer& a : t.answers) {
+      const std::string& text = passages[a.passage].text;
+      answers.emplace_back(
+          Trim(text.substr(a.from, a.to == std::string::npos ? a.to : a.to - a.from)));
     }
     turn.question = Join(asked, "\n\n");
     turn.text = Join(answers, "\n\n");
+  }
+  // What the answering passages say before the first member they name
+  // stays; the rest went to the turns.
+  for (const Turn& t : turns) {
+    for (const Turn::Answer& a : t.answers) cut[a.passage] = std::min(cut[a.passage], a.from);
+  }
+  for (size_t i = 0; i < passages.size(); ++i) {
+    if (cut[i] == std::string::npos) continue;
+    passages[i].text.resize(cut[i] == 0 ? 0 : cut[i] - 2);
+    joined[i] = joined[i] || cut[i] == 0;
   }
   // A member's interruption of the answers, when it asks and the minister
   // replies right after it, is one passage with the reply.

@@ -596,6 +596,15 @@ TEST(BenchDocumentTest, WordTextTemplateReferencesAndSectionHeadings) {
               StartsWith("De heer Verbeek vroeg naar de Informatieservice."));
   EXPECT_THAT(answer_to("De heer Kok (SP): Dank u, voorzitter."),
               StartsWith("De heer Kok vroeg om de consulaire toeslag"));
+  // Answers that run on from one member to the next in one paragraph, and
+  // a member's second answer in a later block, go with their turns; an
+  // interruption the chair announces is no turn of the member's.
+  EXPECT_THAT(answer_to("Mevrouw El Khatib (GroenLinks-PvdA): Voorzitter."),
+              StartsWith("Mevrouw El Khatib vroeg naar achterlating."));
+  const std::string wouters = answer_to("De heer Wouters (PVV): Voorzitter.");
+  EXPECT_THAT(wouters, StartsWith("De heer Wouters vroeg naar de kosten van evacuaties."));
+  EXPECT_THAT(wouters, HasSubstr("De heer Wouters vroeg hoeveel mensen na afloop van hun visum"));
+  EXPECT_THAT(wouters, Not(HasSubstr("Mevrouw Pieters")));
 
   ParsedDocument web = read("blind18-antwoorden-web.txt");
   EXPECT_THAT(
