@@ -3,7 +3,7 @@
 # the same machine and over the same corpus (see bench/knowledge/README.md):
 #   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-2.jsonl,
 #            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl, invented.jsonl,
-#            layouts.jsonl and the blind sets blind.jsonl to blind-20.jsonl for
+#            layouts.jsonl and the blind sets blind.jsonl to blind-24.jsonl for
 #            loket, for Xapian with its default settings and for PostgreSQL 15
 #            full-text search ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
@@ -11,7 +11,7 @@
 #            questions as the PostgreSQL query under pgbench, and loket
 #            again without data/thesaurus.txt (what the thesaurus costs)
 # The corpus is what loket serves after importing the seed documents, the
-# invented list of questions and the eighty blind documents in
+# invented list of questions and the ninety-six blind documents in
 # bench/knowledge/documents/ and the invented documents of every layout in
 # src/knowledge/testdata/.
 #
@@ -144,6 +144,10 @@ corpus_has '*/blind17-*.txt' && QUALITY_SETS+=(blind-17)
 corpus_has '*/blind18-*.txt' && QUALITY_SETS+=(blind-18)
 corpus_has '*/blind19-*.txt' && QUALITY_SETS+=(blind-19)
 corpus_has '*/blind20-*.txt' && QUALITY_SETS+=(blind-20)
+corpus_has '*/blind21-*.txt' && QUALITY_SETS+=(blind-21)
+corpus_has '*/blind22-*.txt' && QUALITY_SETS+=(blind-22)
+corpus_has '*/blind23-*.txt' && QUALITY_SETS+=(blind-23)
+corpus_has '*/blind24-*.txt' && QUALITY_SETS+=(blind-24)
 for set in "${QUALITY_SETS[@]}"; do
   quality loket "$set" --url "$LOKET_URL"
   quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"

@@ -121,7 +121,12 @@ const regex& Letterhead() {
       ".*|(der )?Staten-Generaal\\b.*|(Postbus|Binnenhof) [0-9]+.*|[0-9]{4} ?[A-Z]{2} .*|"
       "(Den Haag|'s-Gravenhage|Datum|Onderwerp|Ons kenmerk|Uw kenmerk|Bijlage\\(n\\)|"
       "Betreft|Ontvangen|Vastgesteld)[,:]? .*|>? ?Retouradres\\b.*|"
-      "(Geachte|Hooggeachte) .{1,60},|Hoogachtend,?|Met (vriendelijke|hoogachtende) groet,?)$");
+      "(Geachte|Hooggeachte) .{1,60},|Hoogachtend,?|Met (vriendelijke|hoogachtende) groet,?|"
+      // The template's sidebar, where the extraction printed it apart from
+      // the text: its labels and their values on lines of their own.
+      "(Onze|Uw) referentie|(Ons|Uw) kenmerk|Kenmerk|Bijlagen?(\\(n\\))?|Datum|Betreft|"
+      "www\\.[a-z.]+|[A-Z]{0,8}[0-9]{6,}|20[0-9]{2}Z[0-9]{5}|Nederland|"
+      "Directie [^.]{3,60}( – [^.]{3,60})?|Rijnstraat [0-9]+.*)$");
   return re;
 }
 
@@ -189,7 +194,7 @@ const regex& QuestionsKenmerk() {
   return re;
 }
 const regex& NamedQuestionsKenmerk() {
-  static const regex re("\\bkenmerk:? (20[0-9]{2}Z[0-9]{5})\\b");
+  static const regex re("\\bkenmerk:?\\s+(20[0-9]{2}Z[0-9]{5})\\b");
   return re;
 }
 
@@ -1127,6 +1132,18 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
       p = std::string(Trim(std::string_view(p).substr(0, courtesy)));
     }
   }
+  // What stands above the salutation is the letterhead, however the
+  // extraction broke up its columns ("Datum" / "Betreft" / "21 oktober
+  // 2025" / …).
+  constexpr size_t kMaxLetterheadParagraphs = 40;
+  static const regex kOpening("(?:^|\\s)(?:Geachte|Hooggeachte) [^,.]{1,40},(?:$|\\s)");
+  for (size_t i = 0; i < paragraphs.size() && i < kMaxLetterheadParagraphs; ++i) {
+    if (std::smatch m; std::regex_search(paragraphs[i], m, kOpening)) {
+      paragraphs[i] = std::string(Trim(paragraphs[i].substr(static_cast<size_t>(m.position(0)))));
+      paragraphs.erase(paragraphs.begin(), paragraphs.begin() + static_cast<std::ptrdiff_t>(i));
+      break;
+    }
+  }
   // A salutation run into the first paragraph ("Geachte voorzitter,
   // Tijdens het commissiedebat …"), in a copy without blank lines.
   static const regex kSalutation("^(?:Geachte|Hooggeachte) [^,.]{1,40}, (?=[A-Z])");
@@ -1646,7 +1663,9 @@ std::string DossierName(const std::vector<std::string>& masthead) {
 // digits or more after "Onze referentie" ("BZ2542817", "BZDOC-1234567-89"),
 // on its line or the next; empty when there is none.
 std::string OwnReference(const std::string& head) {
-  static const regex label("Onze referentie|Ons kenmerk|(?:^|\\n)Kenmerk\\b");
+  // In `-layout`'s extraction the sidebar stands right of the text, a run
+  // of spaces before it ("…   Kenmerk BZ2610022").
+  static const regex label("Onze referentie|Ons kenmerk|(?:^|\\n|  )Kenmerk\\b");
   static const regex value(
       "^[^\\n]*?\\n?[^\\n]*?\\b([A-Z]{0,8}[-0-9A-Z/.]*[0-9]{5,}[-0-9A-Z]*)\\b");
   std::smatch l, v;
@@ -1666,7 +1685,14 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     std::smatch m;
     if (!std::regex_search(f, m, ReferencePattern())) continue;
     const std::string dossier = m[4].str();
-    if (m[5].matched) {
+    if (dossier == "Aanhangsel" && m[5].matched) {
+      // Answers to written questions, by their page footer: "Eerste Kamer,
+      // vergaderjaar 2025–2026, Aanhangsel, nr. 12".
+      const std::string chamber = m[1].str() == "Eerste" ? "I" : "II";
+      const std::string year = m[2].str() + "/" + m[3].str();
+      ++refs[{"Aanhangsel Handelingen " + chamber + " " + year + ", nr. " + m[5].str(),
+              "ah " + chamber + " " + year + " " + m[5].str()}];
+    } else if (m[5].matched) {
       ++refs[{"Kamerstuk " + dossier + ", nr. " + m[5].str(), dossier + " nr " + m[5].str()}];
     } else {
       const std::string chamber = m[1].str() == "Eerste" ? "I" : "II";
@@ -1769,7 +1795,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // inside a longer paragraph, up to the date it was sent in.
   // Their answers may name them: "Antwoord op vragen van het lid …".
   static const regex kAskedInside(
-      "(?:^|\\s)(?:Antwoord(?:en)? (?:van de [^.()]{5,120}? )?op (?=v)|(?=V))"
+      "(?:^|\\s)(?:Antwoord(?:en)? (?:van de [^.()]{5,120}? )?op (?=v)|Beantwoording van de (?=v)|"
+      "(?=V))"
       "([Vv]ragen van (?:het lid|de leden) "
       ".{10,400}?)\\.?\\s*\\((?:[Ii]ngezonden|[Oo]ntvangen)[^)]*\\)");
   // A paragraph keeps its lines where `-layout` set one apart by a run of

@@ -221,7 +221,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 412, nr. 11", "Kamerbrief"},
       // A template letter in `-layout`'s extraction with its sidebar, a list
       // of 2013, a notaoverleg's report, answers labelled "Vraag 1:".
-      {"blind8-kamerbrief-template.txt", DocumentKind::kLetter, 14, "",
+      {"blind8-kamerbrief-template.txt", DocumentKind::kLetter, 14, "BZ2603155",
        "Wachttijden paspoortaanvragen op de posten"},
       {"blind8-lijst-vragen-2013.txt", DocumentKind::kQuestions, 14, "Kamerstuk 33 400 V, nr. 115",
        "Lijst van vragen en antwoorden"},
@@ -246,7 +246,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // once in `-layout`, a list without "Antwoord" labels.
       {"blind10-nadere-memorie.txt", DocumentKind::kLetter, 14, "Kamerstukken I 2025/26, 36 748, E",
        "Nadere memorie van antwoord"},
-      {"blind10-kamerbrief-website.txt", DocumentKind::kLetter, 25, "",
+      {"blind10-kamerbrief-website.txt", DocumentKind::kLetter, 24, "",
        "Kamerbrief over de toegang tot DigiD en het burgerservicenummer"},
       {"blind10-aanhangsel-layout.txt", DocumentKind::kQuestions, 10,
        "Aanhangsel Handelingen II 2025/26, nr. 1312", "Vragen van het lid Ouali-Dekker"},
@@ -352,6 +352,50 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Vragen van het lid Kamminga (VVD)"},
       {"blind20-schriftelijk-overleg.txt", DocumentKind::kQuestions, 16,
        "Kamerstuk 21 501-02, nr. 3214", "Verslag van een schriftelijk overleg"},
+      // The Eerste Kamer's answers to written questions, a report of 2015
+      // in reported speech, a letter of numbered paragraphs, a list whose
+      // questions and answers run over page breaks.
+      {"blind21-ek-aanhangsel.txt", DocumentKind::kQuestions, 11,
+       "Aanhangsel Handelingen I 2025/26, nr. 12", "Vragen van het lid Oosterhout-Meijer (CDA)"},
+      {"blind21-ao-verslag-2015.txt", DocumentKind::kLetter, 21, "Kamerstuk 30 010, nr. 24",
+       "Verslag van een algemeen overleg"},
+      {"blind21-kamerbrief-genummerd.txt", DocumentKind::kLetter, 23, "BZ2539120",
+       "Voortgang postennet, consulaire dienstverlening en visumverlening"},
+      {"blind21-lijst-vragen.txt", DocumentKind::kQuestions, 15, "Kamerstuk 36 980 V, nr. 5",
+       "Lijst van vragen en antwoorden"},
+      // "Antwoord van het kabinet:" after each question, a PDF viewer's copy
+      // with ligatures and "- 3 -" page numbers, a list saved from a word
+      // processor, a cover letter with its report.
+      {"blind22-verslag-so.txt", DocumentKind::kQuestions, 12, "Kamerstuk 30 010, nr. 61",
+       "Verslag van een schriftelijk overleg"},
+      {"blind22-kamerbrief.txt", DocumentKind::kLetter, 15, "BZ2529641",
+       "Herijking postennetwerk en financiering consulaire dienstverlening"},
+      {"blind22-lijst-vragen.txt", DocumentKind::kQuestions, 15, "",
+       "Lijst van vragen en antwoorden"},
+      {"blind22-rapportage.txt", DocumentKind::kLetter, 27, "BZ2531874",
+       "Rapportage crisisbijstand 2025"},
+      // Questions listed, then repeated with their answers; a letter whose
+      // annex answers "Ad 1."; a debate copied from tweedekamer.nl; a list
+      // printed as a table whose column heads stand one under the other.
+      {"blind23-antwoorden-gedetineerden.txt", DocumentKind::kQuestions, 9, "2025Z16112",
+       "Vragen van het lid Vermeulen (CDA)"},
+      {"blind23-kamerbrief-commissiebrief.txt", DocumentKind::kLetter, 22, "2025Z17045",
+       "Kamerbrief"},
+      {"blind23-verslag-commissiedebat.txt", DocumentKind::kLetter, 19, "",
+       "Verslag van een commissiedebat"},
+      {"blind23-lijst-vragen-begroting.txt", DocumentKind::kQuestions, 16,
+       "Kamerstuk 36 800 V, nr. 9", "Lijst van vragen en antwoorden"},
+      // A `-layout` letter with the sidebar beside the text on every page,
+      // a nota without marks of who speaks, answers numbered "1)" in a PDF
+      // viewer's copy, a report whose questions are numbered per party.
+      {"blind24-kamerbrief-reisadviezen.txt", DocumentKind::kLetter, 21, "BZ2610022",
+       "Stand van zaken reisadviezen en consulaire crisisrespons"},
+      {"blind24-nota-nav-verslag.txt", DocumentKind::kLetter, 15, "Kamerstuk 36 842, nr. 6",
+       "Nota naar aanleiding van het verslag"},
+      {"blind24-beantwoording-vragen.txt", DocumentKind::kQuestions, 10, "2026Z07418",
+       "Vragen van het lid Roelofsen (CDA)"},
+      {"blind24-vso-jbz-raad.txt", DocumentKind::kQuestions, 11, "Kamerstuk 32 317, nr. 1012",
+       "Verslag van een schriftelijk overleg"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -614,6 +658,17 @@ TEST(BenchDocumentTest, WordTextTemplateReferencesAndSectionHeadings) {
   EXPECT_EQ(sent_in.document.date, "2026-10-08");
   EXPECT_THAT(AllText(sent_in), Not(HasSubstr("2026D41234")));
   EXPECT_EQ(read("blind16-kamerbrief-markdown.txt").document.date, "2027-06-25");
+  // A list printed as a table, its column heads one under the other on
+  // every page ("Nr." / "Vraag" / "Antwoord"), and no label per answer.
+  ParsedDocument table = read("blind23-lijst-vragen-begroting.txt");
+  ASSERT_EQ(table.passages.size(), 16u);
+  EXPECT_THAT(table.passages[0].question, StartsWith("Hoeveel bedraagt het totale budget"));
+  EXPECT_THAT(table.passages[0].text, StartsWith("Op artikel 4 (Consulaire dienstverlening"));
+  // A debate copied from tweedekamer.nl loses the site's head and foot.
+  const std::string website = AllText(read("blind23-verslag-commissiedebat.txt"));
+  EXPECT_THAT(website, Not(HasSubstr("Home > Kamerstukken")));
+  EXPECT_THAT(website, Not(HasSubstr("Terug naar boven")));
+  EXPECT_THAT(website, Not(HasSubstr("Deel deze pagina")));
   // "Vraag nr. 17", under the rule above a page's footnotes.
   ParsedDocument labelled = read("blind20-lijst-vragen-2011.txt");
   ASSERT_EQ(labelled.passages.size(), 21u);

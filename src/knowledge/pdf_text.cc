@@ -1187,6 +1187,31 @@ bool UndoMarkdown(std::string& line) {
   return false;
 }
 
+// The column heads of a list of questions that the extraction set one
+// under the other ("Nr." / "Vraag" / "Antwoord"), on every page: removed,
+// but for the form feed that may precede them.
+void RemoveStackedQuestionTableHeaders(std::vector<std::string>& raw_lines) {
+  auto next_text = [&](size_t i) {
+    while (i < raw_lines.size() && Trim(raw_lines[i]).empty()) ++i;
+    return i;
+  };
+  auto cleared = [](const std::string& line) {
+    return std::string(static_cast<size_t>(std::count(line.begin(), line.end(), '\f')), '\f');
+  };
+  for (size_t i = 0; i < raw_lines.size(); ++i) {
+    const std::string_view nr = Trim(raw_lines[i]);
+    if (nr != "Nr." && nr != "Nr" && nr != "\fNr." && nr != "\fNr") continue;
+    const size_t vraag = next_text(i + 1);
+    if (vraag >= raw_lines.size() || Trim(raw_lines[vraag]) != "Vraag") continue;
+    size_t last = vraag;
+    if (const size_t antwoord = next_text(vraag + 1);
+        antwoord < raw_lines.size() && Trim(raw_lines[antwoord]) == "Antwoord") {
+      last = antwoord;
+    }
+    for (size_t k = i; k <= last; ++k) raw_lines[k] = cleared(raw_lines[k]);
+  }
+}
+
 // What a converter to Markdown writes on one line that a PDF prints on
 // several or in columns: labels in bold ("**Datum** 25 juni 2027
 // **Betreft** Voortgangsbrief …") get a line each, as the letterhead
@@ -1254,8 +1279,12 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
   static const std::regex page_title("^(.+?) \\| Overheid\\.nl > Officiële bekendmakingen$");
   static const std::set<std::string_view> last_of_head = {"Printen", "Opslaan", "Delen"};
   const size_t limit = std::min(lines.size(), kMaxHeadLines);
+  // The site's name, or its breadcrumb trail ("Home > Kamerstukken >
+  // Verslagen > …", as on tweedekamer.nl).
+  static const std::regex breadcrumb("^Home (?:>|›) .*");
   size_t site = 0;
-  while (site < limit && lines[site].text.find("Officiële bekendmakingen") == std::string::npos) {
+  while (site < limit && lines[site].text.find("Officiële bekendmakingen") == std::string::npos &&
+         !std::regex_match(lines[site].text, breadcrumb)) {
     ++site;
   }
   // The masthead, where the copy has one: not the chamber named as the
@@ -1319,6 +1348,7 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
                                                        "Documentdetails",
                                                        "Gerelateerde documenten",
                                                        "Is deze informatie nuttig?",
+                                                       "Deel deze pagina",
                                                        "Bekijk het document"};
   auto has = [&](std::string_view label) {
     return std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return l.text == label; });
@@ -1339,8 +1369,9 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
   constexpr size_t kMaxLinkLines = 40;
   constexpr long kMaxLinkWords = 8;
   constexpr size_t kMaxFootLines = 40;
-  auto top = std::find_if(lines.rbegin(), lines.rend(),
-                          [](const Line& l) { return l.text == "Naar boven"; });
+  auto top = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) {
+    return l.text == "Naar boven" || l.text == "Terug naar boven";
+  });
   if (top != lines.rend()) {
     const size_t at = static_cast<size_t>(std::distance(lines.begin(), top.base()) - 1);
     size_t links = 0;
@@ -1383,6 +1414,7 @@ CleanText CleanPdfText(std::string_view raw) {
   std::vector<std::string> raw_lines = Split(text, '\n');
   RemoveSidebar(raw_lines);
   raw_lines = SplitMarkdownLines(std::move(raw_lines));
+  RemoveStackedQuestionTableHeaders(raw_lines);
   for (const std::string& part : raw_lines) {
     std::string raw_line = part;
     if (UndoMarkdown(raw_line)) {
