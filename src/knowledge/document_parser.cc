@@ -217,8 +217,7 @@ const regex& AskedBy() {
 // no answer.
 const regex& AnswerDate() {
   static const regex re(
-      "(?:Antwoord(?:[^()]|\\([^()]{0,80}\\)){0,160}\\()?(ontvangen)\\s+([0-9]{1,2})\\s+" +
-          MonthNamesGroup() + "\\s+([0-9]{4})",
+      "(?:Antwoord(?:[^()]|\\([^()]{0,80}\\)){0,160}\\()?(ontvangen)\\s+" + DatePhrase(),
       icase);
   return re;
 }
@@ -226,8 +225,8 @@ const regex& AnswerDate() {
 const regex& DatePattern() {
   static const regex re(
       "(Den Haag|'s-Gravenhage|Vastgesteld|Ontvangen|Datum|Gedateerd)[,:]?(?:[ \\t]+|[ \\t]*\\n[ "
-      "\\t]*)([0-9]{1,2})\\s+" +
-          MonthNamesGroup() + "\\s+([0-9]{4})",
+      "\\t]*)" +
+          DatePhrase(),
       icase);
   return re;
 }
@@ -364,8 +363,7 @@ bool IsHeadingLike(std::string_view p) {
   // Who chaired and clerked a debate ("Voorzitter: Wijnberg") heads nothing.
   static const regex staff("^(Voorzitter|Griffier|Ondervoorzitter): .*");
   if (std::regex_match(p.begin(), p.end(), staff)) return false;
-  size_t words = static_cast<size_t>(std::count(p.begin(), p.end(), ' ')) + 1;
-  if (words > 16) return false;
+  if (WordCount(p) > 16) return false;
   return StartsUpper(p) || std::isdigit(static_cast<unsigned char>(p[0]));
 }
 
@@ -1110,7 +1108,7 @@ std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
             (SectionHeadings::IsNumbered(t) && SectionHeadings::IsNumbered(lines[i + 1].text))) &&
            !lines[i].bullet && !lines[i + 1].bullet && short_of_text(t) && !IsCaption(t) &&
            IsHeadingLike(t) && t.back() != ',' && t.back() != '-' &&
-           static_cast<size_t>(std::count(t.begin(), t.end(), ' ')) + 1 <= kMaxHeadingWords;
+           WordCount(t) <= kMaxHeadingWords;
   };
   std::vector<Line> out;
   out.reserve(lines.size());
@@ -1168,9 +1166,6 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   bool last_was_heading = false;
   constexpr size_t kShortWords = 30;
   constexpr size_t kMinPassageWords = 8;
-  auto words = [](const std::string& s) {
-    return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
-  };
   bool pending_short = false;  // the last passage is short and open for the next
   bool signed_above = false;   // the paragraph before was a signature
   // The last passage holds members' questions, and then the reply to them:
@@ -1218,7 +1213,7 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
       continue;
     }
     if (same_section && asked != Asked::kNo &&
-        words(out.back().text) + words(p) <= kMaxQuestionPassageWords) {
+        WordCount(out.back().text) + WordCount(p) <= kMaxQuestionPassageWords) {
       out.back().text += (p.rfind("– ", 0) == 0 ? "\n" : "\n\n") + p;
       asked = Asked::kReplying;
       continue;
@@ -1235,17 +1230,17 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
         "^(Aanbeveling|Conclusie|Bevinding|Advies|Actiepunt|Toezegging|Maatregel) [0-9]+[a-z]?[:.] "
         ".*");
     bool short_sentence =
-        words(p) < kMinPassageWords && EndsSentence(p) && !std::regex_match(p, kNumberedItem);
+        WordCount(p) < kMinPassageWords && EndsSentence(p) && !std::regex_match(p, kNumberedItem);
     if (!out.empty() && out.back().heading == heading &&
         (list_item || pending_short || short_sentence)) {
       out.back().text += (list_item ? "\n" : "\n\n") + p;
     } else {
       out.push_back(ParsedPassage{"", heading, "", p});
     }
-    pending_short = words(out.back().text) < kShortWords;
+    pending_short = WordCount(out.back().text) < kShortWords;
   }
   // Salutations and signatures are no passages.
-  std::erase_if(out, [&](const ParsedPassage& p) { return words(p.text) < kMinPassageWords; });
+  std::erase_if(out, [&](const ParsedPassage& p) { return WordCount(p.text) < kMinPassageWords; });
   return out;
 }
 
@@ -1467,10 +1462,9 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     // achterlating."): a sentence that turns to a member, or to the next
     // block of questions ("Dan kom ik bij het blok visa."), opens one.
     std::string& answer = passages[i].text;
-    static const regex next_block(
-        "([.?!]) ((?:Dan|Tot slot|Ten slotte) (?:kom ik (?:nu )?bij|het blok))");
-    static const regex block_opening(
-        "^(?:Dan|Tot slot|Ten slotte) (?:kom ik (?:nu )?bij|het blok)");
+    static const std::string kBlock = "(?:Dan|Tot slot|Ten slotte) (?:kom ik (?:nu )?bij|het blok)";
+    static const regex next_block("([.?!]) (" + kBlock + ")");
+    static const regex block_opening("^" + kBlock);
     answer = std::regex_replace(answer, next_block, "$1\n\n$2");
     for (const Turn& t : turns) {
       for (const char* title : {"De heer ", "Mevrouw "}) {
@@ -1762,8 +1756,7 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   if (answered) m = *answered;
   // Questions not answered yet in the text are dated by when they were
   // sent in: "(ingezonden 8 oktober 2026, kenmerk 2026Z18342)".
-  static const regex kSentIn("\\((ingezonden)\\s+([0-9]{1,2})\\s+" + MonthNamesGroup() +
-                             "\\s+([0-9]{4})");
+  static const regex kSentIn("\\((ingezonden)\\s+" + DatePhrase());
 
   // The top's lines as cleaned, and the template's lines on every page,
   // where the raw text marks up its letterhead ("**Datum** 25 juni 2027").
@@ -2162,9 +2155,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
   } else {
     out.passages = ParseLetter(lines);
     size_t words = 0;
-    for (const auto& p : out.passages) {
-      words += static_cast<size_t>(std::count(p.text.begin(), p.text.end(), ' ')) + 1;
-    }
+    for (const auto& p : out.passages) words += WordCount(p.text);
     if (out.passages.size() < 3 || words < 150) {
       return InvalidArgument(
           "this is neither a list of questions and answers nor a letter or report: found " +

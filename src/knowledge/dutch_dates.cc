@@ -31,6 +31,11 @@ const std::string& MonthNamesGroup() {
   return group;
 }
 
+const std::string& DatePhrase() {
+  static const std::string phrase = "([0-9]{1,2})\\s+" + MonthNamesGroup() + "\\s+([0-9]{4})";
+  return phrase;
+}
+
 std::string IsoDate(const std::string& day, std::string_view month, const std::string& year) {
   const int d = std::stoi(day);
   return year + "-" + MonthNumber(month) + "-" + (d < 10 ? "0" : "") + std::to_string(d);

@@ -11,6 +11,10 @@ namespace loket::knowledge {
 // "(januari|februari|…|december)".
 const std::string& MonthNamesGroup();
 
+// A regular expression for a date written out, its day, month and year
+// each a group: "([0-9]{1,2})\\s+(januari|…|december)\\s+([0-9]{4})".
+const std::string& DatePhrase();
+
 // "2025-12-11" for day "11", month "december" (any case), year "2025"; the
 // month "01" for a name that is none.
 std::string IsoDate(const std::string& day, std::string_view month, const std::string& year);
