@@ -426,9 +426,16 @@ std::optional<Candidate> QuestionCandidate(const std::vector<Line>& lines, size_
     if (!starts || IsSectionHeading(lines, i, c.rest)) return std::nullopt;
     return c;
   }
-  // The number alone: the question follows on the next line.
-  for (size_t j = i + 1; j < lines.size() && j <= i + 3; ++j) {
-    if (lines[j].text.empty() || lines[j].number_only) continue;
+  // The number alone: the question follows on the next line of text, past
+  // a page's number ("36" / "8" / "Hoeveel …" where the page broke).
+  constexpr size_t kMaxNumbersBetween = 1;
+  size_t numbers = 0;
+  for (size_t j = i + 1; j < lines.size() && numbers <= kMaxNumbersBetween; ++j) {
+    if (lines[j].text.empty()) continue;
+    if (lines[j].number_only) {
+      ++numbers;
+      continue;
+    }
     if (IsAnswerMarker(lines[j].text) || !StartsUpper(lines[j].text)) return std::nullopt;
     return c;
   }

@@ -1589,6 +1589,15 @@ TEST(QuestionLayouts, QuestionOverAPageBreakKeepsItsNumber) {
   EXPECT_EQ(doc.passages[0].text, kNumberAloneWant[0].answer);
 }
 
+// The number at the page's foot, the question on the next page, with the
+// footer and the page's number on lines of their own between them.
+TEST(QuestionLayouts, NumberAtThePageFootAboveTheFooterAndPageNumber) {
+  ParsedDocument doc = MustParse(Replaced(
+      kNumberAlone, "\n\n3\nHet aantal",
+      "\n\n3\n\nTweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12\n\n4\n\n\fHet aantal"));
+  ExpectQuestions(doc, kNumberAloneWant);
+}
+
 TEST(QuestionLayouts, LastAnswerWithALineStartingDeMinister) {
   ParsedDocument doc = MustParse(Replaced(kNumberAlone, "in de avonduren.",
                                           "in de avonduren.\nDe Minister van Buitenlandse "
