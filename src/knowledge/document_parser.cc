@@ -1645,13 +1645,19 @@ std::string LetterSubject(const std::vector<Line>& lines) {
 // The name of the dossier a paper belongs to, from its masthead: "36 845
 // Reisadviezen en crisisrespons", "36 800 V Vaststelling van de
 // begrotingsstaten …" with its name wrapped onto the lines up to "Nr. …".
+// A masthead's line that starts with the paper's dossier: its number and
+// perhaps its name.
+const regex& DossierPattern() {
+  static const regex re("^([0-9]{2} [0-9]{3}(-[0-9]{1,2})?( [A-Z]{1,5})?)( +([A-Z(].*))?$");
+  return re;
+}
+
 std::string DossierName(const std::vector<std::string>& masthead) {
-  static const regex kDossier("^[0-9]{2} [0-9]{3}(-[0-9]{1,2})?( [A-Z]{1,5})?( +([A-Z(].*))?$");
   static const regex kPaper("^Nr\\. .*");
   for (size_t i = 0; i < masthead.size(); ++i) {
     std::smatch m;
-    if (!std::regex_match(masthead[i], m, kDossier)) continue;
-    std::string name = m[4].str();
+    if (!std::regex_match(masthead[i], m, DossierPattern())) continue;
+    std::string name = m[5].str();
     for (size_t k = i + 1; k < masthead.size() && !std::regex_match(masthead[k], kPaper); ++k) {
       name += (name.empty() ? "" : " ") + masthead[k];
     }
@@ -1700,6 +1706,22 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
       ++refs[{"Kamerstukken " + chamber + " " + m[2].str() + "/" + m[3].str() + ", " + dossier +
                   ", " + m[6].str(),
               dossier + " " + m[6].str()}];
+    }
+  }
+  // Without footers (a copy from a web page), the masthead names the
+  // paper: "36 600 V Vaststelling …" above "Nr. 48 VERSLAG VAN EEN …".
+  if (refs.empty()) {
+    static const regex kPaperNumber("^Nr\\. ([0-9]+)( .*)?$");
+    std::smatch d, n;
+    for (size_t i = 0; i + 1 < clean.masthead.size(); ++i) {
+      if (!std::regex_match(clean.masthead[i], d, DossierPattern())) continue;
+      for (size_t k = i + 1; k < clean.masthead.size(); ++k) {
+        if (!std::regex_match(clean.masthead[k], n, kPaperNumber)) continue;
+        const std::string dossier = d[1].str();
+        ++refs[{"Kamerstuk " + dossier + ", nr. " + n[1].str(), dossier + " nr " + n[1].str()}];
+        break;
+      }
+      break;
     }
   }
   std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));

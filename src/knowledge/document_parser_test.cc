@@ -381,8 +381,8 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Vragen van het lid Vermeulen (CDA)"},
       {"blind23-kamerbrief-commissiebrief.txt", DocumentKind::kLetter, 22, "2025Z17045",
        "Kamerbrief"},
-      {"blind23-verslag-commissiedebat.txt", DocumentKind::kLetter, 19, "",
-       "Verslag van een commissiedebat"},
+      {"blind23-verslag-commissiedebat.txt", DocumentKind::kLetter, 19,
+       "Kamerstuk 36 600 V, nr. 84", "Verslag van een commissiedebat"},
       {"blind23-lijst-vragen-begroting.txt", DocumentKind::kQuestions, 16,
        "Kamerstuk 36 800 V, nr. 9", "Lijst van vragen en antwoorden"},
       // A `-layout` letter with the sidebar beside the text on every page,
@@ -1596,6 +1596,37 @@ TEST(QuestionLayouts, NumberAtThePageFootAboveTheFooterAndPageNumber) {
       kNumberAlone, "\n\n3\nHet aantal",
       "\n\n3\n\nTweede Kamer, vergaderjaar 2023–2024, 36 410 V, nr. 12\n\n4\n\n\fHet aantal"));
   ExpectQuestions(doc, kNumberAloneWant);
+}
+
+// A list printed as a table with question and answer side by side, as
+// `pdftotext -layout` prints it: the columns are read one after the other,
+// an answer goes on over the page break, a question may run a little into
+// the answer's column.
+TEST(QuestionLayouts, QuestionAndAnswerSideBySide) {
+  const std::string text = Pages(
+      {"Lijst van vragen en antwoorden\n"
+       "Vastgesteld 7 november 2025\n\n"
+       "Nr.   Vraag                                     Antwoord\n\n"
+       "1     Hoeveel posten telt het postennetwerk     Op 1 januari 2026 telt het netwerk 145\n"
+       "      op 1 januari 2026?                        posten, van wie 109 ambassades.\n\n"
+       "2     Hoeveel Nederlanders zitten gedetineerd   Op 1 september 2025 zaten 1.742\n"
+       "      in het buitenland?                        Nederlanders gedetineerd in het\n"
+       "                                                buitenland, van wie 612 in een\n\n"
+       "Tweede Kamer, vergaderjaar 2025–2026, 36 800 V, nr. 9                        2\n",
+       "Nr.   Vraag                                     Antwoord\n\n"
+       "                                                andere lidstaat van de Unie.\n\n"
+       "3     Wat kost een paspoort dat bij een post wordt Een volwassene betaalt in 2026\n"
+       "      aangevraagd?                              € 157,75.\n\n"
+       "Tweede Kamer, vergaderjaar 2025–2026, 36 800 V, nr. 9                        3\n"});
+  ExpectQuestions(
+      MustParse(text),
+      {{"1", "Hoeveel posten telt het postennetwerk op 1 januari 2026?",
+        "Op 1 januari 2026 telt het netwerk 145 posten, van wie 109 ambassades."},
+       {"2", "Hoeveel Nederlanders zitten gedetineerd in het buitenland?",
+        "Op 1 september 2025 zaten 1.742 Nederlanders gedetineerd in het buitenland, van wie 612 "
+        "in een andere lidstaat van de Unie."},
+       {"3", "Wat kost een paspoort dat bij een post wordt aangevraagd?",
+        "Een volwassene betaalt in 2026 € 157,75."}});
 }
 
 TEST(QuestionLayouts, LastAnswerWithALineStartingDeMinister) {

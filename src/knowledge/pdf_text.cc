@@ -912,18 +912,26 @@ bool EndsParagraph(const std::vector<Line>& lines, size_t i, size_t width) {
 // A copy from a web page without blank lines holds a paragraph per line:
 // each line that ends a sentence ends its paragraph, but for a speaker's
 // label ("De heer Boswijk (CDA):"), which goes with the words after it.
+// A blank line or two (where a masthead was taken off) do not make such
+// text one with blank lines between its paragraphs: those ends must
+// outnumber its blank lines four to one.
 void SetApartUnwrappedParagraphs(std::vector<Line>& lines) {
   constexpr size_t kMaxLabelBytes = 80;
-  if (std::any_of(lines.begin(), lines.end(), [](const Line& l) { return l.text.empty(); })) {
-    return;
+  std::vector<bool> ends(lines.size(), false);
+  size_t count = 0, blanks = 0;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    const std::string& t = lines[i].text;
+    const bool label = t.ends_with(':') && t.size() <= kMaxLabelBytes;
+    ends[i] = EndsSentence(t) && !label && i + 1 < lines.size() && !lines[i + 1].text.empty();
+    count += ends[i];
+    blanks += t.empty();
   }
+  if (count < 4 * blanks) return;
   std::vector<Line> out;
-  out.reserve(lines.size() * 2);
-  for (Line& l : lines) {
-    const bool label = l.text.ends_with(':') && l.text.size() <= kMaxLabelBytes;
-    const bool ends = EndsSentence(l.text) && !label;
-    out.push_back(std::move(l));
-    if (ends) out.emplace_back();
+  out.reserve(lines.size() + count);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    out.push_back(std::move(lines[i]));
+    if (ends[i]) out.emplace_back();
   }
   lines = std::move(out);
 }
@@ -1212,6 +1220,120 @@ void RemoveStackedQuestionTableHeaders(std::vector<std::string>& raw_lines) {
   }
 }
 
+// The byte offset of code point `column` in `line` (its size when the line
+// is shorter).
+size_t OffsetOfColumn(std::string_view line, size_t column) {
+  size_t at = 0;
+  for (size_t i = 0; i < line.size(); ++i) {
+    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
+    if (at++ == column) return i;
+  }
+  return line.size();
+}
+
+// Where the cell of a column that starts at `column` begins in `line`: at
+// the end of the run of spaces nearest to that column (a cell before it
+// may run a little into it, or stop short of it), or at the column itself
+// where the line is blank up to it; npos where the line holds nothing from
+// there on.
+size_t CellStart(std::string_view line, size_t column) {
+  constexpr size_t kSlack = 6;
+  const size_t at = OffsetOfColumn(line, column);
+  if (Trim(line.substr(0, at)).empty()) {
+    const size_t text = line.find_first_not_of(" \f");
+    return text == std::string_view::npos ? text : std::min(at, text);
+  }
+  // A wide gap first; a cell that runs into the next column leaves one
+  // space before it.
+  for (std::string_view run : {"  ", " "}) {
+    size_t best = std::string_view::npos, distance = kSlack + 1;
+    for (size_t gap = line.find(run); gap != std::string_view::npos; gap = line.find(run, gap)) {
+      const size_t end = line.find_first_not_of(' ', gap);
+      if (end == std::string_view::npos) break;
+      const size_t d = end > at ? CodePointCount(line.substr(at, end - at))
+                                : CodePointCount(line.substr(end, at - end));
+      if (d < distance) best = end, distance = d;
+      gap = end;
+    }
+    if (best != std::string_view::npos) return best;
+  }
+  return at >= line.size() ? std::string_view::npos : at;
+}
+
+// A list printed as a table with the question and its answer side by
+// side ("Nr.  Vraag  Antwoord" over the columns, as `pdftotext -layout`
+// prints it): each question's cells are set one after the other, its
+// number on a line of its own, then its question, "Antwoord" and its
+// answer, as lists are printed otherwise. A line that is no row (a
+// footer, the text after the table) ends the table; the heads on the
+// next page open it again.
+void UnfoldSideBySideQuestions(std::vector<std::string>& raw_lines) {
+  static const std::regex header("^[ \f]*Nr\\.?( +)Vraag( +)Antwoord *$");
+  static const std::regex number("^[0-9]{1,3}$");
+  std::vector<std::string> out;
+  out.reserve(raw_lines.size() * 2);
+  std::optional<std::pair<size_t, size_t>> columns;  // of the question, of the answer
+  std::string asked_number;
+  std::vector<std::string> question, answer;
+  auto flush = [&] {
+    if (!asked_number.empty()) out.push_back(asked_number);
+    out.insert(out.end(), question.begin(), question.end());
+    if (!answer.empty() && !asked_number.empty()) {
+      out.emplace_back();
+      out.emplace_back("Antwoord");
+    }
+    out.insert(out.end(), answer.begin(), answer.end());
+    if (!asked_number.empty() || !question.empty() || !answer.empty()) out.emplace_back();
+    asked_number.clear();
+    question.clear();
+    answer.clear();
+  };
+  for (std::string& line : raw_lines) {
+    if (std::regex_match(line, header)) {
+      flush();
+      const std::string_view heads(line);
+      columns = {CodePointCount(heads.substr(0, heads.find("Vraag"))),
+                 CodePointCount(heads.substr(0, heads.find("Antwoord")))};
+      out.push_back(std::move(line));
+      continue;
+    }
+    if (!columns) {
+      out.push_back(std::move(line));
+      continue;
+    }
+    if (line.find('\f') != std::string::npos) {
+      flush();
+      out.emplace_back("\f");
+      line.erase(std::remove(line.begin(), line.end(), '\f'), line.end());
+    }
+    if (Trim(line).empty()) {
+      flush();
+      continue;
+    }
+    const std::string_view l(line);
+    const size_t q = CellStart(l, columns->first);
+    const size_t a = CellStart(l, columns->second);
+    const std::string_view left = Trim(l.substr(0, std::min(q, l.size())));
+    if (!left.empty() && !std::regex_match(left.begin(), left.end(), number)) {
+      flush();
+      columns.reset();
+      out.push_back(std::move(line));
+      continue;
+    }
+    if (!left.empty()) {
+      flush();
+      asked_number = std::string(left);
+    }
+    if (q != std::string_view::npos && (a == std::string_view::npos || q < a)) {
+      const std::string_view cell = Trim(l.substr(q, a == std::string_view::npos ? a : a - q));
+      if (!cell.empty()) question.emplace_back(cell);
+    }
+    if (a != std::string_view::npos) answer.emplace_back(Trim(l.substr(a)));
+  }
+  flush();
+  raw_lines = std::move(out);
+}
+
 // What a converter to Markdown writes on one line that a PDF prints on
 // several or in columns: labels in bold ("**Datum** 25 juni 2027
 // **Betreft** Voortgangsbrief …") get a line each, as the letterhead
@@ -1412,6 +1534,7 @@ CleanText CleanPdfText(std::string_view raw) {
   CleanText out;
   bool page_start = true;
   std::vector<std::string> raw_lines = Split(text, '\n');
+  UnfoldSideBySideQuestions(raw_lines);
   RemoveSidebar(raw_lines);
   raw_lines = SplitMarkdownLines(std::move(raw_lines));
   RemoveStackedQuestionTableHeaders(raw_lines);
