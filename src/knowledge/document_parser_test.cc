@@ -2517,6 +2517,16 @@ TEST(Letters, FootnoteAndItsMarkerRemoved) {
   EXPECT_THAT(all, Not(HasSubstr("Tweede Kamer, vergaderjaar")));
 }
 
+// The footnote's number on a line of its own above its text.
+TEST(Letters, FootnoteWithItsNumberOnALineOfItsOwnRemoved) {
+  std::string all = AllText(MustParse(Replaced(kLetter, "3 Nationale ombudsman, Bereikbaar",
+                                               "3\n\nNationale ombudsman, Bereikbaar"),
+                                      "brief.txt"));
+  EXPECT_THAT(all, Not(HasSubstr("Bereikbaar in nood")));
+  EXPECT_THAT(all, Not(HasSubstr("rapport.3")));
+  EXPECT_THAT(all, HasSubstr("van het rapport. Sinds januari"));
+}
+
 TEST(Letters, ParagraphBrokenByPageBreakRejoined) {
   ParsedDocument doc = MustParse(kLetter, "brief.txt");
   const ParsedPassage* p = PassageContaining(doc, "Ambassades bieden bijstand");

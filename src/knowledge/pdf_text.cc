@@ -443,6 +443,43 @@ void SetEndnotesAsFootnotes(std::vector<Line>& lines) {
   lines.insert(lines.end(), notes.begin(), notes.end());
 }
 
+// A footnote whose number the extraction set on a line of its own ("1" /
+// "Verdrag tot afschaffing …") at a page's foot: the number goes in front
+// of its text, as RemoveFootnotes reads footnotes. Only where the text
+// has the note's marker, the note is no question, and it ends the page.
+void JoinLoneFootnoteNumbers(std::vector<Line>& lines) {
+  const std::vector<bool> skip(lines.size(), false);
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!lines[i].number_only) continue;
+    size_t k = i + 1;
+    if (k < lines.size() && lines[k].text.empty()) ++k;
+    if (k >= lines.size() || lines[k].text.empty() || lines[k].number_only || lines[k].page_start ||
+        !StartsUpper(lines[k].text) || LooksLikeMarkerLine(lines[k].text)) {
+      continue;
+    }
+    size_t end = k;  // the note's last line
+    while (end + 1 < lines.size() && !lines[end + 1].text.empty() && !lines[end + 1].page_start) {
+      ++end;
+    }
+    size_t after = end + 1;
+    while (after < lines.size() && lines[after].text.empty()) ++after;
+    if (after < lines.size() && !lines[after].page_start) continue;
+    std::string note;
+    for (size_t j = k; j <= end; ++j) note += lines[j].text + " ";
+    const std::string number(Trim(lines[i].text));
+    if (EndsWithQuestion(std::string(Trim(note))) ||
+        !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+        !FindMarker(lines, skip, std::stoi(number), Marker{0, 0, 0}, i)) {
+      continue;
+    }
+    lines[k].text = number + " " + lines[k].text;
+    lines[k].page_start = lines[k].page_start || lines[i].page_start;
+    lines[i].text.clear();
+    lines[i].number_only = false;
+    i = end;
+  }
+}
+
 void RemoveFootnotes(std::vector<Line>& lines) {
   std::vector<bool> remove(lines.size(), false);
   std::vector<Marker> markers;
@@ -1704,6 +1741,7 @@ CleanText CleanPdfText(std::string_view raw) {
   out.lines = std::move(kept);
   RemoveRunningHeaders(out.lines);
   SetEndnotesAsFootnotes(out.lines);
+  JoinLoneFootnoteNumbers(out.lines);
   RemoveFootnotes(out.lines);
   RemoveTableOfContents(out.lines);
   // Blank lines set in between leave the width as it is.
