@@ -1620,13 +1620,47 @@ std::optional<HandelingenId> AanhangselIdentifier(const CleanText& clean) {
 
 // The subject a letter's letterhead names ("Betreft", "Onderwerp"), the
 // lines it wraps onto included; empty when there is none.
+// The subject in a letterhead whose labels stand together apart from
+// their values ("Datum" / "Betreft", then "21 november 2025" /
+// "Vierde voortgangsrapportage …"): the first value that is no date or
+// reference, and the line it stands on in `line`; empty when there is
+// none.
+std::string SubjectApartFromItsLabel(const std::vector<Line>& lines, size_t& line) {
+  static const regex alone("^(Datum|Betreft|Onderwerp|Kenmerk|Onze referentie|Uw referentie)$");
+  static const regex reference("^[-/.0-9A-Z]*[0-9]{4,}[-/.0-9A-Z]*$");
+  static const regex date("^" + DatePhrase() + "$", icase);
+  size_t first = line, last = line;
+  while (first > 0 && std::regex_match(lines[first - 1].text, alone)) --first;
+  while (last + 1 < lines.size() && std::regex_match(lines[last + 1].text, alone)) ++last;
+  if (last == first) return {};
+  size_t value = last + 1;
+  while (value < lines.size() && lines[value].text.empty()) ++value;
+  for (; value < lines.size() && !lines[value].text.empty(); ++value) {
+    const std::string& t = lines[value].text;
+    if (std::regex_match(t, date) || std::regex_match(t, reference)) {
+      continue;
+    }
+    line = value;
+    return t;
+  }
+  return {};
+}
+
 std::string LetterSubject(const std::vector<Line>& lines) {
   static const regex label("^(Betreft|Onderwerp):? +(\\S.*)$");
+  static const regex label_alone("^(Betreft|Onderwerp)$");
   constexpr size_t kMaxSubjectBytes = 200;
   for (size_t i = 0; i < lines.size() && i < kTitleLines; ++i) {
     std::smatch m;
-    if (!std::regex_match(lines[i].text, m, label)) continue;
-    std::string subject = CollapseSpaces(m[2].str());
+    std::string subject;
+    if (std::regex_match(lines[i].text, m, label)) {
+      subject = CollapseSpaces(m[2].str());
+    } else if (std::regex_match(lines[i].text, label_alone)) {
+      subject = CollapseSpaces(SubjectApartFromItsLabel(lines, i));
+      if (subject.empty()) continue;
+    } else {
+      continue;
+    }
     constexpr size_t kMaxSubjectLines = 3;
     for (size_t k = i + 1; k < lines.size() && k <= i + kMaxSubjectLines; ++k) {
       const std::string& next = lines[k].text;
@@ -1642,15 +1676,16 @@ std::string LetterSubject(const std::vector<Line>& lines) {
   return {};
 }
 
-// The name of the dossier a paper belongs to, from its masthead: "36 845
-// Reisadviezen en crisisrespons", "36 800 V Vaststelling van de
-// begrotingsstaten …" with its name wrapped onto the lines up to "Nr. …".
 // A masthead's line that starts with the paper's dossier: its number and
 // perhaps its name.
 const regex& DossierPattern() {
   static const regex re("^([0-9]{2} [0-9]{3}(-[0-9]{1,2})?( [A-Z]{1,5})?)( +([A-Z(].*))?$");
   return re;
 }
+
+// The name of the dossier a paper belongs to, from its masthead: "36 845
+// Reisadviezen en crisisrespons", "36 800 V Vaststelling van de
+// begrotingsstaten …" with its name wrapped onto the lines up to "Nr. …".
 
 std::string DossierName(const std::vector<std::string>& masthead) {
   static const regex kPaper("^Nr\\. .*");

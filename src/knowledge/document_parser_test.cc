@@ -380,7 +380,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind23-antwoorden-gedetineerden.txt", DocumentKind::kQuestions, 9, "2025Z16112",
        "Vragen van het lid Vermeulen (CDA)"},
       {"blind23-kamerbrief-commissiebrief.txt", DocumentKind::kLetter, 22, "2025Z17045",
-       "Kamerbrief"},
+       "Reactie op commissiebrief over dienstverlening aan Nederlanders in het buitenland"},
       {"blind23-verslag-commissiedebat.txt", DocumentKind::kLetter, 19,
        "Kamerstuk 36 600 V, nr. 84", "Verslag van een commissiedebat"},
       {"blind23-lijst-vragen-begroting.txt", DocumentKind::kQuestions, 16,
