@@ -286,7 +286,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind14-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 8, "2026Z19377",
        "Vragen van de leden Ceder (ChristenUnie) en Dobbe (SP)"},
       {"blind14-kamerbrief-modernisering.txt", DocumentKind::kLetter, 14,
-       "Kamerstuk 30 010, nr. 58",
+       "Kamerstuk 30 010, nr. 57",
        "Voortgang modernisering consulaire dienstverlening en herziening reisadviezen"},
       {"blind14-lijst-van-vragen.txt", DocumentKind::kQuestions, 20, "Kamerstuk 36 600 V, nr. 9",
        "Lijst van vragen en antwoorden"},
@@ -322,13 +322,13 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // A nota without `-layout`, a `-layout` letter in numbered sections,
       // answers with lettered parts copied from the website, a committee
       // debate in `-layout`.
-      {"blind18-nota-verslag.txt", DocumentKind::kLetter, 14, "Kamerstuk 36 812, nr. 6",
+      {"blind18-nota-verslag.txt", DocumentKind::kLetter, 14, "Kamerstuk 36 812, nr. 8",
        "Nota naar aanleiding van het verslag"},
       {"blind18-kamerbrief-netwerk.txt", DocumentKind::kLetter, 17, "BZ2615432",
        "Staat van het consulaire netwerk 2026"},
       {"blind18-antwoorden-web.txt", DocumentKind::kQuestions, 10, "2026Z15873",
        "Vragen van het lid Terpstra-Boon (NSC)"},
-      {"blind18-verslag-commissiedebat.txt", DocumentKind::kLetter, 25, "Kamerstuk 30 010, nr. 52",
+      {"blind18-verslag-commissiedebat.txt", DocumentKind::kLetter, 25, "Kamerstuk 30 010, nr. 54",
        "Verslag van een commissiedebat"},
       // A letter saved from a word processor as text, a list in Markdown,
       // answers copied from officielebekendmakingen.nl, a policy reaction
@@ -379,12 +379,12 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // printed as a table whose column heads stand one under the other.
       {"blind23-antwoorden-gedetineerden.txt", DocumentKind::kQuestions, 9, "2025Z16112",
        "Vragen van het lid Vermeulen (CDA)"},
-      {"blind23-kamerbrief-commissiebrief.txt", DocumentKind::kLetter, 22, "2025Z17045",
+      {"blind23-kamerbrief-commissiebrief.txt", DocumentKind::kLetter, 20, "2025Z17045",
        "Reactie op commissiebrief over dienstverlening aan Nederlanders in het buitenland"},
       {"blind23-verslag-commissiedebat.txt", DocumentKind::kLetter, 19,
        "Kamerstuk 36 600 V, nr. 84", "Verslag van een commissiedebat"},
       {"blind23-lijst-vragen-begroting.txt", DocumentKind::kQuestions, 16,
-       "Kamerstuk 36 800 V, nr. 9", "Lijst van vragen en antwoorden"},
+       "Kamerstuk 36 800 V, nr. 13", "Lijst van vragen en antwoorden"},
       // A `-layout` letter with the sidebar beside the text on every page,
       // a nota without marks of who speaks, answers numbered "1)" in a PDF
       // viewer's copy, a report whose questions are numbered per party.

@@ -504,6 +504,7 @@ void RemoveFootnotes(std::vector<Line>& lines) {
     // footnote, or a blank line after a finished sentence.
     bool ended = EndsSentence(m[2].str());
     bool questions = false;  // an "Antwoord" line: this is a list of questions
+    bool heading = false;    // this is a numbered heading ("1 Inleiding"), no note
     size_t j = i + 1;
     for (; j < lines.size(); ++j) {
       const Line& l = lines[j];
@@ -512,9 +513,19 @@ void RemoveFootnotes(std::vector<Line>& lines) {
       if (std::regex_match(l.text, n, FootnoteStart())) {
         int following = std::stoi(n[1].str());
         if (following > number && following <= number + 1 + kMaxSkippedFootnotes) break;
+        if (following == number && !ended) {
+          heading = true;
+          break;
+        }
       }
       if (l.text.empty()) {
         if (ended) break;
+        // Without a marker, an unfinished line apart from the text under it
+        // is a numbered heading ("3 Hulp in nood en crisisbeheersing").
+        if (!marker) {
+          heading = true;
+          break;
+        }
         continue;
       }
       if (LooksLikeMarkerLine(l.text)) {
@@ -523,7 +534,7 @@ void RemoveFootnotes(std::vector<Line>& lines) {
       }
       ended = EndsSentence(l.text);
     }
-    if (questions) continue;
+    if (questions || heading) continue;
     if (!marker) {
       size_t after = j;
       while (after < lines.size() && lines[after].text.empty()) ++after;
@@ -1725,17 +1736,23 @@ CleanText CleanPdfText(std::string_view raw) {
   });
   std::vector<Line> kept;
   kept.reserve(out.lines.size());
+  // Such a line within a page's first lines is part of a running header
+  // (the template's date under "Datum"): the page started above it.
+  constexpr size_t kHeaderLines = 8;
   bool next_page = false;
+  size_t since_page_start = kHeaderLines;  // lines of text kept since a page started
   for (Line& l : out.lines) {
     if (repeats.contains(RepeatKey(l.text)) && !LooksLikeMarkerLine(l.text)) {
       out.footers.push_back(l.text);
-      next_page = true;
+      next_page = next_page || since_page_start >= kHeaderLines;
       continue;
     }
     if (next_page && !l.text.empty()) {
       l.page_start = true;
       next_page = false;
     }
+    if (l.page_start) since_page_start = 0;
+    since_page_start += !l.text.empty();
     kept.push_back(std::move(l));
   }
   out.lines = std::move(kept);
