@@ -3,17 +3,18 @@
 # the same machine and over the same corpus (see bench/knowledge/README.md):
 #   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-2.jsonl,
 #            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl, invented.jsonl,
-#            layouts.jsonl and the blind sets blind.jsonl to blind-24.jsonl for
-#            loket, for Xapian with its default settings and for PostgreSQL 15
-#            full-text search ('dutch', ranked OR query)
+#            layouts.jsonl, everyday-1.jsonl, everyday-2.jsonl and the blind sets
+#            blind.jsonl to blind-28.jsonl for loket, for Xapian with its
+#            default settings and for PostgreSQL 15 full-text search
+#            ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
 #            loket's search API under wrk (bench/paths.lua), the same
 #            questions as the PostgreSQL query under pgbench, and loket
 #            again without data/thesaurus.txt (what the thesaurus costs)
 # The corpus is what loket serves after importing the seed documents, the
-# invented list of questions and the ninety-six blind documents in
-# bench/knowledge/documents/ and the invented documents of every layout in
-# src/knowledge/testdata/.
+# invented list of questions, the eight documents of the everyday sets and
+# the 112 blind documents in bench/knowledge/documents/ and the invented
+# documents of every layout in src/knowledge/testdata/.
 #
 #   bench/knowledge.sh    prints a markdown report and writes bench/results/knowledge.md
 #
@@ -125,29 +126,12 @@ corpus_has() {  # glob: whether a document of the corpus matches it
 corpus_has '*-invented.txt' && QUALITY_SETS+=(invented)
 corpus_has '*/src/knowledge/testdata/*' && QUALITY_SETS+=(layouts)
 corpus_has '*/blind-*.txt' && QUALITY_SETS+=(blind)
-corpus_has '*/blind2-*.txt' && QUALITY_SETS+=(blind-2)
-corpus_has '*/blind3-*.txt' && QUALITY_SETS+=(blind-3)
-corpus_has '*/blind4-*.txt' && QUALITY_SETS+=(blind-4)
-corpus_has '*/blind5-*.txt' && QUALITY_SETS+=(blind-5)
-corpus_has '*/blind6-*.txt' && QUALITY_SETS+=(blind-6)
-corpus_has '*/blind7-*.txt' && QUALITY_SETS+=(blind-7)
-corpus_has '*/blind8-*.txt' && QUALITY_SETS+=(blind-8)
-corpus_has '*/blind9-*.txt' && QUALITY_SETS+=(blind-9)
-corpus_has '*/blind10-*.txt' && QUALITY_SETS+=(blind-10)
-corpus_has '*/blind11-*.txt' && QUALITY_SETS+=(blind-11)
-corpus_has '*/blind12-*.txt' && QUALITY_SETS+=(blind-12)
-corpus_has '*/blind13-*.txt' && QUALITY_SETS+=(blind-13)
-corpus_has '*/blind14-*.txt' && QUALITY_SETS+=(blind-14)
-corpus_has '*/blind15-*.txt' && QUALITY_SETS+=(blind-15)
-corpus_has '*/blind16-*.txt' && QUALITY_SETS+=(blind-16)
-corpus_has '*/blind17-*.txt' && QUALITY_SETS+=(blind-17)
-corpus_has '*/blind18-*.txt' && QUALITY_SETS+=(blind-18)
-corpus_has '*/blind19-*.txt' && QUALITY_SETS+=(blind-19)
-corpus_has '*/blind20-*.txt' && QUALITY_SETS+=(blind-20)
-corpus_has '*/blind21-*.txt' && QUALITY_SETS+=(blind-21)
-corpus_has '*/blind22-*.txt' && QUALITY_SETS+=(blind-22)
-corpus_has '*/blind23-*.txt' && QUALITY_SETS+=(blind-23)
-corpus_has '*/blind24-*.txt' && QUALITY_SETS+=(blind-24)
+for n in $(seq 2 28); do
+  corpus_has "*/blind$n-*.txt" && QUALITY_SETS+=("blind-$n")
+done
+for n in 1 2; do
+  corpus_has "*/everyday$n-*.txt" && QUALITY_SETS+=("everyday-$n")
+done
 for set in "${QUALITY_SETS[@]}"; do
   quality loket "$set" --url "$LOKET_URL"
   quality xapian-default "$set" --reference xapian-default --corpus-url "$LOKET_URL"

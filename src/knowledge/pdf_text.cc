@@ -69,14 +69,19 @@ void ReplaceAll(std::string& s, std::string_view from, std::string_view to) {
   }
 }
 
+// A paper's identifier: "kst-36180-48", "ah-tk-20222023-2104".
+constexpr char kIdentifier[] = "(kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*";
+
 // Running footers of parliamentary papers, with the page number at the end.
 // On the first page the place and year of printing stand before it
-// ("’s-Gravenhage 2023      Tweede Kamer, vergaderjaar …").
+// ("’s-Gravenhage 2023      Tweede Kamer, vergaderjaar …"), on others the
+// paper's identifier may ("ah-tk-20252026-612      Tweede Kamer, …").
 // Answers to written questions print "Aanhangsel Handelingen II
 // 2025/2026, nr. 1187" and the page number.
 const std::regex& FooterPattern() {
   static const std::regex re(
-      "^((’|')s-Gravenhage [0-9]{4} +)?((Tweede|Eerste) Kamer,? (der Staten-Generaal,? )?"
+      std::string("^((’|')s-Gravenhage [0-9]{4} +|") + kIdentifier +
+      " +)?((Tweede|Eerste) Kamer,? (der Staten-Generaal,? )?"
       "vergaderjaar [0-9]{4} ?(–|-|—) ?[0-9]{4}.*|Aanhangsel Handelingen I?I [0-9]{4}/[0-9]{2,4},? "
       "nr\\. [0-9]+( +[0-9]{1,4})?)$");
   return re;
@@ -120,9 +125,6 @@ std::string HandelingenReference(const std::smatch& footer, std::vector<Line>& l
   if (!date.empty()) reference += ", " + date;
   return reference;
 }
-
-// A paper's identifier: "kst-36180-48", "ah-tk-20222023-2104".
-constexpr char kIdentifier[] = "(kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0-9a-z][0-9a-z-]*";
 
 // The rest of a paper's first-page colophon: its identifier, the series'
 // ISSN, and the place and year of printing on a line of their own.
@@ -1624,7 +1626,7 @@ CleanText CleanPdfText(std::string_view raw) {
       continue;
     }
     if (std::regex_match(line.text, footer, FooterPattern())) {
-      out.footers.push_back(CollapseSpaces(footer[3].str()));
+      out.footers.push_back(CollapseSpaces(footer[4].str()));
       page_start = true;
       continue;
     }
