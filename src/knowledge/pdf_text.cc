@@ -448,7 +448,8 @@ void SetEndnotesAsFootnotes(std::vector<Line>& lines) {
 // A footnote whose number the extraction set on a line of its own ("1" /
 // "Verdrag tot afschaffing …") at a page's foot: the number goes in front
 // of its text, as RemoveFootnotes reads footnotes. Only where the text
-// has the note's marker, the note is no question, and it ends the page.
+// has the note's marker, the note is no question, and it ends the page or
+// the next note follows it.
 void JoinLoneFootnoteNumbers(std::vector<Line>& lines) {
   const std::vector<bool> skip(lines.size(), false);
   for (size_t i = 0; i < lines.size(); ++i) {
@@ -463,14 +464,22 @@ void JoinLoneFootnoteNumbers(std::vector<Line>& lines) {
     while (end + 1 < lines.size() && !lines[end + 1].text.empty() && !lines[end + 1].page_start) {
       ++end;
     }
+    const std::string number(Trim(lines[i].text));
+    if (!std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    // The page ends after it, or the next note does, its number on a line
+    // of its own too.
     size_t after = end + 1;
     while (after < lines.size() && lines[after].text.empty()) ++after;
-    if (after < lines.size() && !lines[after].page_start) continue;
+    if (after < lines.size() && !lines[after].page_start &&
+        !(lines[after].number_only &&
+          std::string(Trim(lines[after].text)) == std::to_string(std::stoi(number) + 1))) {
+      continue;
+    }
     std::string note;
     for (size_t j = k; j <= end; ++j) note += lines[j].text + " ";
-    const std::string number(Trim(lines[i].text));
     if (EndsWithQuestion(std::string(Trim(note))) ||
-        !std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
         !FindMarker(lines, skip, std::stoi(number), Marker{0, 0, 0}, i)) {
       continue;
     }
