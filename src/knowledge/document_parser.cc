@@ -1706,8 +1706,9 @@ std::string DossierName(const std::vector<std::string>& masthead) {
 // on its line or the next; empty when there is none.
 std::string OwnReference(const std::string& head) {
   // In `-layout`'s extraction the sidebar stands right of the text, a run
-  // of spaces before it ("…   Kenmerk BZ2610022").
-  static const regex label("Onze referentie|Ons kenmerk|(?:^|\\n|  )Kenmerk\\b");
+  // of spaces before it ("…   Kenmerk BZ2610022"); a converter to Markdown
+  // sets it in bold ("**Kenmerk:** BZ2603118").
+  static const regex label("Onze referentie|Ons kenmerk|(?:^|\\n|  |\\*\\*)Kenmerk\\b");
   static const regex value(
       "^[^\\n]*?\\n?[^\\n]*?\\b([A-Z]{0,8}[-0-9A-Z/.]*[0-9]{5,}[-0-9A-Z]*)\\b");
   std::smatch l, v;

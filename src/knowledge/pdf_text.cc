@@ -1216,21 +1216,22 @@ void RemoveSidebar(std::vector<std::string>& lines) {
 
 // Text extracted as Markdown (PDF-to-Markdown converters) marks what
 // pdftotext leaves plain: "-----" between pages, "#" before a heading,
-// "**" and "_" around bold and italic type, and "[1 ]" for a footnote's
-// superscript marker (an ordinal's "e" too: "11[e ]"). Reduced to the plain
+// "**" and "_" around bold and italic type, and "[1 ]" or "[^1]" for a
+// footnote's superscript marker (an ordinal's "e" too: "11[e ]"). Reduced to the plain
 // form, where the footnote marker is glued to the word before it. True when
 // the line is a page separator.
 bool UndoMarkdown(std::string& line) {
   static const std::regex separator("^ *-{5,} *$");
   static const std::regex heading("^ *#{1,6} +");
-  static const std::regex superscript("(\\S)\\[([0-9]{1,3}|e|ste|de)(?: [0-9]{1,3})* ?\\]");
+  static const std::regex superscript("(\\S)\\[\\^?([0-9]{1,3}|e|ste|de)(?: [0-9]{1,3})* ?\\]");
   static const std::regex emphasis("(^|[ (])(?:\\*\\*|_)(\\S)|(\\S)(?:\\*\\*|_)(?=$|[ ).,;:?!])");
   // HTML's superscript: a footnote's number at the start of its line, a
   // marker after a word, before the punctuation it was set apart from
   // ("2027<sup>1</sup> ." is "2027.1", as a PDF prints it).
   static const std::regex note_number("^<sup>([0-9]{1,3})</sup> *");
-  // A word processor's notes saved as text: "[1] Kamerstuk …" at the end.
-  static const std::regex bracketed_note("^\\[([0-9]{1,3})\\] +");
+  // A word processor's notes saved as text: "[1] Kamerstuk …" at the end;
+  // a converter's: "[^1]: Kamerstuk …".
+  static const std::regex bracketed_note("^\\[\\^?([0-9]{1,3})\\]:? +");
   static const std::regex marker_before_stop("<sup>([0-9]{1,3})</sup> ?([.,;:])");
   static const std::regex marker("<sup>([0-9]{1,3})</sup>");
   static const std::regex image("^!\\[[^\\]]*\\]\\([^)]*\\)$");
@@ -1550,15 +1551,24 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
   constexpr size_t kMaxLinkLines = 40;
   constexpr long kMaxLinkWords = 8;
   constexpr size_t kMaxFootLines = 40;
-  auto top = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) {
-    return l.text == "Naar boven" || l.text == "Terug naar boven";
+  // A download: "Kamerbrief over … (PDF | 6 pagina's | 312 kB)".
+  static const std::regex download("\\((PDF|ODT|DOCX?)( *\\|[^)]*)?\\)$");
+  // The list of the page's documents: "Documenten" above its downloads.
+  auto downloads = [&](size_t i) {
+    const size_t next = NextText(lines, i);
+    return lines[i].text == "Documenten" && next < lines.size() &&
+           std::regex_search(lines[next].text, download);
+  };
+  auto top = std::find_if(lines.rbegin(), lines.rend(), [&](const Line& l) {
+    return l.text == "Naar boven" || l.text == "Terug naar boven" ||
+           downloads(static_cast<size_t>(&l - lines.data()));
   });
   if (top != lines.rend()) {
     const size_t at = static_cast<size_t>(std::distance(lines.begin(), top.base()) - 1);
     size_t links = 0;
     bool prose = false;
     for (size_t i = at + 1; i < lines.size(); ++i) {
-      if (lines[i].text.empty()) continue;
+      if (lines[i].text.empty() || std::regex_search(lines[i].text, download)) continue;
       ++links;
       prose = prose || EndsSentence(lines[i].text) ||
               std::count(lines[i].text.begin(), lines[i].text.end(), ' ') >= kMaxLinkWords;
