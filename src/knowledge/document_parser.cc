@@ -1232,14 +1232,14 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     // A sentence too short for a passage ("Ik informeer uw Kamer hierover
     // in het najaar.") goes with the one above it.
     // An item of its own ("Aanbeveling 8: Verbeter de informatie.") is
-    // none, however short.
+    // none, however short, and opens a passage.
     static const regex kNumberedItem(
         "^(Aanbeveling|Conclusie|Bevinding|Advies|Actiepunt|Toezegging|Maatregel) [0-9]+[a-z]?[:.] "
         ".*");
-    bool short_sentence =
-        WordCount(p) < kMinPassageWords && EndsSentence(p) && !std::regex_match(p, kNumberedItem);
+    const bool item = std::regex_match(p, kNumberedItem);
+    bool short_sentence = WordCount(p) < kMinPassageWords && EndsSentence(p) && !item;
     if (!out.empty() && out.back().heading == heading &&
-        (list_item || pending_short || short_sentence)) {
+        (list_item || (pending_short && !item) || short_sentence)) {
       out.back().text += (list_item ? "\n" : "\n\n") + p;
     } else {
       out.push_back(ParsedPassage{"", heading, "", p});

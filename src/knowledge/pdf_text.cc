@@ -964,6 +964,9 @@ bool EndsParagraph(const std::vector<Line>& lines, size_t i, size_t width) {
   }
   if (IsHeadingLine(line, next, width)) return true;
   if (!EndsFullStop(line.text) || IsTableRow(line.text)) return false;
+  // A labelled paragraph ("Aanbeveling 2: Stem …", "Reactie: Deze …").
+  static const std::regex label("^[A-Z][a-z]+( [0-9]{1,2})?: \\S");
+  if (std::regex_search(next.text, label)) return true;
   return ((StartsUpper(next.text) || next.bullet) && StopsShort(line, next, width)) ||
          (i + 2 < lines.size() && IsHeadingLine(next, lines[i + 2], width));
 }
