@@ -1244,7 +1244,12 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     } else {
       out.push_back(ParsedPassage{"", heading, "", p});
     }
-    pending_short = WordCount(out.back().text) < kShortWords;
+    // So is a numbered item's label, however long ("11. Toezegging, gedaan
+    // tijdens het commissiedebat …, om …" above its "Stand van zaken: …").
+    static const regex kItemLabel("^[0-9]{1,2}\\. [A-Z].*");
+    pending_short =
+        WordCount(out.back().text) < kShortWords ||
+        (!EndsSentence(out.back().text) && std::regex_match(out.back().text, kItemLabel));
   }
   // Salutations and signatures are no passages.
   std::erase_if(out, [&](const ParsedPassage& p) { return WordCount(p.text) < kMinPassageWords; });
@@ -2001,6 +2006,10 @@ std::vector<std::string> Sentences(const std::string& text) {
   for (size_t i = 0; i + 1 < flat.size(); ++i) {
     bool end = (flat[i] == '.' || flat[i] == '?' || flat[i] == '!') && flat[i + 1] == ' ' &&
                StartsUpper(std::string_view(flat).substr(i + 2));
+    // An item's number ("11. Toezegging …") ends no sentence.
+    const std::string_view before = std::string_view(flat).substr(start, i - start);
+    end = end && !(!before.empty() && before.size() <= 3 &&
+                   before.find_first_not_of("0123456789") == std::string_view::npos);
     if (end) {
       out.push_back(flat.substr(start, i + 1 - start));
       start = i + 2;
