@@ -396,6 +396,71 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Vragen van het lid Roelofsen (CDA)"},
       {"blind24-vso-jbz-raad.txt", DocumentKind::kQuestions, 11, "Kamerstuk 32 317, nr. 1012",
        "Verslag van een schriftelijk overleg"},
+      // A list whose question numbers may stand at a page's foot, above
+      // the footer and the page's number, an annotated agenda in `-layout`,
+      // answers copied from rijksoverheid.nl, a report that answers all
+      // parties after their questions.
+      {"blind25-antwoorden-kamervragen-webpagina.txt", DocumentKind::kQuestions, 13, "2025Z24518",
+       "Vragen van het lid Ten Hoeve (NSC) over"},
+      {"blind25-geannoteerde-agenda-rbz.txt", DocumentKind::kLetter, 22, "BZ2601873",
+       "Geannoteerde agenda Raad Buitenlandse"},
+      {"blind25-lijst-vragen-begroting-bho.txt", DocumentKind::kQuestions, 40,
+       "Kamerstuk 36 800 XVII, nr. 9", "Lijst van vragen en antwoorden"},
+      {"blind25-verslag-schriftelijk-overleg-consulair.txt", DocumentKind::kLetter, 10,
+       "Kamerstuk 30 010, nr. 64", "Verslag van een schriftelijk overleg"},
+      // A nota, a PDF viewer's copy of a letter with "Aanbeveling 1:" and
+      // "Reactie:" and no blank lines, answers to two members in `-layout`
+      // with the identifier before the footer, a committee debate of a
+      // paragraph per line under a masthead.
+      {"blind26-antwoorden-kamervragen-gedetineerden-buitenland.txt", DocumentKind::kQuestions, 10,
+       "Aanhangsel Handelingen II 2025/26, nr. 612", "Vragen van de leden Kroon (GL-PvdA) en"},
+      {"blind26-kamerbrief-beleidsreactie-evaluatie-reisadviezen.txt", DocumentKind::kLetter, 17,
+       "BZ2523691", "Beleidsreactie op de IOB-evaluatie van"},
+      {"blind26-nota-naar-aanleiding-verslag-paspoortwet.txt", DocumentKind::kLetter, 16,
+       "Kamerstuk 36 742, nr. 6", "Nota naar aanleiding van het verslag"},
+      {"blind26-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 17,
+       "Kamerstuk 36 600 V, nr. 48", "Verslag van een commissiedebat"},
+      // Answers with lone footnote numbers, a template letter whose date
+      // repeats under "Datum" on every page and whose numbered headings
+      // look like footnotes, a `-layout` list with page references, an
+      // Eerste Kamer memorie van antwoord.
+      {"blind27-aanhangsel-antwoorden-nepal.txt", DocumentKind::kQuestions, 13,
+       "Aanhangsel Handelingen II 2025/26, nr. 412", "Vragen van het lid Veltman-de Ruiter"},
+      {"blind27-kamerbrief-voortgangsrapportage.txt", DocumentKind::kLetter, 16, "BZ2525871",
+       "Vierde voortgangsrapportage Consulaire"},
+      {"blind27-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 16,
+       "Kamerstuk 36 740 V, nr. 8", "Lijst van vragen en antwoorden"},
+      {"blind27-memorie-van-antwoord-verdrag.txt", DocumentKind::kLetter, 12,
+       "Kamerstukken I 2025/26, 36 548 (R2214), C", "Memorie van antwoord"},
+      // A letter converted to Markdown with "[^1]" notes and the website's
+      // list of documents, a template letter of numbered motions and
+      // commitments, a list with question and answer side by side, a report
+      // with "Antwoord van het kabinet" after each party.
+      {"blind28-kamerbrief-stemmen-buitenland-rni.txt", DocumentKind::kLetter, 19, "BZ2603118",
+       "Kamerbrief over stemmen vanuit het"},
+      {"blind28-kamerbrief-toezeggingen-moties.txt", DocumentKind::kLetter, 14, "BZ2601874",
+       "Overzicht toezeggingen en moties"},
+      {"blind28-lijst-vragen-begroting-bz-2026.txt", DocumentKind::kQuestions, 17,
+       "Kamerstuk 36 800 V, nr. 15", "Lijst van vragen en antwoorden"},
+      {"blind28-verslag-so-raad-algemene-zaken.txt", DocumentKind::kQuestions, 5,
+       "Kamerstuk 21 501-02, nr. 3187", "Verslag van een schriftelijk overleg"},
+      // The documents of the everyday sets.
+      {"everyday1-antwoorden-kamervragen-gedetineerden.txt", DocumentKind::kQuestions, 14,
+       "Aanhangsel Handelingen II 2025/26, nr. 414", "Vragen van het lid Koopmans-Dekker"},
+      {"everyday1-kamerbrief-consulaire-dienstverlening.txt", DocumentKind::kLetter, 17,
+       "Kamerstuk 30 010, nr. 62", "Kamerbrief: Consulaire dienstverlening"},
+      {"everyday1-kamerbrief-visumbeleid-kort-verblijf.txt", DocumentKind::kLetter, 18,
+       "Kamerstuk 30 573, nr. 228", "Kamerbrief: Migratiebeleid"},
+      {"everyday1-lijst-vragen-begroting-bz.txt", DocumentKind::kQuestions, 30,
+       "Kamerstuk 36 800 V, nr. 11", "Lijst van vragen en antwoorden"},
+      {"everyday2-kamerbrief-dienstverlening-nederlanders-buitenland.txt", DocumentKind::kLetter,
+       14, "Kamerstuk 32 734, nr. 47", "Kamerbrief: Consulaire dienstverlening"},
+      {"everyday2-kamerbrief-reisadviezen-crisisrespons.txt", DocumentKind::kLetter, 16,
+       "BZ2610447", "Reisadviezen en consulaire"},
+      {"everyday2-nota-naar-aanleiding-verslag-postennetwerk.txt", DocumentKind::kLetter, 13,
+       "Kamerstuk 36 794, nr. 6", "Nota naar aanleiding van het verslag"},
+      {"everyday2-verslag-schriftelijk-overleg-ontwikkelingshulp.txt", DocumentKind::kQuestions, 11,
+       "Kamerstuk 32 605, nr. 289", "Verslag van een schriftelijk overleg"},
   };
   for (const Expected& e : documents) {
     SCOPED_TRACE(e.file);
@@ -406,12 +471,26 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
     EXPECT_TRUE(doc.missing_numbers.empty());
     ASSERT_EQ(doc.passages.size(), e.passages) << AllText(doc);
     for (const ParsedPassage& p : doc.passages) {
-      for (const char* artefact :
-           {"Tweede Kamer, vergaderjaar", "ah-tk-", "Handelingen II 2024/25",
-            "Handelingen II 2025/26", "kst-", "ISSN", "'s-Gravenhage 20", "\f",
-            "voorzitter van de commissie", "Inhoudsopgave", "Onze referentie", "Pagina ",
-            "Documentdetails", "Kamerstuk |", "Officiële bekendmakingen", "Naar boven",
-            "Overheid.nl", "Noten"}) {
+      for (const char* artefact : {"Tweede Kamer, vergaderjaar",
+                                   "ah-tk-",
+                                   "Handelingen II 2024/25",
+                                   "Handelingen II 2025/26",
+                                   "kst-",
+                                   "ISSN",
+                                   "'s-Gravenhage 20",
+                                   "\f",
+                                   "voorzitter van de commissie",
+                                   "Inhoudsopgave",
+                                   "Onze referentie",
+                                   "Pagina ",
+                                   "Documentdetails",
+                                   "Kamerstuk |",
+                                   "Officiële bekendmakingen",
+                                   "Naar boven",
+                                   "Overheid.nl",
+                                   "Noten",
+                                   "[^",
+                                   "(PDF |"}) {
         EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact))) << p.number;
       }
     }
@@ -589,6 +668,51 @@ TEST(BenchDocumentTest, HandelingenUnwrappedWebCopiesAndMarkdownTables) {
 // subsection's; a recommendation with its reaction; a report's title; a
 // website's foot; the last page's footer; questions sent in but not yet
 // dated by their answer; a list's section headings between answers.
+TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
+  auto read = [](const char* file) {
+    return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+  };
+  auto starting = [](const ParsedDocument& doc, std::string_view start) {
+    auto it = std::find_if(doc.passages.begin(), doc.passages.end(),
+                           [&](const auto& p) { return p.text.starts_with(start); });
+    return it == doc.passages.end() ? ParsedPassage{} : *it;
+  };
+  ParsedDocument side = read("blind28-lijst-vragen-begroting-bz-2026.txt");
+  ASSERT_FALSE(side.passages.empty());
+  EXPECT_EQ(side.passages[0].question,
+            "Kunt u aangeven hoeveel posten het postennetwerk op 1 januari 2026 telt en of er in "
+            "2026 posten worden geopend of gesloten?");
+  EXPECT_THAT(side.passages[0].text,
+              StartsWith("Op 1 januari 2026 telt het postennetwerk naar verwachting 145 posten:"));
+
+  ParsedDocument progress = read("blind27-kamerbrief-voortgangsrapportage.txt");
+  const ParsedPassage background = starting(progress, "De Consulaire Strategie rust op");
+  EXPECT_EQ(background.heading, "1 Inleiding – 1.1 Achtergrond");
+  EXPECT_THAT(background.text, HasSubstr("De vraag naar consulaire dienstverlening blijft"));
+  const ParsedPassage contact = starting(progress, "Het BZ Contactcenter handelde");
+  EXPECT_THAT(contact.heading, HasSubstr("3.1 Reisadviezen en crisisvoorbereiding"));
+  EXPECT_THAT(contact.text, HasSubstr("De reisadviezen zijn in deze periode 318 keer aangepast."));
+  EXPECT_THAT(AllText(progress), Not(HasSubstr("Directie Consulaire Zaken en dienstverlening")));
+  EXPECT_THAT(AllText(progress), Not(HasSubstr("het wetsvoorstel tot goedkeuring ligt thans")));
+
+  ParsedDocument reaction = read("blind26-kamerbrief-beleidsreactie-evaluatie-reisadviezen.txt");
+  EXPECT_THAT(
+      starting(reaction, "Aanbeveling 1:").text,
+      HasSubstr("Reactie: Deze aanbeveling wordt overgenomen. Vanaf het voorjaar van 2026"));
+  EXPECT_THAT(starting(reaction, "Aanbeveling 2:").text,
+              HasSubstr("Reactie: Deze aanbeveling wordt gedeeltelijk overgenomen."));
+
+  ParsedDocument notes = read("everyday1-antwoorden-kamervragen-gedetineerden.txt");
+  ASSERT_FALSE(notes.passages.empty());
+  EXPECT_THAT(notes.passages[0].question, EndsWith("niets van Buitenlandse Zaken’»?"));
+  EXPECT_THAT(AllText(notes), Not(HasSubstr("NOS.nl")));
+  EXPECT_THAT(AllText(notes), HasSubstr("de details van deze individuele zaak."));
+
+  ParsedDocument commitments = read("blind28-kamerbrief-toezeggingen-moties.txt");
+  EXPECT_THAT(starting(commitments, "11. Toezegging").text,
+              HasSubstr("Stand van zaken: Het externe onderzoek"));
+}
+
 TEST(BenchDocumentTest, WordTextTemplateReferencesAndSectionHeadings) {
   auto read = [](const char* file) {
     return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
