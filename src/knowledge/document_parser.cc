@@ -339,8 +339,12 @@ bool IsReactionMarker(const std::string& text, std::smatch* m = nullptr) {
   return std::regex_match(text, m ? *m : local, ReactionMarker());
 }
 
+// The question's line without the page references around it: in the
+// margin after it, or right after its label ("Vraag 12 (blz. 34) Hoeveel …").
 std::string CleanQuestionLine(std::string text) {
-  return std::regex_replace(text, TrailingReferences(), "$1");
+  static const regex leading_page(
+      "^\\((?:blz|bladzijde|pag|pagina|p)\\.? ?[0-9]{1,4}(?:[-–][0-9]{1,4})?\\) +");
+  return std::regex_replace(std::regex_replace(text, leading_page, ""), TrailingReferences(), "$1");
 }
 
 size_t WordCount(std::string_view s) {

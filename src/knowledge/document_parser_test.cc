@@ -708,6 +708,10 @@ TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
   EXPECT_THAT(AllText(notes), Not(HasSubstr("NOS.nl")));
   EXPECT_THAT(AllText(notes), HasSubstr("de details van deze individuele zaak."));
 
+  ParsedDocument pages = read("blind27-lijst-vragen-jaarverslag.txt");
+  ASSERT_FALSE(pages.passages.empty());
+  EXPECT_THAT(pages.passages[0].question, StartsWith("Hoeveel bedroeg de onderuitputting"));
+
   ParsedDocument commitments = read("blind28-kamerbrief-toezeggingen-moties.txt");
   EXPECT_THAT(starting(commitments, "11. Toezegging").text,
               HasSubstr("Stand van zaken: Het externe onderzoek"));
