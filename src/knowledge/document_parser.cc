@@ -1482,24 +1482,33 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     static const regex next_block("([.?!]) (" + kBlock + ")");
     static const regex block_opening("^" + kBlock);
     answer = std::regex_replace(answer, next_block, "$1\n\n$2");
+    // Such a sentence names the member first ("Mevrouw El Khatib vroeg
+    // …") or the question ("Dan de vraag van de heer Van Dijk over …").
+    std::vector<std::string> turns_to;
     for (const Turn& t : turns) {
-      for (const char* title : {"De heer ", "Mevrouw "}) {
-        const std::string turn_to = std::string(". ") + title + t.name + " ";
-        for (size_t at = answer.find(turn_to); at != std::string::npos;
-             at = answer.find(turn_to, at + 3)) {
-          // Not where the one sentence before announces the block ("Dan
-          // mijn tweede blokje, kwetsbare Nederlanders.").
-          constexpr size_t kMaxAnnouncementWords = 10;
-          const size_t paragraph = answer.rfind("\n\n", at);
-          const size_t start = paragraph == std::string::npos ? 0 : paragraph + 2;
-          const std::string_view before = std::string_view(answer).substr(start, at - start);
-          if (before.find_first_of(".?!") == std::string_view::npos &&
-              (std::regex_search(before.begin(), before.end(), block_opening) ||
-               WordCount(before) <= kMaxAnnouncementWords)) {
-            continue;
-          }
-          answer.replace(at + 1, 1, "\n\n");
+      for (const char* title : {"De heer ", "Mevrouw "}) turns_to.push_back(title + t.name + " ");
+      for (const char* question : {"Dan de vraag van ", "De vraag van ", "Dan de vragen van "}) {
+        for (const char* title : {"de heer ", "mevrouw "}) {
+          turns_to.push_back(std::string(question) + title + t.name + " ");
         }
+      }
+    }
+    for (const std::string& named : turns_to) {
+      const std::string turn_to = ". " + named;
+      for (size_t at = answer.find(turn_to); at != std::string::npos;
+           at = answer.find(turn_to, at + 3)) {
+        // Not where the one sentence before announces the block ("Dan
+        // mijn tweede blokje, kwetsbare Nederlanders.").
+        constexpr size_t kMaxAnnouncementWords = 10;
+        const size_t paragraph = answer.rfind("\n\n", at);
+        const size_t start = paragraph == std::string::npos ? 0 : paragraph + 2;
+        const std::string_view before = std::string_view(answer).substr(start, at - start);
+        if (before.find_first_of(".?!") == std::string_view::npos &&
+            (std::regex_search(before.begin(), before.end(), block_opening) ||
+             WordCount(before) <= kMaxAnnouncementWords)) {
+          continue;
+        }
+        answer.replace(at + 1, 1, "\n\n");
       }
     }
     // Each member named answers up to where the next is named.

@@ -708,6 +708,15 @@ TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
   EXPECT_THAT(AllText(notes), Not(HasSubstr("NOS.nl")));
   EXPECT_THAT(AllText(notes), HasSubstr("de details van deze individuele zaak."));
 
+  // The minister turns to a second member in the middle of a paragraph.
+  ParsedDocument debate = read("blind26-verslag-commissiedebat-consulaire-zaken.txt");
+  auto turn = std::find_if(debate.passages.begin(), debate.passages.end(), [](const auto& p) {
+    return p.question.starts_with("De heer Van Dijk (PVV): Dank u wel");
+  });
+  ASSERT_NE(turn, debate.passages.end());
+  EXPECT_THAT(turn->text, StartsWith("Dan de vraag van de heer Van Dijk over het verhalen van "
+                                     "evacuatiekosten."));
+
   ParsedDocument pages = read("blind27-lijst-vragen-jaarverslag.txt");
   ASSERT_FALSE(pages.passages.empty());
   EXPECT_THAT(pages.passages[0].question, StartsWith("Hoeveel bedroeg de onderuitputting"));
