@@ -518,9 +518,15 @@ std::vector<std::string> WithoutIntroductions(const std::vector<std::string>& pa
   return kept;
 }
 
-// A question block in a report, keeping the heading for the article.
+// A question block in a report, keeping the heading for the article. An
+// opening that asks in so many words ("De leden … hebben kennisgenomen van
+// … Zij vragen de minister hoeveel …") is the question, without headings.
 std::string QuestionText(const std::vector<std::string>& paragraphs, std::string& heading) {
   std::vector<std::string> kept = WithoutIntroductions(paragraphs, heading);
+  if (kept.empty()) {
+    std::copy_if(paragraphs.begin(), paragraphs.end(), std::back_inserter(kept),
+                 [](const std::string& p) { return !IsHeadingLike(p); });
+  }
   return Join(kept.empty() ? paragraphs : kept, "\n\n");
 }
 

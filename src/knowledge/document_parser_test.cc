@@ -717,6 +717,12 @@ TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
   EXPECT_THAT(turn->text, StartsWith("Dan de vraag van de heer Van Dijk over het verhalen van "
                                      "evacuatiekosten."));
 
+  // A party's only question is asked in its opening paragraph.
+  ParsedDocument opening = read("everyday2-verslag-schriftelijk-overleg-ontwikkelingshulp.txt");
+  ASSERT_FALSE(opening.passages.empty());
+  EXPECT_THAT(opening.passages[0].question,
+              StartsWith("De leden van de PVV-fractie hebben kennisgenomen"));
+
   ParsedDocument pages = read("blind27-lijst-vragen-jaarverslag.txt");
   ASSERT_FALSE(pages.passages.empty());
   EXPECT_THAT(pages.passages[0].question, StartsWith("Hoeveel bedroeg de onderuitputting"));
