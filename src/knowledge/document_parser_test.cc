@@ -4054,5 +4054,14 @@ TEST(PdfText, HyphenBeforeGeneraalIsKept) {
           "De directeur-generaal en de secretaris-generaal spraken over een generaal pardon."}));
 }
 
+TEST(PdfText, HyphenBetweenClashingVowelsIsKept) {
+  CleanText clean = CleanPdfText(
+      "De schade-\nuitkeringen en de informatie-\nuitwisseling in de gedeti-\nneerdenzorg, de "
+      "cre-\natieve aanpak.\n");
+  EXPECT_EQ(JoinParagraphs(clean.lines),
+            (std::vector<std::string>{"De schade-uitkeringen en de informatie-uitwisseling in de "
+                                      "gedetineerdenzorg, de creatieve aanpak."}));
+}
+
 }  // namespace
 }  // namespace loket::knowledge

@@ -801,10 +801,25 @@ std::string_view WithoutTrailingPunctuation(std::string_view word) {
   return word;
 }
 
+// Whether the vowels either side of a compound's hyphen would be read as
+// one sound without it ("schade-uitkering", "informatie-uitwisseling",
+// "zee-egel"): Dutch then writes the hyphen, and hyphenation never splits
+// such a pair.
+bool VowelsClash(std::string_view head, std::string_view tail) {
+  static const std::set<std::string_view> pairs = {"aa", "ae", "ai", "au", "ee", "ei", "eu",
+                                                   "ie", "oe", "oi", "oo", "ou", "ui"};
+  if (head.size() < 3 || tail.empty() || head.back() != '-') return false;
+  const char last =
+      static_cast<char>(std::tolower(static_cast<unsigned char>(head[head.size() - 2])));
+  const char first = static_cast<char>(std::tolower(static_cast<unsigned char>(tail[0])));
+  return pairs.contains(std::string{last, first});
+}
+
 // Marks the lines that end in the hyphen of a compound: one which the text
 // prints with its hyphen inside a line too ("de Noordzee-" / "olie" beside
-// "Noordzee-olie"), and a title with "generaal", which Dutch always writes
-// with its hyphen ("consulaat-" / "generaal", "secretaris-" / "generaal").
+// "Noordzee-olie"), a title with "generaal", which Dutch always writes
+// with its hyphen ("consulaat-" / "generaal", "secretaris-" / "generaal"),
+// and one whose vowels would clash without it.
 // Other hyphens at a line end are taken for hyphenation.
 void MarkKeptHyphens(std::vector<Line>& lines) {
   std::set<std::string, std::less<>> compounds;
@@ -826,8 +841,8 @@ void MarkKeptHyphens(std::vector<Line>& lines) {
     std::string_view head = WithoutLeadingPunctuation(text.substr(text.rfind(' ') + 1));
     std::string_view rest = lines[next].text;
     std::string_view tail = WithoutTrailingPunctuation(rest.substr(0, rest.find(' ')));
-    lines[i].hyphen_kept =
-        compounds.contains(std::string(head) + std::string(tail)) || tail.starts_with("generaal");
+    lines[i].hyphen_kept = compounds.contains(std::string(head) + std::string(tail)) ||
+                           tail.starts_with("generaal") || VowelsClash(head, tail);
   }
 }
 
