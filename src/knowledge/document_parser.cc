@@ -1860,11 +1860,17 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
              std::regex_search(clean_top, m, DatePattern())) {
     doc.date = IsoDate(m[2].str(), m[3].str(), m[4].str());
   } else {
-    // A letter copied from the website: "Kamerstuk | 12-03-2026".
-    static const regex kWebDate("^[A-Z][a-z]+ *\\| *([0-9]{2})-([0-9]{2})-([0-9]{4})$");
-    for (const std::string& line : clean.masthead) {
-      if (std::regex_match(line, m, kWebDate))
+    // A paper copied from the website: "Kamerstuk | 12-03-2026",
+    // "Kamerstuk: Kamervragen (Aanhangsel) | 23-01-2026".
+    static const regex kWebDate("^[A-Z][^|\\n]{0,60}\\| *([0-9]{2})-([0-9]{2})-([0-9]{4})$");
+    std::vector<std::string> top_lines = clean.masthead;
+    for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
+      top_lines.push_back(clean.lines[i].text);
+    }
+    for (const std::string& line : top_lines) {
+      if (doc.date.empty() && std::regex_match(line, m, kWebDate)) {
         doc.date = m[3].str() + "-" + m[2].str() + "-" + m[1].str();
+      }
     }
   }
   if (doc.date.empty() && kind == DocumentKind::kQuestions && std::regex_search(text, m, kSentIn)) {

@@ -723,6 +723,9 @@ TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
   EXPECT_THAT(opening.passages[0].question,
               StartsWith("De leden van de PVV-fractie hebben kennisgenomen"));
 
+  // Answers copied from rijksoverheid.nl are dated by their page.
+  EXPECT_EQ(read("blind25-antwoorden-kamervragen-webpagina.txt").document.date, "2026-01-23");
+
   ParsedDocument pages = read("blind27-lijst-vragen-jaarverslag.txt");
   ASSERT_FALSE(pages.passages.empty());
   EXPECT_THAT(pages.passages[0].question, StartsWith("Hoeveel bedroeg de onderuitputting"));
