@@ -1642,8 +1642,6 @@ std::optional<HandelingenId> AanhangselIdentifier(const CleanText& clean) {
   return std::nullopt;
 }
 
-// The subject a letter's letterhead names ("Betreft", "Onderwerp"), the
-// lines it wraps onto included; empty when there is none.
 // The subject in a letterhead whose labels stand together apart from
 // their values ("Datum" / "Betreft", then "21 november 2025" /
 // "Vierde voortgangsrapportage …"): the first value that is no date or
@@ -1661,15 +1659,16 @@ std::string SubjectApartFromItsLabel(const std::vector<Line>& lines, size_t& lin
   while (value < lines.size() && lines[value].text.empty()) ++value;
   for (; value < lines.size() && !lines[value].text.empty(); ++value) {
     const std::string& t = lines[value].text;
-    if (std::regex_match(t, date) || std::regex_match(t, reference)) {
-      continue;
+    if (!std::regex_match(t, date) && !std::regex_match(t, reference)) {
+      line = value;
+      return t;
     }
-    line = value;
-    return t;
   }
   return {};
 }
 
+// The subject a letter's letterhead names ("Betreft", "Onderwerp"), the
+// lines it wraps onto included; empty when there is none.
 std::string LetterSubject(const std::vector<Line>& lines) {
   static const regex label("^(Betreft|Onderwerp):? +(\\S.*)$");
   static const regex label_alone("^(Betreft|Onderwerp)$");
@@ -1710,7 +1709,6 @@ const regex& DossierPattern() {
 // The name of the dossier a paper belongs to, from its masthead: "36 845
 // Reisadviezen en crisisrespons", "36 800 V Vaststelling van de
 // begrotingsstaten …" with its name wrapped onto the lines up to "Nr. …".
-
 std::string DossierName(const std::vector<std::string>& masthead) {
   static const regex kPaper("^Nr\\. .*");
   for (size_t i = 0; i < masthead.size(); ++i) {
@@ -1772,16 +1770,17 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // paper: "36 600 V Vaststelling …" above "Nr. 48 VERSLAG VAN EEN …".
   if (refs.empty()) {
     static const regex kPaperNumber("^Nr\\. ([0-9]+)( .*)?$");
+    const std::vector<std::string>& top = clean.masthead;
     std::smatch d, n;
-    for (size_t i = 0; i + 1 < clean.masthead.size(); ++i) {
-      if (!std::regex_match(clean.masthead[i], d, DossierPattern())) continue;
-      for (size_t k = i + 1; k < clean.masthead.size(); ++k) {
-        if (!std::regex_match(clean.masthead[k], n, kPaperNumber)) continue;
-        const std::string dossier = d[1].str();
-        ++refs[{"Kamerstuk " + dossier + ", nr. " + n[1].str(), dossier + " nr " + n[1].str()}];
-        break;
-      }
-      break;
+    auto dossier = std::find_if(top.begin(), top.end(), [&](const std::string& l) {
+      return std::regex_match(l, d, DossierPattern());
+    });
+    auto paper = std::find_if(dossier, top.end(), [&](const std::string& l) {
+      return std::regex_match(l, n, kPaperNumber);
+    });
+    if (dossier != top.end() && paper != top.end()) {
+      const std::string number = d[1].str();
+      ++refs[{"Kamerstuk " + number + ", nr. " + n[1].str(), number + " nr " + n[1].str()}];
     }
   }
   std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));

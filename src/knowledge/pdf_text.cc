@@ -468,19 +468,19 @@ void JoinLoneFootnoteNumbers(std::vector<Line>& lines) {
     if (!std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       continue;
     }
+    const int n = std::stoi(number);
     // The page ends after it, or the next note does, its number on a line
     // of its own too.
     size_t after = end + 1;
     while (after < lines.size() && lines[after].text.empty()) ++after;
     if (after < lines.size() && !lines[after].page_start &&
-        !(lines[after].number_only &&
-          std::string(Trim(lines[after].text)) == std::to_string(std::stoi(number) + 1))) {
+        !(lines[after].number_only && Trim(lines[after].text) == std::to_string(n + 1))) {
       continue;
     }
     std::string note;
     for (size_t j = k; j <= end; ++j) note += lines[j].text + " ";
     if (EndsWithQuestion(std::string(Trim(note))) ||
-        !FindMarker(lines, skip, std::stoi(number), Marker{0, 0, 0}, i)) {
+        !FindMarker(lines, skip, n, Marker{0, 0, 0}, i)) {
       continue;
     }
     lines[k].text = number + " " + lines[k].text;
@@ -1235,9 +1235,9 @@ void RemoveSidebar(std::vector<std::string>& lines) {
 // Text extracted as Markdown (PDF-to-Markdown converters) marks what
 // pdftotext leaves plain: "-----" between pages, "#" before a heading,
 // "**" and "_" around bold and italic type, and "[1 ]" or "[^1]" for a
-// footnote's superscript marker (an ordinal's "e" too: "11[e ]"). Reduced to the plain
-// form, where the footnote marker is glued to the word before it. True when
-// the line is a page separator.
+// footnote's superscript marker (an ordinal's "e" too: "11[e ]"). Reduced
+// to the plain form, where the footnote marker is glued to the word before
+// it. True when the line is a page separator.
 bool UndoMarkdown(std::string& line) {
   static const std::regex separator("^ *-{5,} *$");
   static const std::regex heading("^ *#{1,6} +");
