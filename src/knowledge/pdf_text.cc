@@ -11,6 +11,7 @@
 
 #include "core/strings.h"
 #include "knowledge/dutch_dates.h"
+#include "knowledge/side_by_side_questions.h"
 
 namespace loket::knowledge {
 namespace {
@@ -894,12 +895,6 @@ bool IsSourceNote(std::string_view text) {
   return text.starts_with("Bron: ") || text.starts_with("Bronnen: ");
 }
 
-size_t CodePointCount(std::string_view text) {
-  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  }));
-}
-
 // The width of running text: what one line in five reaches (most lines of
 // a paragraph do); 0 where there is too little text (under ten lines) to
 // tell. Blank lines and table rows do not count.
@@ -1113,6 +1108,12 @@ void AppendWrapped(std::string& text, std::string_view next, bool keep_hyphen) {
 
 }  // namespace
 
+size_t CodePointCount(std::string_view text) {
+  return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  }));
+}
+
 // A table's row whose columns the extraction set one space apart: a short
 // label, if any, and two figures or more ("2021 98.700 91%", "Midden-Oosten
 // en Noord-Afrika 19 19"); no sentence.
@@ -1296,120 +1297,6 @@ void RemoveStackedQuestionTableHeaders(std::vector<std::string>& raw_lines) {
     }
     for (size_t k = i; k <= last; ++k) raw_lines[k] = cleared(raw_lines[k]);
   }
-}
-
-// The byte offset of code point `column` in `line` (its size when the line
-// is shorter).
-size_t OffsetOfColumn(std::string_view line, size_t column) {
-  size_t at = 0;
-  for (size_t i = 0; i < line.size(); ++i) {
-    if ((static_cast<unsigned char>(line[i]) & 0xC0) == 0x80) continue;
-    if (at++ == column) return i;
-  }
-  return line.size();
-}
-
-// Where the cell of a column that starts at `column` begins in `line`: at
-// the end of the run of spaces nearest to that column (a cell before it
-// may run a little into it, or stop short of it), or at the column itself
-// where the line is blank up to it; npos where the line holds nothing from
-// there on.
-size_t CellStart(std::string_view line, size_t column) {
-  constexpr size_t kSlack = 6;
-  const size_t at = OffsetOfColumn(line, column);
-  if (Trim(line.substr(0, at)).empty()) {
-    const size_t text = line.find_first_not_of(" \f");
-    return text == std::string_view::npos ? text : std::min(at, text);
-  }
-  // A wide gap first; a cell that runs into the next column leaves one
-  // space before it.
-  for (std::string_view run : {"  ", " "}) {
-    size_t best = std::string_view::npos, distance = kSlack + 1;
-    for (size_t gap = line.find(run); gap != std::string_view::npos; gap = line.find(run, gap)) {
-      const size_t end = line.find_first_not_of(' ', gap);
-      if (end == std::string_view::npos) break;
-      const size_t d = end > at ? CodePointCount(line.substr(at, end - at))
-                                : CodePointCount(line.substr(end, at - end));
-      if (d < distance) best = end, distance = d;
-      gap = end;
-    }
-    if (best != std::string_view::npos) return best;
-  }
-  return at >= line.size() ? std::string_view::npos : at;
-}
-
-// A list printed as a table with the question and its answer side by
-// side ("Nr.  Vraag  Antwoord" over the columns, as `pdftotext -layout`
-// prints it): each question's cells are set one after the other, its
-// number on a line of its own, then its question, "Antwoord" and its
-// answer, as lists are printed otherwise. A line that is no row (a
-// footer, the text after the table) ends the table; the heads on the
-// next page open it again.
-void UnfoldSideBySideQuestions(std::vector<std::string>& raw_lines) {
-  static const std::regex header("^[ \f]*Nr\\.?( +)Vraag( +)Antwoord *$");
-  static const std::regex number("^[0-9]{1,3}$");
-  std::vector<std::string> out;
-  out.reserve(raw_lines.size() * 2);
-  std::optional<std::pair<size_t, size_t>> columns;  // of the question, of the answer
-  std::string asked_number;
-  std::vector<std::string> question, answer;
-  auto flush = [&] {
-    if (!asked_number.empty()) out.push_back(asked_number);
-    out.insert(out.end(), question.begin(), question.end());
-    if (!answer.empty() && !asked_number.empty()) {
-      out.emplace_back();
-      out.emplace_back("Antwoord");
-    }
-    out.insert(out.end(), answer.begin(), answer.end());
-    if (!asked_number.empty() || !question.empty() || !answer.empty()) out.emplace_back();
-    asked_number.clear();
-    question.clear();
-    answer.clear();
-  };
-  for (std::string& line : raw_lines) {
-    if (std::regex_match(line, header)) {
-      flush();
-      const std::string_view heads(line);
-      columns = {CodePointCount(heads.substr(0, heads.find("Vraag"))),
-                 CodePointCount(heads.substr(0, heads.find("Antwoord")))};
-      out.push_back(std::move(line));
-      continue;
-    }
-    if (!columns) {
-      out.push_back(std::move(line));
-      continue;
-    }
-    if (line.find('\f') != std::string::npos) {
-      flush();
-      out.emplace_back("\f");
-      line.erase(std::remove(line.begin(), line.end(), '\f'), line.end());
-    }
-    if (Trim(line).empty()) {
-      flush();
-      continue;
-    }
-    const std::string_view l(line);
-    const size_t q = CellStart(l, columns->first);
-    const size_t a = CellStart(l, columns->second);
-    const std::string_view left = Trim(l.substr(0, std::min(q, l.size())));
-    if (!left.empty() && !std::regex_match(left.begin(), left.end(), number)) {
-      flush();
-      columns.reset();
-      out.push_back(std::move(line));
-      continue;
-    }
-    if (!left.empty()) {
-      flush();
-      asked_number = std::string(left);
-    }
-    if (q != std::string_view::npos && (a == std::string_view::npos || q < a)) {
-      const std::string_view cell = Trim(l.substr(q, a == std::string_view::npos ? a : a - q));
-      if (!cell.empty()) question.emplace_back(cell);
-    }
-    if (a != std::string_view::npos) answer.emplace_back(Trim(l.substr(a)));
-  }
-  flush();
-  raw_lines = std::move(out);
 }
 
 // What a converter to Markdown writes on one line that a PDF prints on

@@ -62,5 +62,7 @@ bool EndsSentence(std::string_view text);
 // scripts, including accented letters).
 bool StartsUpper(std::string_view text);
 bool StartsLower(std::string_view text);
+// The number of UTF-8 code points: a line's width in characters.
+size_t CodePointCount(std::string_view text);
 
 }  // namespace loket::knowledge
