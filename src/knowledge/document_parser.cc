@@ -1846,6 +1846,12 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   // sent in: "(ingezonden 8 oktober 2026, kenmerk 2026Z18342)".
   static const regex kSentIn("\\((ingezonden)\\s+" + DatePhrase());
 
+  // The masthead and the first lines of the text: where a title or a
+  // website's date stands.
+  std::vector<std::string_view> top_lines(clean.masthead.begin(), clean.masthead.end());
+  for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
+    top_lines.push_back(clean.lines[i].text);
+  }
   // The top's lines as cleaned, and the template's lines on every page,
   // where the raw text marks up its letterhead ("**Datum** 25 juni 2027").
   std::string clean_top;
@@ -1862,11 +1868,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     // A paper copied from the website: "Kamerstuk | 12-03-2026",
     // "Kamerstuk: Kamervragen (Aanhangsel) | 23-01-2026".
     static const regex kWebDate("^[A-Z][^|\\n]{0,60}\\| *([0-9]{2})-([0-9]{2})-([0-9]{4})$");
-    std::vector<std::string> top_lines = clean.masthead;
-    for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
-      top_lines.push_back(clean.lines[i].text);
-    }
-    for (const std::string& line : top_lines) {
+    for (std::string_view top : top_lines) {
+      const std::string line(top);
       if (doc.date.empty() && std::regex_match(line, m, kWebDate)) {
         doc.date = m[3].str() + "-" + m[2].str() + "-" + m[1].str();
       }
@@ -1914,10 +1917,6 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     }
   }
   // The title stands in the masthead or at the top, if the text has one.
-  std::vector<std::string_view> top_lines(clean.masthead.begin(), clean.masthead.end());
-  for (size_t i = 0; i < clean.lines.size() && i < kTitleLines; ++i) {
-    top_lines.push_back(clean.lines[i].text);
-  }
   for (size_t j = 0; j < top_lines.size(); ++j) {
     std::smatch title;
     const std::string l(top_lines[j]);

@@ -981,6 +981,17 @@ bool EndsParagraph(const std::vector<Line>& lines, size_t i, size_t width) {
          (i + 2 < lines.size() && IsHeadingLine(next, lines[i + 2], width));
 }
 
+// A blank line after each line marked in `ends`.
+void SetApartAfter(std::vector<Line>& lines, const std::vector<bool>& ends) {
+  std::vector<Line> out;
+  out.reserve(lines.size() + static_cast<size_t>(std::count(ends.begin(), ends.end(), true)));
+  for (size_t i = 0; i < lines.size(); ++i) {
+    out.push_back(std::move(lines[i]));
+    if (ends[i]) out.emplace_back();
+  }
+  lines = std::move(out);
+}
+
 // A copy from a web page without blank lines holds a paragraph per line:
 // each line that ends a sentence ends its paragraph, but for a speaker's
 // label ("De heer Boswijk (CDA):"), which goes with the words after it.
@@ -999,13 +1010,7 @@ void SetApartUnwrappedParagraphs(std::vector<Line>& lines) {
     blanks += t.empty();
   }
   if (count < 4 * blanks) return;
-  std::vector<Line> out;
-  out.reserve(lines.size() + count);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    out.push_back(std::move(lines[i]));
-    if (ends[i]) out.emplace_back();
-  }
-  lines = std::move(out);
+  SetApartAfter(lines, ends);
 }
 
 // Sets paragraphs apart with a blank line where the text has none: where
@@ -1044,13 +1049,7 @@ void InferParagraphBreaks(std::vector<Line>& lines, size_t width) {
       start = i + 1;
     }
   }
-  std::vector<Line> out;
-  out.reserve(lines.size() + count);
-  for (size_t i = 0; i < lines.size(); ++i) {
-    out.push_back(std::move(lines[i]));
-    if (ends[i]) out.emplace_back();
-  }
-  lines = std::move(out);
+  SetApartAfter(lines, ends);
 }
 
 constexpr size_t kMaxHeadingBytes = 140;
