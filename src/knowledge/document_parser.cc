@@ -11,6 +11,7 @@
 #include "knowledge/dutch_dates.h"
 #include "knowledge/pdf_text.h"
 #include "knowledge/question_labels.h"
+#include "knowledge/report_answers.h"
 
 namespace loket::knowledge {
 namespace {
@@ -345,10 +346,6 @@ std::string CleanQuestionLine(std::string text) {
   static const regex leading_page(
       "^\\((?:blz|bladzijde|pag|pagina|p)\\.? ?[0-9]{1,4}(?:[-–][0-9]{1,4})?\\) +");
   return std::regex_replace(std::regex_replace(text, leading_page, ""), TrailingReferences(), "$1");
-}
-
-size_t WordCount(std::string_view s) {
-  return static_cast<size_t>(std::count(s.begin(), s.end(), ' ')) + 1;
 }
 
 // A table's or a figure's caption ("Tabel 1. Aanvragen per regio"): it
@@ -1043,28 +1040,6 @@ class SectionHeadings {
   std::string last_numbered_;
 };
 
-// A paragraph in which members ask, as a nota naar aanleiding van het
-// verslag quotes them: "De leden van de CDA-fractie vragen …", "Voorts
-// vragen deze leden …", "De leden … hebben kennisgenomen …. Zij vragen …".
-bool MembersAsk(const std::string& paragraph) {
-  static const regex members(
-      "^(?:(?:Voorts|Ook|Verder|Daarnaast|Tevens|Vervolgens|Tot slot|Ten slotte|Tenslotte),? )?"
-      "(?:(?:vragen|verzoeken) )?(?:de|deze) leden\\b",
-      icase);
-  // The verb, not the noun: "Deze leden vragen …", not "Zij hebben nog
-  // enkele vragen." nor "… hebben deze leden vragen gesteld". The Eerste
-  // Kamer names its groups "de fractie van de BBB", "de fracties van
-  // GroenLinks-PvdA en D66".
-  static const regex asks(
-      "\\b(?:leden(?: van de (?:\\S+(?: fractie)?|fracties? van (?:de )?[^,.?;:]{1,60}?))?|[Zz]ij)"
-      "\\s+"
-      "(?:(?:ook|voorts|tevens|verder|daarnaast|daarom|eveneens|bovendien)\\s+)?"
-      "(?:vragen|vroegen|verzoeken)\\b(?!\\s+gesteld)|"
-      "\\b(?:vragen|verzoeken)\\s+(?:de|deze)\\s+leden\\b|"
-      "\\bwillen\\s+(?:graag\\s+)?(?:weten|vernemen)\\b");
-  return std::regex_search(paragraph, members) && std::regex_search(paragraph, asks);
-}
-
 // Where the courtesy that closes a letter ("Ik vertrouw erop uw Kamer
 // hiermee voldoende te hebben geïnformeerd.") starts as the last sentence
 // of a paragraph, or npos: it says nothing of its own.
@@ -1108,13 +1083,10 @@ std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
   // A wrapped line stops short before a long word, most often after an
   // article, a preposition or a conjunction ("… samen met de" /
   // "Immigratie- en Naturalisatiedienst …"); a heading seldom ends so.
-  static const regex kOpenEnd(
-      ".* (de|het|een|en|of|van|in|op|met|voor|te|aan|om|over|bij|naar|door|tot|uit|als|dat|"
-      "die|dan|per|zoals|onder|tussen|na|sinds|tegen|vanuit|zonder)$",
-      icase);
   auto short_of_text = [&](const std::string& t) {
-    return t.size() * 3 < typical * 2 ||
-           (t.size() * 5 < typical * 4 && !std::regex_match(t, kOpenEnd));
+    const size_t space = t.rfind(' ');
+    const bool open_end = space != std::string::npos && IsFunctionWord(t.substr(space + 1));
+    return t.size() * 3 < typical * 2 || (t.size() * 5 < typical * 4 && !open_end);
   };
   auto heading = [&](size_t i) {
     const std::string& t = lines[i].text;
@@ -1264,324 +1236,6 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
   // Salutations and signatures are no passages.
   std::erase_if(out, [&](const ParsedPassage& p) { return WordCount(p.text) < kMinPassageWords; });
   return out;
-}
-
-// The party whose members a report's heading names: "VVD" for "Vragen en
-// opmerkingen van de leden van de VVD-fractie", "GroenLinks-PvdA" for "…
-// van de GroenLinks-PvdA-fractie"; empty when it names none.
-std::string PartyOf(const std::string& heading) {
-  static const regex re("\\bde (\\S+)-fractie\\b");
-  std::smatch m;
-  if (!std::regex_search(heading, m, re)) return {};
-  return m[1].str();
-}
-
-// A report whose minister's reaction follows all the members' questions
-// ("I. Vragen en opmerkingen vanuit de fracties" … "II. Reactie van de
-// minister", a section per party in both) and does not repeat them: each
-// party's questions go with the reaction to them, as the passage's
-// question and its answer. Paragraph by paragraph where the party asks in
-// as many paragraphs, each asking, as the reaction has; else the party's
-// questions and the whole reaction to them in one passage.
-void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
-  static const regex reaction(
-      "(^|– )(II\\.? +)?Reactie (van|op|door)\\b|(^|– )(II\\.? +)?(Antwoorden|Beantwoording) "
-      "(van|door) de (minister|staatssecretaris|bewindspersoon|regering)",
-      icase);
-  auto first_reaction = std::find_if(passages.begin(), passages.end(), [](const ParsedPassage& p) {
-    return std::regex_search(p.heading, reaction);
-  });
-  const size_t split = static_cast<size_t>(first_reaction - passages.begin());
-  if (split == passages.size()) return;
-  std::map<std::string, std::vector<size_t>> asked, answered;
-  for (size_t i = 0; i < passages.size(); ++i) {
-    std::string party = PartyOf(passages[i].heading);
-    if (!party.empty()) (i < split ? asked : answered)[party].push_back(i);
-  }
-  std::vector<ParsedPassage> out;
-  std::vector<bool> used(passages.size(), false);
-  for (size_t i = 0; i < passages.size(); ++i) {
-    if (used[i]) continue;
-    const std::string party = PartyOf(passages[i].heading);
-    auto q = asked.find(party);
-    auto a = answered.find(party);
-    if (i >= split || party.empty() || q == asked.end() || a == answered.end()) {
-      out.push_back(passages[i]);
-      continue;
-    }
-    const std::vector<size_t>& questions = q->second;
-    const std::vector<size_t>& reactions = a->second;
-    auto paragraphs = [&](const std::vector<size_t>& of) {
-      std::vector<std::string> texts;
-      for (size_t k : of) {
-        for (std::string_view rest = passages[k].text; !rest.empty();) {
-          const size_t end = std::min(rest.find("\n\n"), rest.size());
-          texts.emplace_back(rest.substr(0, end));
-          rest.remove_prefix(std::min(end + 2, rest.size()));
-        }
-      }
-      return texts;
-    };
-    // Paragraph by paragraph, where each reaction answers one question; a
-    // paragraph that asks nothing ("De leden hebben met belangstelling
-    // kennisgenomen …") introduces the question after it.
-    std::vector<std::string> asking;
-    std::string pending;
-    for (const std::string& paragraph : paragraphs(questions)) {
-      pending += (pending.empty() ? "" : "\n\n") + paragraph;
-      if (paragraph.find('?') != std::string::npos || MembersAsk(paragraph)) {
-        asking.push_back(std::exchange(pending, {}));
-      }
-    }
-    const std::vector<std::string> answers = paragraphs(reactions);
-    const std::string& heading = passages[questions.front()].heading;
-    const bool each_asks = std::all_of(questions.begin(), questions.end(), [&](size_t k) {
-      return passages[k].text.find('?') != std::string::npos || MembersAsk(passages[k].text);
-    });
-    if (!asking.empty() && pending.empty() && asking.size() == answers.size()) {
-      for (size_t k = 0; k < asking.size(); ++k) {
-        out.push_back(ParsedPassage{"", heading, asking[k], answers[k]});
-      }
-    } else if (each_asks && questions.size() == reactions.size()) {
-      // Passage by passage, where a reaction runs over several paragraphs.
-      for (size_t k = 0; k < questions.size(); ++k) {
-        out.push_back(ParsedPassage{"", passages[questions[k]].heading, passages[questions[k]].text,
-                                    passages[reactions[k]].text});
-      }
-    } else {
-      out.push_back(
-          ParsedPassage{"", heading, Join(paragraphs(questions), "\n\n"), Join(answers, "\n\n")});
-    }
-    for (size_t k : questions) used[k] = true;
-    for (size_t k : reactions) used[k] = true;
-  }
-  passages = std::move(out);
-}
-
-// A committee debate's report: a member's turn ("De heer Van Dijk (CDA):
-// … Kan de minister aangeven …?") goes with the minister's answers that
-// name the member in their first sentence ("Ik begin met de vraag van de
-// heer Van Dijk over gedetineerden.", "Dan de paspoorten, waarover
-// mevrouw Koster vroeg."), as one passage: the turn its question, the
-// answers its text. An interruption that asks, with the minister's reply
-// right after it, is a passage too; answers that name no member, the
-// chair's words and other interruptions stay passages of their own.
-void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
-  // A speaker's label opens a paragraph: the chair's words may come first
-  // in a passage ("De voorzitter: … Dan de heer Veenstra." / "De heer
-  // Veenstra (VVD): …").
-  static const regex member(
-      "(^|\\n)(De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\): +\\S");
-  static const regex minister(
-      "(^|\\n)(Minister|Staatssecretaris|Minister-president)( [^:\\n]{1,40})?: +\\S");
-  static const regex chair("(^|\\n)De voorzitter: +\\S");
-  auto speaks = [&](const std::string& text) {
-    return std::regex_search(text, member) || std::regex_search(text, minister) ||
-           std::regex_search(text, chair);
-  };
-  struct Turn {
-    size_t first, last;  // the passages of the member's turn
-    std::string name;
-    // The passages that answer, each from where it names the member (the
-    // minister's words before that answer something else) to where it
-    // names another, or to its end (npos).
-    struct Answer {
-      size_t passage, from, to;
-    };
-    std::vector<Answer> answers;
-  };
-  // Who speaks at the end of a passage: the last label in it.
-  enum class Speaker { kOther, kMember, kMinister, kChair };
-  auto last_speaker = [&](const std::string& text, Speaker before) {
-    Speaker who = before;
-    size_t at = 0;
-    for (const auto& [re, s] :
-         {std::pair{&member, Speaker::kMember}, std::pair{&minister, Speaker::kMinister},
-          std::pair{&chair, Speaker::kChair}}) {
-      for (std::sregex_iterator it(text.begin(), text.end(), *re), end; it != end; ++it) {
-        if (static_cast<size_t>(it->position(0)) + 1 > at) {
-          at = static_cast<size_t>(it->position(0)) + 1;
-          who = s;
-        }
-      }
-    }
-    return who;
-  };
-  // An answer names the member in the first sentences of one of its
-  // paragraphs ("Mijn tweede blokje gaat over de kosten." / "Mevrouw El
-  // Khatib vroeg …"), not in the words of the chair or of a member.
-  // Where such paragraphs start in the text.
-  auto names = [&](const std::string& text, const std::string& name) {
-    std::vector<size_t> starts;
-    for (size_t start = 0; start < text.size();) {
-      const size_t end = std::min(text.find("\n\n", start), text.size());
-      const std::string paragraph = text.substr(start, end - start);
-      const size_t at = start;
-      start = end + 2;
-      if (std::regex_search(paragraph, chair) || std::regex_search(paragraph, member)) continue;
-      // Its first two sentences: the topic may come first ("Allereerst de
-      // slachtoffers. De heer Boswijk schetste …").
-      const size_t one = paragraph.find_first_of(".?!");
-      const std::string_view first = std::string_view(paragraph).substr(
-          0, one == std::string::npos ? one : paragraph.find_first_of(".?!", one + 1));
-      if (first.find("heer " + name) != std::string_view::npos ||
-          first.find("evrouw " + name) != std::string_view::npos) {
-        starts.push_back(at);
-      }
-    }
-    return starts;
-  };
-  std::vector<Turn> turns;
-  bool answering = false;
-  Speaker speaker = Speaker::kOther;
-  for (size_t i = 0; i < passages.size(); ++i) {
-    const std::string& text = passages[i].text;
-    const Speaker at_start = speaker;
-    speaker = last_speaker(text, speaker);
-    if (!passages[i].question.empty()) continue;
-    const bool minister_label = std::regex_search(text, minister);
-    const bool minister_speaks = at_start == Speaker::kMinister || minister_label;
-    answering = answering || minister_label;
-    std::smatch m;
-    if (std::regex_search(text, m, member)) {
-      // A member's first turn before the answers counts, when it asks; it
-      // goes on over the paragraphs after it that no one else speaks.
-      // (Once the minister answers, the paragraphs after an interruption
-      // may be the minister's again.)
-      size_t last = i;
-      while (!answering && last + 1 < passages.size() && passages[last + 1].question.empty() &&
-             !speaks(passages[last + 1].text)) {
-        ++last;
-      }
-      const std::string name = m[3].str();
-      const bool known =
-          std::any_of(turns.begin(), turns.end(), [&](const Turn& t) { return t.name == name; });
-      const bool asks =
-          std::any_of(passages.begin() + static_cast<std::ptrdiff_t>(i),
-                      passages.begin() + static_cast<std::ptrdiff_t>(last) + 1,
-                      [](const ParsedPassage& p) { return p.text.find('?') != std::string::npos; });
-      // An interruption opens by naming the member who has the floor
-      // ("Mevrouw Stoop (SP): De heer Verhoeckx heeft het over …"): no turn.
-      static const regex interrupts(
-          "^(?:De heer|Mevrouw) [A-Z][^():\\n]{1,40}? \\([^()\\n]{1,40}\\): +(?:De heer|Mevrouw) "
-          "[A-Z]");
-      const std::string own = text.substr(static_cast<size_t>(m.position(0)));
-      // So does a member whom the chair gives the floor for an
-      // interruption ("Er is een interruptie van mevrouw El Khatib.").
-      const bool interruption =
-          std::regex_search(std::string(Trim(own)), interrupts) ||
-          text.substr(0, static_cast<size_t>(m.position(0))).find("interruptie") !=
-              std::string::npos;
-      if (!answering && !known && asks && !interruption) {
-        turns.push_back(Turn{i, last, name, {}});
-      }
-      i = last;
-      continue;
-    }
-    if (!answering || !minister_speaks) continue;
-    // An answer may run on from one member to the next without a new
-    // paragraph ("… met de redenen daarvoor. Mevrouw El Khatib vroeg naar
-    // achterlating."): a sentence that turns to a member, or to the next
-    // block of questions ("Dan kom ik bij het blok visa."), opens one.
-    std::string& answer = passages[i].text;
-    static const std::string kBlock = "(?:Dan|Tot slot|Ten slotte) (?:kom ik (?:nu )?bij|het blok)";
-    static const regex next_block("([.?!]) (" + kBlock + ")");
-    static const regex block_opening("^" + kBlock);
-    answer = std::regex_replace(answer, next_block, "$1\n\n$2");
-    // Such a sentence names the member first ("Mevrouw El Khatib vroeg
-    // …") or the question ("Dan de vraag van de heer Van Dijk over …").
-    std::vector<std::string> turns_to;
-    for (const Turn& t : turns) {
-      for (const char* title : {"De heer ", "Mevrouw "}) turns_to.push_back(title + t.name + " ");
-      for (const char* question : {"Dan de vraag van ", "De vraag van ", "Dan de vragen van "}) {
-        for (const char* title : {"de heer ", "mevrouw "}) {
-          turns_to.push_back(std::string(question) + title + t.name + " ");
-        }
-      }
-    }
-    for (const std::string& named : turns_to) {
-      const std::string turn_to = ". " + named;
-      for (size_t at = answer.find(turn_to); at != std::string::npos;
-           at = answer.find(turn_to, at + 3)) {
-        // Not where the one sentence before announces the block ("Dan
-        // mijn tweede blokje, kwetsbare Nederlanders.").
-        constexpr size_t kMaxAnnouncementWords = 10;
-        const size_t paragraph = answer.rfind("\n\n", at);
-        const size_t start = paragraph == std::string::npos ? 0 : paragraph + 2;
-        const std::string_view before = std::string_view(answer).substr(start, at - start);
-        if (before.find_first_of(".?!") == std::string_view::npos &&
-            (std::regex_search(before.begin(), before.end(), block_opening) ||
-             WordCount(before) <= kMaxAnnouncementWords)) {
-          continue;
-        }
-        answer.replace(at + 1, 1, "\n\n");
-      }
-    }
-    // Each member named answers up to where the next is named.
-    std::vector<std::pair<size_t, Turn*>> named;
-    for (Turn& t : turns) {
-      for (size_t at : names(answer, t.name)) named.emplace_back(at, &t);
-    }
-    // A paragraph that names two members goes with the one who spoke first.
-    std::stable_sort(named.begin(), named.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    named.erase(std::unique(named.begin(), named.end(),
-                            [](const auto& a, const auto& b) { return a.first == b.first; }),
-                named.end());
-    for (size_t k = 0; k < named.size(); ++k) {
-      const size_t to = k + 1 < named.size() ? named[k + 1].first : std::string::npos;
-      named[k].second->answers.push_back({i, named[k].first, to});
-    }
-  }
-  std::vector<bool> joined(passages.size(), false);
-  std::vector<size_t> cut(passages.size(), std::string::npos);
-  for (const Turn& t : turns) {
-    if (t.answers.empty()) continue;
-    ParsedPassage& turn = passages[t.first];
-    std::vector<std::string> asked, answers;
-    for (size_t k = t.first; k <= t.last; ++k) {
-      asked.push_back(passages[k].text);
-      joined[k] = k != t.first;
-    }
-    for (const Turn::Answer& a : t.answers) {
-      const std::string& text = passages[a.passage].text;
-      answers.emplace_back(
-          Trim(text.substr(a.from, a.to == std::string::npos ? a.to : a.to - a.from)));
-    }
-    turn.question = Join(asked, "\n\n");
-    turn.text = Join(answers, "\n\n");
-  }
-  // What the answering passages say before the first member they name
-  // stays; the rest went to the turns.
-  for (const Turn& t : turns) {
-    for (const Turn::Answer& a : t.answers) cut[a.passage] = std::min(cut[a.passage], a.from);
-  }
-  for (size_t i = 0; i < passages.size(); ++i) {
-    if (cut[i] == std::string::npos) continue;
-    passages[i].text.resize(cut[i] == 0 ? 0 : cut[i] - 2);
-    joined[i] = joined[i] || cut[i] == 0;
-  }
-  // A member's interruption of the answers, when it asks and the minister
-  // replies right after it, is one passage with the reply.
-  bool answers_begun = false;
-  for (size_t i = 0; i + 1 < passages.size(); ++i) {
-    const ParsedPassage& p = passages[i];
-    answers_begun = answers_begun || std::regex_search(p.text, minister);
-    if (!answers_begun || joined[i] || joined[i + 1] || !p.question.empty() ||
-        !passages[i + 1].question.empty() || p.text.find('?') == std::string::npos ||
-        !std::regex_search(p.text, member) || std::regex_search(p.text, minister) ||
-        !std::regex_search(passages[i + 1].text.substr(0, 60), minister)) {
-      continue;
-    }
-    passages[i].question = std::move(passages[i].text);
-    passages[i].text = std::move(passages[i + 1].text);
-    joined[i + 1] = true;
-  }
-  std::vector<ParsedPassage> out;
-  for (size_t i = 0; i < passages.size(); ++i) {
-    if (!joined[i]) out.push_back(std::move(passages[i]));
-  }
-  passages = std::move(out);
 }
 
 bool IsValidUtf8(std::string_view s) {

@@ -924,13 +924,6 @@ bool EndsFullStop(std::string_view text) {
   return std::regex_search(text.begin(), text.end(), re);
 }
 
-bool IsFunctionWord(std::string_view word) {
-  static const std::set<std::string_view> words = {
-      "aan", "als",  "bij", "dat", "de", "die",  "door", "een", "en",  "het", "in",
-      "met", "naar", "of",  "om",  "op", "over", "te",   "tot", "uit", "van", "voor"};
-  return words.contains(word);
-}
-
 // A line stops short where the next line's first word would have fit.
 bool StopsShort(const Line& line, const Line& next, size_t width) {
   const std::string_view first_word = std::string_view(next.text).substr(0, next.text.find(' '));
@@ -1111,6 +1104,18 @@ size_t CodePointCount(std::string_view text) {
   return static_cast<size_t>(std::count_if(text.begin(), text.end(), [](char c) {
     return (static_cast<unsigned char>(c) & 0xC0) != 0x80;
   }));
+}
+
+bool IsFunctionWord(std::string_view word) {
+  static const std::set<std::string, std::less<>> words = {
+      "aan", "als",   "bij", "dan",    "dat", "de",  "die",    "door", "een",   "en",    "het",
+      "in",  "met",   "na",  "naar",   "of",  "om",  "onder",  "op",   "over",  "per",   "sinds",
+      "te",  "tegen", "tot", "tussen", "uit", "van", "vanuit", "voor", "zoals", "zonder"};
+  return words.contains(AsciiLower(word));
+}
+
+size_t WordCount(std::string_view text) {
+  return static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
 }
 
 // A table's row whose columns the extraction set one space apart: a short

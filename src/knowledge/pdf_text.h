@@ -64,5 +64,10 @@ bool StartsUpper(std::string_view text);
 bool StartsLower(std::string_view text);
 // The number of UTF-8 code points: a line's width in characters.
 size_t CodePointCount(std::string_view text);
+// An article, a preposition or a conjunction ("de", "van", "en", "zoals"),
+// in any case: a line that ends in one was wrapped, and goes on.
+bool IsFunctionWord(std::string_view word);
+// The number of words of a text whose words stand one space apart.
+size_t WordCount(std::string_view text);
 
 }  // namespace loket::knowledge

@@ -1,0 +1,32 @@
+#pragma once
+// Reports and debates whose answers do not follow each question: a
+// report whose minister reacts after all the parties' questions, a
+// committee debate whose minister answers the members' turns at its end.
+// Their passages, read in order, are paired here: the question asked, the
+// answer given to it.
+// Thread-safety: pure functions.
+
+#include <string>
+#include <vector>
+
+#include "knowledge/document_parser.h"
+
+namespace loket::knowledge {
+
+// A paragraph in which members ask, as a nota naar aanleiding van het
+// verslag quotes them: "De leden van de CDA-fractie vragen …", "Voorts
+// vragen deze leden …", "De leden … hebben kennisgenomen …. Zij vragen …".
+bool MembersAsk(const std::string& paragraph);
+
+// A report whose minister's reaction follows all the members' questions
+// ("I. Vragen en opmerkingen vanuit de fracties" … "II. Reactie van de
+// minister", a section per party in both): each party's questions go with
+// the reaction to them, as the passage's question and its answer.
+void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages);
+
+// A committee debate's report: a member's turn goes with the minister's
+// answers that name the member, as one passage, the turn its question;
+// an interruption that asks, with the reply right after it, too.
+void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages);
+
+}  // namespace loket::knowledge
