@@ -916,6 +916,8 @@ std::vector<Line> NumberedQuestionLines(const std::vector<Line>& lines) {
     if (!std::regex_match(l.text, m, bare)) continue;
     std::string rest = m[1].str();
     if (!rest.empty() && l.text.find(':') == std::string::npos) continue;
+    // The name of a page of questions, no label: "Vraag en antwoord: …".
+    if (rest.starts_with("en antwoord")) continue;
     l.text = "Vraag " + std::to_string(++count) + (rest.empty() ? "" : ": " + rest);
   }
   return count >= 2 ? out : lines;
@@ -1574,7 +1576,10 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
   for (size_t j = 0; j < top_lines.size(); ++j) {
     std::smatch title;
     const std::string l(top_lines[j]);
-    if (l.size() < 120 && std::regex_search(l, title, TitlePattern())) {
+    // A title opens with a capital: not the words inside a sentence ("Op
+    // deze pagina vindt u antwoorden op vragen …").
+    if (l.size() < 120 && std::regex_search(l, title, TitlePattern()) &&
+        StartsUpper(title[0].str())) {
       doc.title = title[0].str();
       // A title wrapped onto the next lines goes on in lower case.
       constexpr size_t kMaxTitleLines = 3;
@@ -1658,7 +1663,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     // A report is named by its first heading above the text ("Beleidsreactie
     // evaluatie visumdienstverlening" / "2019–2024"), not by who made it.
     static const regex kMaker("^(Ministerie|Directie|Rijksoverheid|Den Haag|'s-Gravenhage)\\b.*");
-    if (kind == DocumentKind::kLetter && !to_parliament) {
+    // So is a web page of questions ("Vraag en antwoord: wonen in het
+    // buitenland").
+    if (!to_parliament) {
       for (const std::string& p : top) {
         if (EndsSentence(p)) break;
         if (IsHeadingLike(p) && p.find(' ') != std::string::npos && !std::regex_match(p, kMaker) &&
@@ -1781,6 +1788,49 @@ std::optional<RefusedPaper> MotionOrAmendment(const CleanText& clean) {
   return std::nullopt;
 }
 
+// A web page of questions and answers ("Vraag en antwoord: wonen in het
+// buitenland"): each question a paragraph of its own, a sentence that asks
+// ("Kan ik DigiD gebruiken als ik in het buitenland woon?"), the answer's
+// paragraphs under it. Numbered in order; a question without an answer of
+// some words (the page's "Was deze informatie nuttig?" / "Ja" / "Nee") is
+// none. Empty unless the page asks kMinPageQuestions questions so.
+// `first` is set to the first question's line.
+std::vector<ParsedPassage> QuestionsOfAPage(const std::vector<Line>& lines, size_t& first) {
+  constexpr size_t kMaxQuestionWords = 30;
+  constexpr size_t kMinAnswerWords = 8;
+  constexpr size_t kMinPageQuestions = 3;
+  auto asks = [&](size_t i) {
+    const std::string& t = lines[i].text;
+    if (t.empty() || !t.ends_with("?") || !StartsUpper(t) || WordCount(t) > kMaxQuestionWords ||
+        lines[i].bullet || lines[i].numbered) {
+      return false;
+    }
+    // A paragraph of its own: after a blank line or a paragraph's end, and
+    // before a paragraph that starts anew.
+    const bool opens = i == 0 || lines[i - 1].text.empty() || EndsSentence(lines[i - 1].text);
+    const size_t next = NextText(lines, i);
+    return opens && next < lines.size() && StartsUpper(lines[next].text) &&
+           !lines[next].text.ends_with("?");
+  };
+  std::vector<size_t> at;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (asks(i)) at.push_back(i);
+  }
+  std::vector<ParsedPassage> out;
+  for (size_t k = 0; k < at.size(); ++k) {
+    const size_t end = k + 1 < at.size() ? at[k + 1] : lines.size();
+    std::vector<std::string> answer = ParagraphsOf(lines, at[k] + 1, end);
+    size_t words = 0;
+    for (const std::string& p : answer) words += WordCount(p);
+    if (words < kMinAnswerWords) continue;
+    out.push_back(
+        ParsedPassage{std::to_string(out.size() + 1), "", lines[at[k]].text, Join(answer, "\n\n")});
+  }
+  if (out.size() < kMinPageQuestions) out.clear();
+  if (!out.empty()) first = at.front();
+  return out;
+}
+
 // The passages of a letter that sends its answers in an annex ("Bijlage" /
 // "Beantwoording van de vragen …") in the same file: the text before the
 // annex, where it is a letter of some length and not a covering note.
@@ -1808,10 +1858,10 @@ std::vector<ParsedPassage> LetterBeforeAnnex(const std::vector<Line>& lines,
 // paper's footer or masthead, an addressee, a dated letterhead, a
 // salutation, a minister's signature, or a reference to parliament.
 // Prose without any of these (a newsletter, a menu) is no such document.
-bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
+// A parliamentary paper's or a letter's marks: a masthead, the chamber's
+// page footer, an addressee, a salutation or a minister's signature.
+bool HasPaperMarks(const CleanText& clean) {
   static const regex kSalutation("^(Geachte|Hooggeachte) ", icase);
-  static const regex kParliament(
-      "\\b(Kamerstuk(ken)?|uw Kamer|de Tweede Kamer|de Eerste Kamer)\\b");
   if (!clean.masthead.empty()) return true;
   for (const std::string& f : clean.footers) {
     if (f.find("vergaderjaar") != std::string::npos || std::regex_search(f, HandelingenRecord())) {
@@ -1819,11 +1869,17 @@ bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
     }
   }
   if (HasAddressee(clean.lines)) return true;
+  return std::any_of(clean.lines.begin(), clean.lines.end(), [](const Line& l) {
+    return std::regex_search(l.text, Signature()) || std::regex_search(l.text, kSalutation);
+  });
+}
+
+bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
+  static const regex kParliament(
+      "\\b(Kamerstuk(ken)?|uw Kamer|de Tweede Kamer|de Eerste Kamer)\\b");
+  if (HasPaperMarks(clean)) return true;
   for (const Line& l : clean.lines) {
-    if (std::regex_search(l.text, Signature()) || std::regex_search(l.text, kSalutation) ||
-        std::regex_search(l.text, DatePattern())) {
-      return true;
-    }
+    if (std::regex_search(l.text, DatePattern())) return true;
   }
   const std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
   return std::regex_search(text, kParliament) || std::regex_search(text, HandelingenReference());
@@ -1887,6 +1943,11 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
   std::erase_if(out.passages, [](const ParsedPassage& p) {
     return Trim(p.question).empty() && Trim(p.text).empty();
   });
+  // Without the marks of a paper, a page of questions and answers.
+  size_t first_question = lines.size();
+  if (out.passages.empty() && !HasPaperMarks(clean)) {
+    out.passages = QuestionsOfAPage(lines, first_question);
+  }
   if (out.passages.size() >= 2 || (one_question && out.passages.size() == 1)) {
     out.document.kind = DocumentKind::kQuestions;
     out.missing_numbers = MissingNumbers(out.passages);
@@ -1898,7 +1959,6 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
       }
     }
     // A letter whose annex answers questions: the letter's passages first.
-    size_t first_question = lines.size();
     if (!questions.empty()) first_question = questions.front().line;
     if (!marks.empty()) first_question = std::min(first_question, marks.front().line);
     std::vector<ParsedPassage> letter = LetterBeforeAnnex(lines, first_question);

@@ -4066,5 +4066,60 @@ TEST(PdfText, HyphenBetweenClashingVowelsIsKept) {
                                       "gedetineerdenzorg, de creatieve aanpak."}));
 }
 
+TEST(QuestionLayouts, WebPageOfQuestionsWithTheSitesMenuAndFoot) {
+  const std::string text =
+      "Ga direct naar inhoud\nNederlandWereldwijd.nl\nMenu\nZoeken\nReizen\nWonen en werken\n"
+      "U bent hier:\nHome\nWonen en werken\nVraag en antwoord: wonen in het buitenland\n"
+      "Vraag en antwoord: wonen in het buitenland\n"
+      "Gaat u in het buitenland wonen? Op deze pagina vindt u antwoorden op vragen die wij vaak "
+      "krijgen.\n"
+      "Kan ik DigiD gebruiken als ik in het buitenland woon?\n"
+      "Ja, u kunt een DigiD aanvragen als u een burgerservicenummer hebt.\n"
+      "Wilt u niet op de post wachten? Dan activeert u de DigiD app met uw paspoort.\n"
+      "Krijg ik AOW als ik in het buitenland woon?\n"
+      "Ja, maar voor elk jaar buiten Nederland bouwt u 2 procent minder AOW op.\n"
+      "Mijn paspoort verloopt binnenkort. Waar vraag ik een nieuw paspoort aan?\n"
+      "U vraagt een nieuw paspoort aan bij de ambassade in uw woonland.\n"
+      "Was deze informatie nuttig?\nJa\nNee\nDeel deze pagina\nFacebook\nContact\n";
+  ParsedDocument doc = MustParse(text);
+  EXPECT_EQ(doc.document.kind, DocumentKind::kQuestions);
+  EXPECT_EQ(doc.document.title, "Vraag en antwoord: wonen in het buitenland");
+  ExpectQuestions(doc, {{"1", "Kan ik DigiD gebruiken als ik in het buitenland woon?",
+                         "Ja, u kunt een DigiD aanvragen als u een burgerservicenummer hebt. "
+                         "Wilt u niet op de post wachten? Dan activeert u de DigiD app met uw "
+                         "paspoort."},
+                        {"2", "Krijg ik AOW als ik in het buitenland woon?",
+                         "Ja, maar voor elk jaar buiten Nederland bouwt u 2 procent minder AOW "
+                         "op."},
+                        {"3",
+                         "Mijn paspoort verloopt binnenkort. Waar vraag ik een nieuw paspoort "
+                         "aan?",
+                         "U vraagt een nieuw paspoort aan bij de ambassade in uw woonland."}});
+}
+
+TEST(QuestionLayouts, LetterWithQuestionsAsHeadingsStaysALetter) {
+  // A letter's marks (a salutation, a signature) keep a letter whose
+  // headings ask from being read as a page of questions.
+  const std::string paragraph =
+      " Dit deel van de brief beschrijft de stand van zaken bij de posten in het buitenland, de "
+      "maatregelen die het ministerie in het afgelopen jaar heeft genomen en wat Nederlanders in "
+      "het buitenland daarvan in de komende maanden zullen merken.\n\n";
+  const std::string text =
+      "Geachte Voorzitter,\n\n"
+      "Hoe staat het met de paspoorten?\n\n"
+      "In 2025 zijn 81.400 paspoorten aangevraagd bij de posten." +
+      paragraph +
+      "Wat doen de posten aan de wachttijden?\n\n"
+      "De posten openen extra balies en het mobiele vulstation reist vaker." +
+      paragraph +
+      "Wat kost een paspoort?\n\n"
+      "Een paspoort kost in 2026 voor een volwassene € 157,75." +
+      paragraph + "De minister van Buitenlandse Zaken,\n\nJ. de Vries\n";
+  ParsedDocument doc = MustParse(text);
+  EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);
+  ASSERT_GE(doc.passages.size(), 3u);
+  EXPECT_TRUE(doc.passages[0].question.empty());
+}
+
 }  // namespace
 }  // namespace loket::knowledge

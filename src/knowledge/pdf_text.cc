@@ -603,13 +603,6 @@ const std::regex& ContentsEntry() {
 }
 constexpr int kMinContentsEntries = 2;
 
-// The index of the next non-blank line after `i`, or lines.size().
-size_t NextText(const std::vector<Line>& lines, size_t i) {
-  for (++i; i < lines.size() && lines[i].text.empty(); ++i) {
-  }
-  return i;
-}
-
 // A table that the extraction printed one cell per line ("Verliesgrond" /
 // "2023" / "2024" / "2025", "Tien jaar buiten de EU" / "2.140" / …): two
 // rows or more of a label followed by as many figures each (three rows or
@@ -1114,6 +1107,12 @@ bool IsFunctionWord(std::string_view word) {
   return words.contains(AsciiLower(word));
 }
 
+size_t NextText(const std::vector<Line>& lines, size_t i) {
+  for (++i; i < lines.size() && lines[i].text.empty(); ++i) {
+  }
+  return i;
+}
+
 size_t WordCount(std::string_view text) {
   return static_cast<size_t>(std::count(text.begin(), text.end(), ' ')) + 1;
 }
@@ -1357,6 +1356,36 @@ void RemoveWebPageHead(std::vector<Line>& lines, std::vector<std::string>& masth
   lines.erase(lines.begin(), kind + 1);
 }
 
+// A page copied from a website starts with the site's menu and its
+// breadcrumb trail ("U bent hier:" / "Home" / "Wonen en werken" / …), whose
+// last step is the page's title, printed again above its text: all of it
+// goes but the title.
+void RemoveSiteNavigation(std::vector<Line>& lines) {
+  constexpr size_t kMaxHeadLines = 60;
+  constexpr size_t kMaxStepWords = 10;
+  static const std::regex here("^(U bent hier|Je bent hier|You are here) ?:?$", std::regex::icase);
+  const size_t limit = std::min(lines.size(), kMaxHeadLines);
+  size_t h = 0;
+  while (h < limit && !std::regex_match(lines[h].text, here)) ++h;
+  if (h == limit) return;
+  auto step = [&](size_t i) {
+    return !lines[i].text.empty() && WordCount(lines[i].text) <= kMaxStepWords &&
+           !EndsSentence(lines[i].text);
+  };
+  size_t title = h + 1;
+  while (title + 1 < lines.size() && step(title + 1) &&
+         lines[title + 1].text != lines[title].text) {
+    ++title;
+  }
+  if (title >= lines.size() || !step(title)) return;
+  // The title printed twice: the second copy stays.
+  if (title + 1 < lines.size() && lines[title + 1].text == lines[title].text) ++title;
+  lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(title));
+  // The title stands apart from the text under it.
+  lines.front().page_start = true;
+  if (lines.size() > 1 && !lines[1].text.empty()) lines.insert(lines.begin() + 1, Line{});
+}
+
 // A paper copied from officielebekendmakingen.nl starts with the site's
 // navigation and the paper's details ("Kamerstuk 30010, nr. 58",
 // "Vergaderjaar 2026-2027", "Dossiernummer 30010", …) before its masthead:
@@ -1439,6 +1468,7 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
                                                        "Documentdetails",
                                                        "Gerelateerde documenten",
                                                        "Is deze informatie nuttig?",
+                                                       "Was deze informatie nuttig?",
                                                        "Deel deze pagina",
                                                        "Bekijk het document"};
   auto has = [&](std::string_view label) {
@@ -1491,7 +1521,10 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
       return;
     }
   }
-  if (!has("Documentdetails") && !has("Is deze informatie nuttig?")) return;
+  if (!has("Documentdetails") && !has("Is deze informatie nuttig?") &&
+      !has("Was deze informatie nuttig?")) {
+    return;
+  }
   lines.erase(std::find_if(lines.begin(), lines.end(),
                            [&](const Line& l) { return furniture.contains(l.text); }),
               lines.end());
@@ -1637,6 +1670,7 @@ CleanText CleanPdfText(std::string_view raw) {
     if (!out.lines.empty()) out.lines.front().page_start = true;
   } else {
     RemoveWebPageHead(out.lines, out.masthead);
+    RemoveSiteNavigation(out.lines);
   }
   RemoveWebPageFoot(out.lines);
 

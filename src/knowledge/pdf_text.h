@@ -67,6 +67,8 @@ size_t CodePointCount(std::string_view text);
 // An article, a preposition or a conjunction ("de", "van", "en", "zoals"),
 // in any case: a line that ends in one was wrapped, and goes on.
 bool IsFunctionWord(std::string_view word);
+// The index of the next non-blank line after `i`, or lines.size().
+size_t NextText(const std::vector<Line>& lines, size_t i);
 // The number of words of a text whose words stand one space apart.
 size_t WordCount(std::string_view text);
 
