@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "core/lang.h"
+#include "search/text.h"
 
 namespace loket::search {
 
@@ -26,6 +27,7 @@ constexpr char kFacetRecordSep = '\x1e';
 constexpr std::string_view kPrefixType = "XT";
 constexpr std::string_view kPrefixLang = "XL";
 constexpr std::string_view kPrefixFacet = "XF";
+constexpr std::string_view kPrefixAnswerKind = "XA";
 constexpr std::string_view kPrefixId = "Q";
 constexpr char kPrefixTitle[] = "S";
 
@@ -51,7 +53,7 @@ constexpr char kMetaVocabulary[] = "loket:vocabulary";
 constexpr char kMetaRelated[] = "loket:related";
 // The names the stemmers leave alone, one a line.
 constexpr char kMetaNames[] = "loket:names";
-constexpr char kFormatVersion[] = "2";
+constexpr char kFormatVersion[] = "3";
 
 inline std::string Cat(std::string_view a, std::string_view b) {
   std::string out(a);
@@ -66,6 +68,10 @@ inline std::string FacetTerm(std::string_view name, std::string_view value) {
   term += ':';
   term += value;
   return term;
+}
+// The kind of answer a passage gives (text.h).
+inline std::string AnswerKindTerm(AnswerKind kind) {
+  return Cat(kPrefixAnswerKind, std::to_string(static_cast<int>(kind)));
 }
 inline std::string CollapseKey(std::string_view type, std::string_view id) {
   std::string key(type);

@@ -147,6 +147,7 @@ class Indexer {
     doc.add_boolean_term(id_term);
     doc.add_boolean_term(TypeTerm(d.type));
     doc.add_boolean_term(LangTerm(d.lang));
+    for (AnswerKind kind : AnswerKindsIn(d.body)) doc.add_boolean_term(AnswerKindTerm(kind));
     std::string facets;
     for (const auto& [name, values] : d.facets) {
       for (const auto& value : std::set<std::string>(values.begin(), values.end())) {

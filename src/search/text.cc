@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <iterator>
+#include <regex>
+#include <set>
 #include <unordered_map>
 #include <utility>
 
@@ -264,6 +266,46 @@ std::string UnmarkStopwords(const std::string& snippet) {
     pos = end + close.size();
   }
   out.append(snippet, pos);
+  return out;
+}
+
+std::vector<AnswerKind> AnswerKindsIn(std::string_view text) {
+  static const std::regex money("€ ?[0-9]|[0-9] ?(?:euro|EUR)\\b|\\beuro\\b", std::regex::icase);
+  static const std::regex duration(
+      "\\b(?:[0-9]+|een|twee|drie|vier|vijf|zes|zeven|acht|negen|tien|twaalf|vijftien|twintig|"
+      "dertig|zestig|negentig|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|"
+      "twenty|thirty|sixty|ninety) (?:werk|kalender)?(?:dag|dagen|week|weken|maand|maanden|jaar|"
+      "jaren|uur|uren|days?|weeks?|months?|years?|hours?|working days?)\\b",
+      std::regex::icase);
+  static const std::regex quantity(
+      "\\b[0-9]{1,3}(?:[.,][0-9]{3})+\\b|\\b[0-9]+(?:[.,][0-9]+)? ?(?:%|procent|miljoen|miljard|"
+      "percent|million|billion)",
+      std::regex::icase);
+  std::vector<AnswerKind> out;
+  if (std::regex_search(text.begin(), text.end(), money)) out.push_back(AnswerKind::kMoney);
+  if (std::regex_search(text.begin(), text.end(), duration)) out.push_back(AnswerKind::kDuration);
+  if (std::regex_search(text.begin(), text.end(), quantity)) out.push_back(AnswerKind::kQuantity);
+  return out;
+}
+
+std::vector<AnswerKind> AnswerKindsAsked(const std::vector<Token>& tokens) {
+  static const std::set<std::string_view> money = {
+      "kost",    "kosten", "kostte", "prijs", "tarief", "tarieven", "betalen", "betaal",
+      "betaalt", "cost",   "costs",  "price", "fee",    "fees",     "pay"};
+  static const std::set<std::string_view> duration = {"hoelang", "duurt", "duren", "wachttijd",
+                                                      "long"};
+  static const std::set<std::string_view> quantity = {"hoeveel", "aantal", "many", "much"};
+  std::vector<AnswerKind> out;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    const std::string& w = tokens[i].lower;
+    const bool hoe_lang = w == "lang" && i > 0 && tokens[i - 1].lower == "hoe";
+    auto add = [&](AnswerKind k) {
+      if (std::find(out.begin(), out.end(), k) == out.end()) out.push_back(k);
+    };
+    if (money.contains(w)) add(AnswerKind::kMoney);
+    if (duration.contains(w) || hoe_lang) add(AnswerKind::kDuration);
+    if (quantity.contains(w)) add(AnswerKind::kQuantity);
+  }
   return out;
 }
 

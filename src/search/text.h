@@ -82,4 +82,14 @@ constexpr char kMarkClose[] = "</mark>";
 // The snippet with its stop words unmarked.
 std::string UnmarkStopwords(const std::string& snippet);
 
+// What kind of answer a text gives, or a question asks for: an amount of
+// money ("€ 90", "45 euro"), a length of time ("vijftien kalenderdagen",
+// "6 weeks"), a quantity ("742.000", "17 procent").
+enum class AnswerKind { kMoney, kDuration, kQuantity };
+// The kinds of answer a text holds.
+std::vector<AnswerKind> AnswerKindsIn(std::string_view text);
+// The kinds of answer a question asks for ("wat kost …", "hoe lang …",
+// "hoeveel …"), by its tokens.
+std::vector<AnswerKind> AnswerKindsAsked(const std::vector<Token>& tokens);
+
 }  // namespace loket::search

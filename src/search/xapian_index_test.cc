@@ -13,6 +13,8 @@
 #include <thread>
 #include <vector>
 
+#include "search/text.h"
+
 namespace loket::search {
 namespace {
 
@@ -747,6 +749,49 @@ Results SearchKnowledge(SearchIndex& index, const std::string& text) {
   auto r = index.Search(q);
   EXPECT_TRUE(r.ok()) << r.status().ToString();
   return r.ok() ? *r : Results{};
+}
+
+TEST(AnswerKindsTest, WhatATextGivesAndWhatAQuestionAsks) {
+  using K = std::vector<AnswerKind>;
+  EXPECT_EQ(AnswerKindsIn("De leges bedragen € 90 voor volwassenen."), K{AnswerKind::kMoney});
+  EXPECT_EQ(AnswerKindsIn("Wij beslissen binnen vijftien kalenderdagen."),
+            K{AnswerKind::kDuration});
+  EXPECT_EQ(AnswerKindsIn("In 2024 werden 742.000 aanvragen ingediend, 17 procent meer."),
+            K{AnswerKind::kQuantity});
+  EXPECT_EQ(AnswerKindsIn("A fee of 45 euro, paid within 6 weeks."),
+            (K{AnswerKind::kMoney, AnswerKind::kDuration}));
+  // A year is no quantity, a date no length of time.
+  EXPECT_EQ(AnswerKindsIn("Sinds 11 juni 2024 werkt het ministerie eraan."), K{});
+  EXPECT_EQ(AnswerKindsAsked(Tokenize("Wat kost een visum voor mijn schoonmoeder?")),
+            K{AnswerKind::kMoney});
+  EXPECT_EQ(AnswerKindsAsked(Tokenize("hoe lang duurt een paspoortaanvraag")),
+            K{AnswerKind::kDuration});
+  EXPECT_EQ(AnswerKindsAsked(Tokenize("hoeveel gedetineerden")), K{AnswerKind::kQuantity});
+  EXPECT_EQ(AnswerKindsAsked(Tokenize("lang paspoort")), K{});
+  EXPECT_EQ(AnswerKindsAsked(Tokenize("visum aanvragen")), K{});
+}
+
+TEST(XapianIndexOwnTest, PassageThatGivesTheKindOfAnswerAskedForComesFirst) {
+  TempDir dir;
+  XapianOptions options;
+  options.directory = dir.path();
+  auto index = OpenXapianIndex(options);
+  ASSERT_TRUE(index.ok()) << index.status().ToString();
+  std::vector<Document> passages = {
+      Passage("regels", "Welke regels gelden er?",
+              "Voor een visum gelden de regels van de Visumcode; een visum geeft toegang tot het "
+              "Schengengebied."),
+      Passage("leges", "Hoe hoog zijn de leges?",
+              "Voor een visum betaalt een volwassene € 90 aan leges.")};
+  AddPassagesOnAnotherSubject(passages);
+  ASSERT_TRUE((*index)->Rebuild(passages).ok());
+  // The passage that names the word more often leads where no kind of
+  // answer is asked for; an amount of money is asked for with "wat kost".
+  Results plain = SearchKnowledge(**index, "visum");
+  EXPECT_LT(Rank(plain, "regels"), Rank(plain, "leges")) << Describe(plain);
+  Results cost = SearchKnowledge(**index, "wat kost een visum");
+  EXPECT_EQ(Rank(cost, "leges"), 1u) << Describe(cost);
+  EXPECT_EQ(Rank(cost, "regels"), 2u) << Describe(cost);
 }
 
 TEST(XapianIndexOwnTest, DutchCompoundsFindTheirPartsAndTheOtherWayRound) {
