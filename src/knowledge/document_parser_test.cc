@@ -4074,6 +4074,29 @@ TEST(PdfText, HyphenBetweenClashingVowelsIsKept) {
                                       "gedetineerdenzorg, de creatieve aanpak."}));
 }
 
+TEST(PdfText, JustifiedLineOfFewLongWordsAmidProseIsProse) {
+  CleanText clean = CleanPdfText(
+      "                         de terugweg  per post. Ik ga  met de minister  van BZK  het "
+      "aantal\n"
+      "                         afgiftepunten  bij  posten  uitbreiden.  Mevrouw Oosterhuis  "
+      "heeft\n"
+      "                         gelijk over Zuid-Europa: in  Spanje en Portugal werkt de app "
+      "goed.\n"
+      "\n"
+      "                         – de brief van de Minister van Buitenlandse  Zaken d.d. 3 "
+      "december\n"
+      "                         2025   inzake  visumdienstverlening  en  externe   "
+      "dienstverleners\n"
+      "                         (Kamerstuk 36 600 V, nr. 322);\n");
+  EXPECT_EQ(JoinParagraphs(clean.lines),
+            (std::vector<std::string>{
+                "de terugweg per post. Ik ga met de minister van BZK het aantal afgiftepunten bij "
+                "posten uitbreiden. Mevrouw Oosterhuis heeft gelijk over Zuid-Europa: in Spanje en "
+                "Portugal werkt de app goed.",
+                "– de brief van de Minister van Buitenlandse Zaken d.d. 3 december 2025 inzake "
+                "visumdienstverlening en externe dienstverleners (Kamerstuk 36 600 V, nr. 322);"}));
+}
+
 TEST(QuestionLayouts, WebPageOfQuestionsWithTheSitesMenuAndFoot) {
   const std::string text =
       "Ga direct naar inhoud\nNederlandWereldwijd.nl\nMenu\nZoeken\nReizen\nWonen en werken\n"

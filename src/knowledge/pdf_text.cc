@@ -845,24 +845,46 @@ void MarkKeptHyphens(std::vector<Line>& lines) {
 // "betreft:  de"), three at most between words, and two or three between
 // words at least once; a table's row has fewer words, or wider gaps, or
 // figures after its wide gaps.
-bool IsJustifiedProse(std::string_view text) {
-  constexpr size_t kMinWords = 8, kMaxGap = 3;
+bool IsJustifiedProse(std::string_view text, size_t min_words = 8) {
+  constexpr size_t kMaxGap = 3;
   bool between_words = false;
   for (size_t p = text.find("  "); p != std::string_view::npos; p = text.find("  ", p)) {
     const std::string_view before = text.substr(0, p);
     size_t end = p;
     while (end < text.size() && text[end] == ' ') ++end;
     const char32_t left = p > 0 ? FirstCodePoint(before.substr(LastCodePointStart(before))) : 0;
-    const bool words =
-        (IsLetterCp(left) || left == '.' || left == ',' || left == ':' || left == ';') &&
-        end < text.size() && IsLetterCp(FirstCodePoint(text.substr(end)));
+    // A year may end a word gap too ("d.d. 3 december" / "2025   inzake
+    // visumdienstverlening"); a table's figures stand after their gaps.
+    const bool words = (IsLetterCp(left) || (left >= U'0' && left <= U'9') || left == '.' ||
+                        left == ',' || left == ':' || left == ';') &&
+                       end < text.size() && IsLetterCp(FirstCodePoint(text.substr(end)));
     if (end - p > kMaxGap || (end - p == kMaxGap && !words)) return false;
     between_words = between_words || words;
     p = end;
   }
   const std::string words = CollapseSpaces(text);
   return between_words &&
-         static_cast<size_t>(std::count(words.begin(), words.end(), ' ')) + 1 >= kMinWords;
+         static_cast<size_t>(std::count(words.begin(), words.end(), ' ')) + 1 >= min_words;
+}
+
+// A justified line of a few long words ("afgiftepunten  bij  posten
+// uitbreiden.  Mevrouw Oosterhuis  heeft") is prose too where a line of
+// prose stands right above or below it: its spaces go.
+void CollapseJustifiedLinesAmidProse(std::vector<Line>& lines) {
+  constexpr size_t kMinWordsAmidProse = 4;
+  constexpr size_t kMinProseWords = 6;
+  auto prose = [&](size_t i) {
+    return i < lines.size() && !lines[i].text.empty() &&
+           lines[i].text.find("  ") == std::string::npos &&
+           WordCount(lines[i].text) >= kMinProseWords;
+  };
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::string& text = lines[i].text;
+    if (text.find("  ") == std::string::npos || !IsJustifiedProse(text, kMinWordsAmidProse)) {
+      continue;
+    }
+    if ((i > 0 && prose(i - 1)) || prose(i + 1)) text = CollapseSpaces(text);
+  }
 }
 
 // Columns set apart by runs of spaces: two gaps of two, or one of three
@@ -1630,6 +1652,7 @@ CleanText CleanPdfText(std::string_view raw) {
     out.lines.push_back(std::move(line));
   }
 
+  CollapseJustifiedLinesAmidProse(out.lines);
   RemoveBekendmakingenHead(out.lines, out.footers, out.masthead);
   // The masthead goes, up to the line that names the paper ("Nr. 48 BRIEF
   // VAN …"); that line is kept aside for the document's title.
