@@ -1654,6 +1654,14 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
                              [](const Line& l) { return !l.text.empty(); });
     if (item != clean.lines.end() && IsHeadingLike(item->text)) {
       doc.title = "Plenair debat: " + item->text;
+      // The question hour names each member's questions: "Vragenuur" /
+      // "Vragen van het lid Sahin-Verbeek aan de minister … over …".
+      const size_t next = NextText(clean.lines, static_cast<size_t>(item - clean.lines.begin()));
+      if (next < clean.lines.size() && clean.lines[next].text.starts_with("Vragen van ")) {
+        std::string asked = clean.lines[next].text;
+        if (asked.ends_with(".")) asked.pop_back();
+        doc.title = item->text + ": " + asked;
+      }
     }
   }
   if (doc.title.empty()) {

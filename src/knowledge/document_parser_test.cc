@@ -918,6 +918,35 @@ TEST(BenchDocumentTest, ADebatesTurnsGoWithTheirAnswers) {
   }));
 }
 
+// A question hour copied from officielebekendmakingen.nl: named by the
+// breadcrumb trail, titled by its item, without the site's links; the
+// minister's answer runs on over its paragraphs, the chair's words stay
+// apart.
+TEST(BenchDocumentTest, AQuestionHoursAnswerGoesWithItsQuestion) {
+  constexpr char kFile[] = "blind29-handelingen-vragenuur-gestrande-nederlanders.txt";
+  ParsedDocument hour = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(hour.document.reference, "Handelingen II 2025/26, nr. 214, item 5");
+  EXPECT_EQ(hour.document.date, "2026-03-10");
+  EXPECT_THAT(hour.document.title,
+              StartsWith("Vragenuur: Vragen van het lid Sahin-Verbeek aan de minister"));
+  auto question = std::find_if(hour.passages.begin(), hour.passages.end(), [](const auto& p) {
+    return p.question.starts_with("Mevrouw Sahin-Verbeek (D66): Dank u wel, voorzitter.");
+  });
+  ASSERT_NE(question, hour.passages.end()) << AllText(hour);
+  EXPECT_THAT(question->text, StartsWith("Minister Ter Laak: Dank u wel, voorzitter."));
+  EXPECT_THAT(question->text, HasSubstr("\n\nDan de eerste vraag."));
+  EXPECT_THAT(question->text, HasSubstr("\n\nDe tweede vraag ging over de aantallen."));
+  EXPECT_THAT(question->text, HasSubstr("\n\nDan de derde vraag, over een eigen vlucht."));
+  EXPECT_THAT(question->text, Not(HasSubstr("De voorzitter")));
+  EXPECT_TRUE(std::any_of(hour.passages.begin(), hour.passages.end(), [](const auto& p) {
+    return p.text == "De voorzitter: Mevrouw Sahin-Verbeek.";
+  }));
+  for (const ParsedPassage& p : hour.passages) {
+    EXPECT_THAT(p.text, Not(HasSubstr("Over deze site")));
+    EXPECT_THAT(p.text, Not(HasSubstr("Publicatiedatum")));
+  }
+}
+
 // A report whose party's questions stand in one block, with a paragraph
 // that asks nothing first, and whose reaction answers them paragraph by
 // paragraph: each question goes with its own answer.

@@ -1472,6 +1472,31 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
     }
     eerste = eerste || lines[i].text.find("Eerste Kamer") != std::string::npos;
   }
+  // A plenary record named in the breadcrumb trail ("Home › Zoeken ›
+  // Handelingen II 2025/26, nr. 214, item 5"), its item's title right under
+  // it, the meeting's date among the details.
+  static const std::regex record(
+      "(?:›|>) (Handelingen I{1,2} [0-9]{4}/[0-9]{2}, nr\\. ?[0-9]+, item [0-9]+)$");
+  static const std::regex meeting("^Datum vergadering: (?:[a-z]+ )?([0-9]{1,2} [a-z]+ [0-9]{4})$");
+  for (size_t i = site; i < end; ++i) {
+    std::smatch r;
+    if (!std::regex_search(lines[i].text, r, record)) continue;
+    std::string named = r[1].str();
+    for (size_t k = i; k < limit; ++k) {
+      if (std::smatch d; std::regex_match(lines[k].text, d, meeting)) {
+        named += ", " + d[1].str();
+        break;
+      }
+    }
+    footers.push_back(named);
+    // The record's details go with the head.
+    static const std::regex details(
+        "^(?:Vergadernummer [0-9]+|Datum vergadering: .*|Publicatiedatum: .*)$");
+    for (size_t k = end; k < limit; ++k) {
+      if (std::regex_match(lines[k].text, details)) lines[k].text.clear();
+    }
+    break;
+  }
   if (!p.empty() && !y.empty()) {
     std::string dossier = p[1].str();
     dossier.insert(dossier.size() - 3, " ");
@@ -1531,8 +1556,10 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
     for (size_t i = at + 1; i < lines.size(); ++i) {
       if (lines[i].text.empty() || std::regex_search(lines[i].text, download)) continue;
       ++links;
+      // Links may share a line: "Over deze site | Contact | Privacy".
       prose = prose || EndsSentence(lines[i].text) ||
-              std::count(lines[i].text.begin(), lines[i].text.end(), ' ') >= kMaxLinkWords;
+              (std::count(lines[i].text.begin(), lines[i].text.end(), ' ') >= kMaxLinkWords &&
+               lines[i].text.find(" | ") == std::string::npos);
     }
     if (links <= kMaxLinkLines && !prose) {
       size_t cut = at;

@@ -206,10 +206,17 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   std::vector<Turn> turns;
   bool answering = false;
   Speaker speaker = Speaker::kOther;
+  // The turn whose answer ran on to the end of the passage before, while
+  // the minister goes on speaking (npos: none).
+  size_t running = std::string::npos;
+  // Where a passage's text that went to a turn ends, when the rest stays
+  // (npos: the rest went too).
+  std::vector<size_t> kept_from(passages.size(), std::string::npos);
   for (size_t i = 0; i < passages.size(); ++i) {
     const std::string& text = passages[i].text;
     const Speaker at_start = speaker;
     speaker = last_speaker(text, speaker);
+    const size_t runs_on = std::exchange(running, std::string::npos);
     if (!passages[i].question.empty()) continue;
     const bool minister_label = std::regex_search(text, minister);
     const bool minister_speaks = at_start == Speaker::kMinister || minister_label;
@@ -300,10 +307,33 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     named.erase(std::unique(named.begin(), named.end(),
                             [](const auto& a, const auto& b) { return a.first == b.first; }),
                 named.end());
+    // Where one member asked (an oral question in the question hour), the
+    // minister's next paragraphs answer on ("Dan de eerste vraag. …"), up
+    // to a new block of questions; among many members, a paragraph that
+    // names none may answer another ("Over de kosten van evacuaties het
+    // volgende.") and stays apart.
+    // The chair's words after them ("De voorzitter: Mevrouw Sahin-Verbeek.")
+    // stay where they are.
+    const size_t first_named = named.empty() ? std::string::npos : named.front().first;
+    std::smatch chair_words;
+    const size_t chair_at =
+        std::regex_search(answer, chair_words, chair)
+            ? static_cast<size_t>(chair_words.position(0) + chair_words.length(1))
+            : std::string::npos;
+    if (runs_on != std::string::npos && turns.size() == 1 && !minister_label && chair_at != 0 &&
+        first_named != 0 && !std::regex_search(answer, block_opening)) {
+      turns[runs_on].answers.push_back({i, 0, std::min(first_named, chair_at)});
+      if (chair_at < first_named) {
+        kept_from[i] = chair_at;
+      } else if (first_named == std::string::npos) {
+        running = runs_on;
+      }
+    }
     for (size_t k = 0; k < named.size(); ++k) {
       const size_t to = k + 1 < named.size() ? named[k + 1].first : std::string::npos;
       named[k].second->answers.push_back({i, named[k].first, to});
     }
+    if (!named.empty()) running = static_cast<size_t>(named.back().second - turns.data());
   }
   std::vector<bool> joined(passages.size(), false);
   std::vector<size_t> cut(passages.size(), std::string::npos);
@@ -329,6 +359,10 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     for (const Turn::Answer& a : t.answers) cut[a.passage] = std::min(cut[a.passage], a.from);
   }
   for (size_t i = 0; i < passages.size(); ++i) {
+    if (kept_from[i] != std::string::npos) {
+      passages[i].text.erase(0, kept_from[i]);
+      continue;
+    }
     if (cut[i] == std::string::npos) continue;
     passages[i].text.resize(cut[i] == 0 ? 0 : cut[i] - 2);
     joined[i] = joined[i] || cut[i] == 0;
