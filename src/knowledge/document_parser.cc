@@ -389,9 +389,13 @@ bool EndsBlock(const std::vector<Line>& lines, size_t i) {
 // line at the foot of a page is none: the next page goes on with its
 // sentence in lower case.
 bool IsSectionHeading(const std::vector<Line>& lines, size_t i, const std::string& rest) {
-  bool own_line = i + 1 == lines.size() || lines[i + 1].text.empty();
   auto next = std::find_if(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end(),
                            [](const Line& l) { return !l.text.empty(); });
+  // On a line of its own; or, in a copy without blank lines, right above
+  // the members' questions it heads ("1. Detentieomstandigheden" / "De
+  // leden van de fractie van GroenLinks-PvdA vragen …").
+  bool own_line = i + 1 == lines.size() || lines[i + 1].text.empty() ||
+                  (next != lines.end() && MembersAsk(next->text));
   bool continued = next != lines.end() && StartsLower(next->text);
   return own_line && !continued && IsHeadingLike(CleanQuestionLine(rest));
 }

@@ -450,6 +450,10 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 870 V, nr. 244", "Lijst van vragen en antwoorden"},
       {"blind30-vraag-antwoord-wonen-buitenland.txt", DocumentKind::kQuestions, 11, "",
        "Vraag en antwoord: wonen in het buitenland"},
+      {"blind29-handelingen-vragenuur-gestrande-nederlanders.txt", DocumentKind::kLetter, 10,
+       "Handelingen II 2025/26, nr. 214, item 5", "Vragenuur: Vragen van het lid"},
+      {"blind32-memorie-antwoord-overbrenging.txt", DocumentKind::kQuestions, 10,
+       "Kamerstukken I 2025/26, 36 857, C", "Memorie van antwoord"},
       {"blind32-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 18,
        "Kamerstuk 36 935 V, nr. 324", "Lijst van vragen en antwoorden"},
       // The documents of the everyday sets.
@@ -945,6 +949,20 @@ TEST(BenchDocumentTest, AQuestionHoursAnswerGoesWithItsQuestion) {
     EXPECT_THAT(p.text, Not(HasSubstr("Over deze site")));
     EXPECT_THAT(p.text, Not(HasSubstr("Publicatiedatum")));
   }
+}
+
+// An Eerste Kamer memorie van antwoord copied from officielebekendmakingen.nl
+// without blank lines: its numbered sections head the members' questions,
+// two of them in some, each with its "Antwoord:".
+TEST(BenchDocumentTest, AMemorieVanAntwoordsSectionsHeadItsQuestions) {
+  constexpr char kFile[] = "blind32-memorie-antwoord-overbrenging.txt";
+  ParsedDocument mva = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  ASSERT_EQ(mva.passages.size(), 10u) << AllText(mva);
+  EXPECT_THAT(mva.passages[1].question,
+              StartsWith("De leden van de fractie van GroenLinks-PvdA vragen voorts of een "
+                         "overbrenging altijd met instemming"));
+  EXPECT_THAT(mva.passages[1].text, StartsWith("Ja, een overbrenging op grond van dit verdrag"));
+  EXPECT_THAT(mva.passages[0].text, Not(HasSubstr("De leden")));
 }
 
 // A report whose party's questions stand in one block, with a paragraph

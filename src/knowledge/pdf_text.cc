@@ -1416,7 +1416,9 @@ void RemoveSiteNavigation(std::vector<Line>& lines) {
 void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>& footers,
                               std::vector<std::string>& masthead) {
   constexpr size_t kMaxHeadLines = 60;
-  static const std::regex paper("Kamerstuk ([0-9]{4,6})(?:-([A-Z]{1,5}))?,? nr\\. ?([0-9]+)");
+  // The Eerste Kamer numbers a bill's papers with letters ("nr. C").
+  static const std::regex paper(
+      "Kamerstuk ([0-9]{4,6})(?:-([A-Z]{1,5}))?,? nr\\. ?([0-9]+|[A-Z]{1,2})\\b");
   static const std::regex year("^(?:Vergaderjaar:? )?([0-9]{4}) ?- ?([0-9]{4})$");
   static const std::regex page_title("^(.+?) \\| Overheid\\.nl > Officiële bekendmakingen$");
   static const std::set<std::string_view> last_of_head = {"Printen", "Opslaan", "Delen"};
@@ -1452,6 +1454,15 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
   }
   std::smatch p, y;
   bool eerste = false;
+  // The details may run on past the chamber's name ("Eerste Kamer der
+  // Staten-Generaal" / "Kamerstuk 36857, nr. C | Datum publicatie …" /
+  // "Vergaderjaar 2025-2026").
+  eerste = end < lines.size() && lines[end].text.starts_with("Eerste Kamer");
+  for (size_t i = end; i < limit && y.empty(); ++i) {
+    std::smatch m;
+    if (lines[i].text.starts_with("Vergaderjaar") && std::regex_match(lines[i].text, m, year))
+      y = m;
+  }
   for (size_t i = 0; i < end; ++i) {
     std::smatch m;
     if (p.empty() && std::regex_search(lines[i].text, m, paper)) p = m;
@@ -1501,8 +1512,10 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
     std::string dossier = p[1].str();
     dossier.insert(dossier.size() - 3, " ");
     if (p[2].matched) dossier += " " + p[2].str();
+    const bool lettered = !std::isdigit(static_cast<unsigned char>(p[3].str()[0]));
     footers.push_back(std::string(eerste ? "Eerste" : "Tweede") + " Kamer, vergaderjaar " +
-                      y[1].str() + "–" + y[2].str() + ", " + dossier + ", nr. " + p[3].str());
+                      y[1].str() + "–" + y[2].str() + ", " + dossier +
+                      (lettered ? ", " : ", nr. ") + p[3].str());
   }
   lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(end));
 }
