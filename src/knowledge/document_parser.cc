@@ -1676,8 +1676,13 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     // evaluatie visumdienstverlening" / "2019–2024"), not by who made it.
     static const regex kMaker("^(Ministerie|Directie|Rijksoverheid|Den Haag|'s-Gravenhage)\\b.*");
     // So is a web page of questions ("Vraag en antwoord: wonen in het
-    // buitenland").
-    if (!to_parliament) {
+    // buitenland"), and a paper that is no letter (no addressee, no
+    // salutation): a chapter of the annual report ("Artikel 4. Consulaire
+    // dienstverlening …").
+    static const regex kSalutation("(^|\\n)(Geachte|Hooggeachte) ");
+    const bool letter = text.find("Aan de Voorzitter van de") != std::string::npos ||
+                        HasAddressee(clean.lines) || std::regex_search(text, kSalutation);
+    if (!to_parliament || !letter) {
       for (const std::string& p : top) {
         if (EndsSentence(p)) break;
         if (IsHeadingLike(p) && p.find(' ') != std::string::npos && !std::regex_match(p, kMaker) &&

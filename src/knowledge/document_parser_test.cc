@@ -454,6 +454,8 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Handelingen II 2025/26, nr. 214, item 5", "Vragenuur: Vragen van het lid"},
       {"blind32-memorie-antwoord-overbrenging.txt", DocumentKind::kQuestions, 10,
        "Kamerstukken I 2025/26, 36 857, C", "Memorie van antwoord"},
+      {"blind31-jaarverslag-beleidsartikel-consulair.txt", DocumentKind::kLetter, 23,
+       "Kamerstuk 36 930 V, nr. 281", "Artikel 4. Consulaire dienstverlening"},
       {"blind32-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 18,
        "Kamerstuk 36 935 V, nr. 324", "Lijst van vragen en antwoorden"},
       // The documents of the everyday sets.
