@@ -843,22 +843,22 @@ class XapianIndex final : public SearchIndex {
     enquire.add_matchspy(&spy);
     size_t offset = std::min(query.offset, kMaxOffset);
     size_t limit = std::min(query.limit, kMaxLimit);
-    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(offset),
-                                         static_cast<Xapian::doccount>(limit), s.db.get_doccount());
-    results.total = spy.distinct();
-    if (results.total == 0) results.corrected = false;
-    results.facets = spy.Counts();
     // A question that asks for an amount, a length of time or a number
     // ("wat kost …", "hoe lang …", "hoeveel …"): the best matches ranked
     // again, the passages that give such an answer weighted up.
-    if (std::vector<AnswerKind> asked = AnswerKindsAsked(tokens); passages && !asked.empty()) {
-      const size_t pool = std::max(offset + limit, kAnswerKindPool);
-      Xapian::MSet best =
-          enquire.get_mset(0, static_cast<Xapian::doccount>(pool), s.db.get_doccount());
-      std::vector<std::pair<double, Xapian::doccount>> order = ByAnswerKind(s.db, best, asked);
-      results.hits.clear();
+    const std::vector<AnswerKind> asked =
+        passages ? AnswerKindsAsked(tokens) : std::vector<AnswerKind>{};
+    const size_t first = asked.empty() ? offset : 0;
+    const size_t count = asked.empty() ? limit : std::max(offset + limit, kAnswerKindPool);
+    Xapian::MSet mset = enquire.get_mset(static_cast<Xapian::doccount>(first),
+                                         static_cast<Xapian::doccount>(count), s.db.get_doccount());
+    results.total = spy.distinct();
+    if (results.total == 0) results.corrected = false;
+    results.facets = spy.Counts();
+    if (!asked.empty()) {
+      std::vector<std::pair<double, Xapian::doccount>> order = ByAnswerKind(s.db, mset, asked);
       for (size_t k = offset; k < std::min(order.size(), offset + limit); ++k) {
-        results.hits.push_back(MakeHit(s, *gen, best, best[order[k].second], query.lang));
+        results.hits.push_back(MakeHit(s, *gen, mset, mset[order[k].second], query.lang));
         results.hits.back().score = order[k].first;
       }
       return results;
