@@ -1097,10 +1097,12 @@ std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
   auto heading = [&](size_t i) {
     const std::string& t = lines[i].text;
     // A section's heading may stand right above its first subsection's
-    // ("1. Het postennetwerk" / "1.1 Omvang en spreiding").
+    // ("1. Het postennetwerk" / "1.1 Omvang en spreiding", "2. Essentie
+    // voorstel" / "a) Inhoud voorstel").
     return i + 1 < lines.size() && !lines[i + 1].text.empty() &&
            (StartsUpper(lines[i + 1].text) ||
-            (SectionHeadings::IsNumbered(t) && SectionHeadings::IsNumbered(lines[i + 1].text))) &&
+            (SectionHeadings::IsNumbered(t) && (SectionHeadings::IsNumbered(lines[i + 1].text) ||
+                                                SectionHeadings::IsLettered(lines[i + 1].text)))) &&
            !lines[i].bullet && !lines[i + 1].bullet && short_of_text(t) && !IsCaption(t) &&
            IsHeadingLike(t) && t.back() != ',' && t.back() != '-' &&
            WordCount(t) <= kMaxHeadingWords;
@@ -1644,6 +1646,12 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     if (std::smatch page; doc.title.empty() && std::regex_match(line, page, kPageTitle)) {
       doc.title = page[1].str();
     }
+  }
+  // A fiche on a new proposal of the European Commission (BNC) is named as
+  // the fiche names itself: "Fiche: Richtlijn consulaire bescherming …".
+  static const regex kFiche("^Fiche: .{10,200}$");
+  for (size_t i = 0; doc.title.empty() && i < clean.lines.size() && i < kTitleLines; ++i) {
+    if (std::regex_match(clean.lines[i].text, kFiche)) doc.title = clean.lines[i].text;
   }
   if (doc.title.empty() && (kind == DocumentKind::kLetter || sent_as_letter)) {
     // Another paper of the dossier (a jaarverslag) is named by it alone.

@@ -967,6 +967,24 @@ TEST(BenchDocumentTest, AMemorieVanAntwoordsSectionsHeadItsQuestions) {
   EXPECT_THAT(mva.passages[0].text, Not(HasSubstr("De leden")));
 }
 
+// A BNC fiche: named as it names itself, its lettered subsections ("a)
+// Inhoud voorstel") under their numbered sections' headings.
+TEST(BenchDocumentTest, AFichesLetteredSubsectionsHeadTheirParagraphs) {
+  constexpr char kFile[] = "blind33-bnc-fiche-consulaire-bescherming.txt";
+  ParsedDocument fiche = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(fiche.document.title,
+            "Fiche: Richtlijn consulaire bescherming niet-vertegenwoordigde Unieburgers");
+  EXPECT_EQ(fiche.document.reference, "Kamerstuk 22 112, nr. 374");
+  auto under = [&](std::string_view start) {
+    auto it = std::find_if(fiche.passages.begin(), fiche.passages.end(),
+                           [&](const ParsedPassage& p) { return p.text.starts_with(start); });
+    return it == fiche.passages.end() ? std::string("(none)") : it->heading;
+  };
+  EXPECT_EQ(under("Iedere burger van de Unie"), "2. Essentie voorstel – a) Inhoud voorstel");
+  EXPECT_EQ(under("Het kabinet hecht aan goede consulaire dienstverlening"),
+            "3. Nederlandse positie ten aanzien van het voorstel – a) Essentie Nederlands beleid");
+}
+
 // A report whose party's questions stand in one block, with a paragraph
 // that asks nothing first, and whose reaction answers them paragraph by
 // paragraph: each question goes with its own answer.

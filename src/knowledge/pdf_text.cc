@@ -1860,8 +1860,14 @@ std::vector<std::string> JoinParagraphs(std::span<const Line> lines) {
       // starts in lower case.
       // Across a page break a sentence may go on with a name ("bij" /
       // "Nederlandse advocaten"); a heading never ends a page.
+      // A lettered subsection's heading under a numbered section's ("2.
+      // Essentie voorstel" / "a) Inhoud voorstel") is no lower-case word
+      // going on.
+      static const std::regex numbered_heading("^[0-9]{1,2}(\\.[0-9]{1,2})*\\.? \\S[^\n]*$");
+      const bool subsection = l.numbered && current.size() <= kMaxHeadingBytes &&
+                              std::regex_match(current, numbered_heading);
       bool continues = !EndsSentence(current) && !l.bullet &&
-                       (StartsLower(l.text) || current.back() == '-' ||
+                       ((StartsLower(l.text) && !subsection) || current.back() == '-' ||
                         (l.page_start && (current.size() > kMaxHeadingBytes || last_full)));
       // A table at the foot of a page goes on only with more of its rows.
       const bool after_table =
