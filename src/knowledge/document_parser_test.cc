@@ -456,6 +456,8 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstukken I 2025/26, 36 857, C", "Memorie van antwoord"},
       {"blind31-jaarverslag-beleidsartikel-consulair.txt", DocumentKind::kLetter, 23,
        "Kamerstuk 36 930 V, nr. 281", "Artikel 4. Consulaire dienstverlening"},
+      {"blind34-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 36 918, nr. 403", "Verslag van een schriftelijk overleg"},
       {"blind32-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 18,
        "Kamerstuk 36 935 V, nr. 324", "Lijst van vragen en antwoorden"},
       // The documents of the everyday sets.
@@ -1848,6 +1850,24 @@ TEST(QuestionLayouts, QuestionAndAnswerSideBySide) {
         "in een andere lidstaat van de Unie."},
        {"3", "Wat kost een paspoort dat bij een post wordt aangevraagd?",
         "Een volwassene betaalt in 2026 € 157,75."}});
+}
+
+TEST(QuestionLayouts, QuestionsAndAnswersInAMarkdownTable) {
+  const std::string text =
+      "# Tweede Kamer der Staten-Generaal\n\n"
+      "**Nr. 403 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG**\n\n"
+      "| Nr | Fractie | Vraag | Antwoord |\n"
+      "|----|---------|-------|----------|\n"
+      "| 1 | PVV | De leden van de PVV-fractie vragen hoe lang de wachttijd is. | Gemiddeld 17 "
+      "werkdagen. |\n"
+      "| 2 | VVD | Hoe vaak is het mobiele vulpunt ingezet? | In 2025 ging het 214 keer op pad. |\n"
+      "\n"
+      "Tweede Kamer, vergaderjaar 2025–2026, 36 918, nr. 403 2\n";
+  ExpectQuestions(
+      MustParse(text),
+      {{"1", "De leden van de PVV-fractie vragen hoe lang de wachttijd is.",
+        "Gemiddeld 17 werkdagen."},
+       {"2", "Hoe vaak is het mobiele vulpunt ingezet?", "In 2025 ging het 214 keer op pad."}});
 }
 
 TEST(QuestionLayouts, LastAnswerWithALineStartingDeMinister) {

@@ -1608,6 +1608,7 @@ CleanText CleanPdfText(std::string_view raw) {
   bool page_start = true;
   std::vector<std::string> raw_lines = Split(text, '\n');
   UnfoldSideBySideQuestions(raw_lines);
+  UnfoldQuestionTableRows(raw_lines);
   RemoveSidebar(raw_lines);
   raw_lines = SplitMarkdownLines(std::move(raw_lines));
   RemoveStackedQuestionTableHeaders(raw_lines);

@@ -121,4 +121,61 @@ void UnfoldSideBySideQuestions(std::vector<std::string>& raw_lines) {
   raw_lines = std::move(out);
 }
 
+void UnfoldQuestionTableRows(std::vector<std::string>& raw_lines) {
+  static const std::regex separator("^ *\\|? *:?-{2,}:? *(\\| *:?-{2,}:? *)+\\|? *$");
+  auto cells = [](std::string_view line) {
+    std::vector<std::string> out;
+    line = Trim(line);
+    if (line.starts_with('|')) line.remove_prefix(1);
+    if (line.ends_with('|')) line.remove_suffix(1);
+    for (size_t start = 0;;) {
+      const size_t bar = line.find('|', start);
+      out.emplace_back(Trim(line.substr(start, bar == std::string_view::npos ? bar : bar - start)));
+      if (bar == std::string_view::npos) break;
+      start = bar + 1;
+    }
+    return out;
+  };
+  auto column = [](const std::vector<std::string>& heads,
+                   std::initializer_list<std::string_view> names) {
+    for (size_t i = 0; i < heads.size(); ++i) {
+      for (std::string_view name : names) {
+        if (heads[i] == name) return i;
+      }
+    }
+    return std::string::npos;
+  };
+  std::vector<std::string> out;
+  out.reserve(raw_lines.size() * 4);
+  for (size_t i = 0; i < raw_lines.size(); ++i) {
+    const std::string_view line = Trim(raw_lines[i]);
+    const std::vector<std::string> heads =
+        line.starts_with('|') ? cells(line) : std::vector<std::string>{};
+    const size_t question = column(heads, {"Vraag", "Vragen", "**Vraag**"});
+    const size_t answer = column(heads, {"Antwoord", "Antwoorden", "**Antwoord**"});
+    const size_t number = column(heads, {"Nr", "Nr.", "Nummer", "**Nr**", "**Nr.**"});
+    if (question == std::string::npos || answer == std::string::npos || i + 1 >= raw_lines.size() ||
+        !std::regex_match(raw_lines[i + 1], separator)) {
+      out.push_back(std::move(raw_lines[i]));
+      continue;
+    }
+    // The rows, each a question: its number, its question, "Antwoord" and
+    // its answer, as lists are printed otherwise.
+    size_t k = i + 2, asked = 0;
+    for (; k < raw_lines.size() && Trim(raw_lines[k]).starts_with('|'); ++k) {
+      const std::vector<std::string> row = cells(raw_lines[k]);
+      if (row.size() != heads.size()) break;
+      ++asked;
+      out.push_back(number == std::string::npos ? std::to_string(asked) : row[number]);
+      out.push_back(row[question]);
+      out.emplace_back();
+      out.emplace_back("Antwoord");
+      out.push_back(row[answer]);
+      out.emplace_back();
+    }
+    i = k - 1;
+  }
+  raw_lines = std::move(out);
+}
+
 }  // namespace loket::knowledge
