@@ -781,12 +781,20 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
       // Further questions answered together with this one: one passage,
       // its label naming them all. A bare number counts only when the
       // answer's line names it too.
+      // "Antwoord op vragen 4 tot en met 6" names 5 too.
+      static const regex kNamed(
+          "[0-9]{1,3}[a-z]?(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*");
+      std::vector<std::string> named;
       const std::string& answer_line = lines[mark->line].text;
+      for (std::sregex_iterator it(answer_line.begin(), answer_line.end(), kNamed), none;
+           it != none; ++it) {
+        for (std::string& n : LabelNumbers(it->str())) named.push_back(std::move(n));
+      }
       std::vector<Line> asked = JointQuestionLines(
           lines, q.line + 1, mark->line, q.number,
           [&](const Candidate& c, const Line& l) {
             return std::regex_match(l.text, VraagMarker()) ||
-                   std::regex_search(answer_line, regex("\\b" + c.label + "\\b"));
+                   std::find(named.begin(), named.end(), AsciiLower(c.label)) != named.end();
           },
           p.number);
       question = ParagraphsOf(asked, 0, asked.size(), q.rest, true);

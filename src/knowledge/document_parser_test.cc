@@ -1852,6 +1852,27 @@ TEST(QuestionLayouts, QuestionAndAnswerSideBySide) {
         "Een volwassene betaalt in 2026 € 157,75."}});
 }
 
+TEST(QuestionLayouts, AnswerToARangeOfQuestions) {
+  const std::string text =
+      "Lijst van vragen en antwoorden\n\n"
+      "4 Hoe vaak worden gedetineerden bezocht?\n\n"
+      "5 Worden gedetineerden in zware omstandigheden vaker bezocht?\n\n"
+      "6 Welke rol spelen vrijwilligers?\n\n"
+      "Antwoord op vragen 4 tot en met 6:\n"
+      "Eenmaal per jaar, in zware omstandigheden tweemaal; vrijwilligers bezoeken hen ook.\n\n"
+      "7 Hoeveel gedetineerden zijn overgebracht?\n\n"
+      "Antwoord:\n"
+      "Het waren er 96.\n";
+  ParsedDocument doc = MustParse(text);
+  EXPECT_TRUE(doc.missing_numbers.empty());
+  ASSERT_EQ(doc.passages.size(), 2u) << AllText(doc);
+  EXPECT_EQ(doc.passages[0].number, "4, 5 en 6");
+  EXPECT_EQ(doc.passages[0].question,
+            "Hoe vaak worden gedetineerden bezocht?\n\nWorden gedetineerden in zware "
+            "omstandigheden vaker bezocht?\n\nWelke rol spelen vrijwilligers?");
+  EXPECT_EQ(doc.passages[1].text, "Het waren er 96.");
+}
+
 TEST(QuestionLayouts, QuestionsAndAnswersInAMarkdownTable) {
   const std::string text =
       "# Tweede Kamer der Staten-Generaal\n\n"
