@@ -1707,6 +1707,14 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
           return;
         }
       }
+      // A chapter of a publication, whose name heads every page ("Staat
+      // van het Consulair 2025" / "4 Hulp in nood"): that name.
+      const std::string first(Trim(text.substr(0, text.find('\n'))));
+      if (!to_parliament && IsHeadingLike(first) &&
+          std::find(clean.footers.begin(), clean.footers.end(), first) != clean.footers.end()) {
+        doc.title = first;
+        return;
+      }
     }
     doc.title = kind == DocumentKind::kQuestions ? "Vragen en antwoorden"
                 : to_parliament                  ? "Kamerbrief"

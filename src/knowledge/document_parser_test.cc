@@ -458,6 +458,10 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 930 V, nr. 281", "Artikel 4. Consulaire dienstverlening"},
       {"blind34-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 12,
        "Kamerstuk 36 918, nr. 403", "Verslag van een schriftelijk overleg"},
+      {"blind34-jaarverslag-staat-consulair.txt", DocumentKind::kLetter, 22, "",
+       "Staat van het Consulair 2025"},
+      {"blind35-lijst-vragen-staat-consulaire.txt", DocumentKind::kQuestions, 21,
+       "Kamerstuk 32 734, nr. 463", "Lijst van vragen en antwoorden"},
       {"blind32-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 18,
        "Kamerstuk 36 935 V, nr. 324", "Lijst van vragen en antwoorden"},
       // The documents of the everyday sets.
