@@ -991,6 +991,18 @@ TEST(BenchDocumentTest, AFichesLetteredSubsectionsHeadTheirParagraphs) {
             "3. Nederlandse positie ten aanzien van het voorstel – a) Essentie Nederlands beleid");
 }
 
+// A nota whose members note something and ask it outright ("De leden …
+// lezen dat …. Kan de regering toelichten …?"): the reply goes with it.
+TEST(BenchDocumentTest, ANotasQuestionWithoutAVerbOfAskingGoesWithItsReply) {
+  constexpr char kFile[] = "blind36-nota-naar-aanleiding-verslag.txt";
+  ParsedDocument nota = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  auto it = std::find_if(nota.passages.begin(), nota.passages.end(), [](const auto& p) {
+    return p.text.starts_with("De leden van de D66-fractie lezen dat");
+  });
+  ASSERT_NE(it, nota.passages.end()) << AllText(nota);
+  EXPECT_THAT(it->text, HasSubstr("\n\nHet wetsvoorstel regelt welke vormen van bijstand"));
+}
+
 // A report whose party's questions stand in one block, with a paragraph
 // that asks nothing first, and whose reaction answers them paragraph by
 // paragraph: each question goes with its own answer.

@@ -45,7 +45,10 @@ bool MembersAsk(const std::string& paragraph) {
       "(?:vragen|vroegen|verzoeken)\\b(?!\\s+gesteld)|"
       "\\b(?:vragen|verzoeken)\\s+(?:de|deze)\\s+leden\\b|"
       "\\bwillen\\s+(?:graag\\s+)?(?:weten|vernemen)\\b");
-  return std::regex_search(paragraph, members) && std::regex_search(paragraph, asks);
+  // Or they note something and ask it outright ("De leden … lezen dat …
+  // Kan de regering toelichten …?").
+  return std::regex_search(paragraph, members) &&
+         (std::regex_search(paragraph, asks) || paragraph.find('?') != std::string::npos);
 }
 
 // A report whose minister's reaction follows all the members' questions

@@ -15,7 +15,8 @@ namespace loket::knowledge {
 
 // A paragraph in which members ask, as a nota naar aanleiding van het
 // verslag quotes them: "De leden van de CDA-fractie vragen …", "Voorts
-// vragen deze leden …", "De leden … hebben kennisgenomen …. Zij vragen …".
+// vragen deze leden …", "De leden … hebben kennisgenomen …. Zij vragen …",
+// "De leden … lezen dat …. Kan de regering …?".
 bool MembersAsk(const std::string& paragraph);
 
 // A report whose minister's reaction follows all the members' questions
