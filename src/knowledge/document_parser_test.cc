@@ -4198,6 +4198,20 @@ TEST(PdfText, HyphenBetweenClashingVowelsIsKept) {
                                       "gedetineerdenzorg, de creatieve aanpak."}));
 }
 
+TEST(PdfText, PandocPlainTextHeadingsAndGridTables) {
+  CleanText clean = CleanPdfText(
+      "1. Consulaire bijstand in cijfers\n"
+      "=================================\n\n"
+      "+--------------+--------+--------+\n"
+      "| Soort zaak   | 2024   | 2025   |\n"
+      "+==============+========+========+\n"
+      "| Vermissingen | 398    | 436    |\n"
+      "+--------------+--------+--------+\n");
+  EXPECT_EQ(JoinParagraphs(clean.lines),
+            (std::vector<std::string>{"1. Consulaire bijstand in cijfers",
+                                      "Soort zaak   2024   2025\nVermissingen   398   436"}));
+}
+
 TEST(PdfText, JustifiedLineOfFewLongWordsAmidProseIsProse) {
   CleanText clean = CleanPdfText(
       "                         de terugweg  per post. Ik ga  met de minister  van BZK  het "

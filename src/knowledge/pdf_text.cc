@@ -1334,11 +1334,21 @@ std::vector<std::string> SplitMarkdownLines(std::vector<std::string> raw_lines) 
   static const std::regex label(" (\\*\\*[A-Z][^*]{0,30}\\*\\* )");
   static const std::regex rule("^ *\\|[-:| ]+\\| *$");
   static const std::regex row("^ *\\|(.*)\\| *$");
+  // A grid table's borders ("+------+------+", "+======+"), as pandoc
+  // draws them, go too; a heading underlined ("Inleiding" / "=========")
+  // stands apart.
+  static const std::regex border("^ *\\+[-=:+]*[-=]{3,}[-=:+]*\\+ *$");
+  static const std::regex underline("^ *(={3,}|-{3,}) *$");
   std::vector<std::string> out;
   out.reserve(raw_lines.size());
   for (std::string& l : raw_lines) {
     std::smatch cells;
-    if (std::regex_match(l, rule)) continue;
+    if (std::regex_match(l, rule) || std::regex_match(l, border)) continue;
+    if (std::regex_match(l, underline) && !out.empty() && !Trim(out.back()).empty() &&
+        out.back().find("   ") == std::string::npos) {
+      out.emplace_back();
+      continue;
+    }
     if (std::regex_match(l, cells, row)) {
       std::string joined;
       for (const std::string& cell : Split(cells[1].str(), '|')) {
