@@ -462,6 +462,8 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Staat van het Consulair 2025"},
       {"blind35-lijst-vragen-staat-consulaire.txt", DocumentKind::kQuestions, 21,
        "Kamerstuk 32 734, nr. 463", "Lijst van vragen en antwoorden"},
+      {"blind35-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 15,
+       "Kamerstuk 32 734, nr. 478", "Verslag van een commissiedebat"},
       {"blind32-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 18,
        "Kamerstuk 36 935 V, nr. 324", "Lijst van vragen en antwoorden"},
       // The documents of the everyday sets.
@@ -1001,6 +1003,25 @@ TEST(BenchDocumentTest, ANotasQuestionWithoutAVerbOfAskingGoesWithItsReply) {
   });
   ASSERT_NE(it, nota.passages.end()) << AllText(nota);
   EXPECT_THAT(it->text, HasSubstr("\n\nHet wetsvoorstel regelt welke vormen van bijstand"));
+}
+
+// A committee debate copied from tweedekamer.nl (the site's menu, a
+// numbered breadcrumb trail, speakers in bold): named as the paper, and a
+// member who asks without a question mark ("Verder wil ik weten …") gets
+// the answers that name her.
+TEST(BenchDocumentTest, ADebateCopiedFromTheChambersSite) {
+  constexpr char kFile[] = "blind35-verslag-commissiedebat-consulaire-zaken.txt";
+  ParsedDocument debate = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(debate.document.reference, "Kamerstuk 32 734, nr. 478");
+  for (const ParsedPassage& p : debate.passages) {
+    EXPECT_THAT(p.text, Not(HasSubstr("Zoeken in de site")));
+  }
+  auto turn = std::find_if(debate.passages.begin(), debate.passages.end(), [](const auto& p) {
+    return p.question.find("Mevrouw Hoekstra (D66): Voorzitter.") != std::string::npos;
+  });
+  ASSERT_NE(turn, debate.passages.end()) << AllText(debate);
+  EXPECT_THAT(turn->text,
+              StartsWith("Mevrouw Hoekstra vroeg naar het stemmen vanuit het buitenland."));
 }
 
 // A report whose party's questions stand in one block, with a paragraph

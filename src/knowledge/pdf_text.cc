@@ -1428,14 +1428,15 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
   constexpr size_t kMaxHeadLines = 60;
   // The Eerste Kamer numbers a bill's papers with letters ("nr. C").
   static const std::regex paper(
-      "Kamerstuk ([0-9]{4,6})(?:-([A-Z]{1,5}))?,? nr\\. ?([0-9]+|[A-Z]{1,2})\\b");
+      "Kamerstuk ([0-9]{2} ?[0-9]{3,4})(?:-([A-Z]{1,5}))?,? nr\\. ?([0-9]+|[A-Z]{1,2})\\b");
   static const std::regex year("^(?:Vergaderjaar:? )?([0-9]{4}) ?- ?([0-9]{4})$");
   static const std::regex page_title("^(.+?) \\| Overheid\\.nl > Officiële bekendmakingen$");
   static const std::set<std::string_view> last_of_head = {"Printen", "Opslaan", "Delen"};
   const size_t limit = std::min(lines.size(), kMaxHeadLines);
   // The site's name, or its breadcrumb trail ("Home > Kamerstukken >
   // Verslagen > …", as on tweedekamer.nl).
-  static const std::regex breadcrumb("^Home (?:>|›) .*");
+  // The trail may be a numbered list ("1. Home" / "2. Kamerstukken" / …).
+  static const std::regex breadcrumb("^Home (?:>|›) .*|^1\\. Home$");
   size_t site = 0;
   while (site < limit && lines[site].text.find("Officiële bekendmakingen") == std::string::npos &&
          !std::regex_match(lines[site].text, breadcrumb)) {
@@ -1520,6 +1521,7 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
   }
   if (!p.empty() && !y.empty()) {
     std::string dossier = p[1].str();
+    std::erase(dossier, ' ');
     dossier.insert(dossier.size() - 3, " ");
     if (p[2].matched) dossier += " " + p[2].str();
     const bool lettered = !std::isdigit(static_cast<unsigned char>(p[3].str()[0]));

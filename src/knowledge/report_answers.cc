@@ -27,6 +27,17 @@ std::string PartyOf(const std::string& heading) {
   return m[1].str();
 }
 
+// A member asks the minister: a question, or words that ask ("Daarnaast
+// vraag ik de minister hoeveel …", "Verder wil ik weten …").
+bool SpeakerAsks(const std::string& text) {
+  static const regex asking(
+      "\\b(?:vraag|vragen|vraagt) (?:ik |wij |we )?(?:de minister|het kabinet|de "
+      "staatssecretaris|de regering)\\b|\\bwil(?:len)? (?:ik|wij|we) (?:graag )?weten\\b|\\bhoor "
+      "(?:ik )?graag\\b",
+      icase);
+  return text.find('?') != std::string::npos || std::regex_search(text, asking);
+}
+
 }  // namespace
 
 bool MembersAsk(const std::string& paragraph) {
@@ -238,10 +249,9 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       const std::string name = m[3].str();
       const bool known =
           std::any_of(turns.begin(), turns.end(), [&](const Turn& t) { return t.name == name; });
-      const bool asks =
-          std::any_of(passages.begin() + static_cast<std::ptrdiff_t>(i),
-                      passages.begin() + static_cast<std::ptrdiff_t>(last) + 1,
-                      [](const ParsedPassage& p) { return p.text.find('?') != std::string::npos; });
+      const bool asks = std::any_of(passages.begin() + static_cast<std::ptrdiff_t>(i),
+                                    passages.begin() + static_cast<std::ptrdiff_t>(last) + 1,
+                                    [](const ParsedPassage& p) { return SpeakerAsks(p.text); });
       // An interruption opens by naming the member who has the floor
       // ("Mevrouw Stoop (SP): De heer Verhoeckx heeft het over …"): no turn.
       static const regex interrupts(
