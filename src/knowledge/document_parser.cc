@@ -513,7 +513,12 @@ std::vector<std::string> WithoutIntroductions(const std::vector<std::string>& pa
       if (std::regex_search(p, PartyHeading())) heading = p;
       continue;
     }
-    if (std::regex_search(p, Kennisgenomen()) && p.find('?') == std::string::npos) continue;
+    // An introduction says nothing the answer answers, unless it asks too
+    // ("… hebben kennisgenomen van …. Deze leden vragen welke …").
+    if (std::regex_search(p, Kennisgenomen()) && p.find('?') == std::string::npos &&
+        !MembersAsk(p)) {
+      continue;
+    }
     kept.push_back(p);
   }
   return kept;
@@ -1970,6 +1975,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
       // Unnumbered questions, each followed by "Antwoord" or "Reactie van
       // de minister": numbered here in order.
       out.passages = ParseNumberedAnswers(lines, marks);
+      PairAnswersParagraphByParagraph(out.passages);
     }
   }
   // Written questions may ask one thing only: "Vraag 1" and its "Antwoord 1".

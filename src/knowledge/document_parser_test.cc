@@ -232,7 +232,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // A report whose minister replies after each party, a list in
       // `-layout`'s extraction with tables, answers labelled "Vraag 1" /
       // "Antwoord 1", a template letter whose sidebar heads every page.
-      {"blind9-verslag-so-raad.txt", DocumentKind::kQuestions, 8, "Kamerstuk 21 501-02, nr. 3218",
+      {"blind9-verslag-so-raad.txt", DocumentKind::kQuestions, 11, "Kamerstuk 21 501-02, nr. 3218",
        "Verslag van een schriftelijk overleg"},
       {"blind9-lijst-begroting.txt", DocumentKind::kQuestions, 25, "Kamerstuk 36 800 V, nr. 9",
        "Lijst van vragen en antwoorden"},
@@ -279,7 +279,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Jaarrapportage consulaire dienstverlening 2026"},
       {"blind13-lijst-vragen-antwoorden.txt", DocumentKind::kQuestions, 13,
        "Kamerstuk 37 000 V, nr. 9", "Lijst van vragen en antwoorden"},
-      {"blind13-schriftelijk-overleg.txt", DocumentKind::kQuestions, 5,
+      {"blind13-schriftelijk-overleg.txt", DocumentKind::kQuestions, 10,
        "Kamerstuk 37 000 V, nr. 45", "Verslag van een schriftelijk overleg"},
       {"blind13-schriftelijke-vragen.txt", DocumentKind::kQuestions, 9,
        "Aanhangsel Handelingen II 2026/27, nr. 412", "Vragen van het lid Van Rooijen-Teunissen"},
@@ -444,7 +444,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 800 V, nr. 15", "Lijst van vragen en antwoorden"},
       {"blind28-verslag-so-raad-algemene-zaken.txt", DocumentKind::kQuestions, 5,
        "Kamerstuk 21 501-02, nr. 3187", "Verslag van een schriftelijk overleg"},
-      {"blind29-verslag-schriftelijk-overleg-raad-handel.txt", DocumentKind::kQuestions, 5,
+      {"blind29-verslag-schriftelijk-overleg-raad-handel.txt", DocumentKind::kQuestions, 6,
        "Kamerstuk 21 501-02, nr. 215", "Verslag van een schriftelijk overleg"},
       {"blind30-lijst-vragen-suppletoire-begroting.txt", DocumentKind::kQuestions, 10,
        "Kamerstuk 36 870 V, nr. 244", "Lijst van vragen en antwoorden"},
@@ -1022,6 +1022,24 @@ TEST(BenchDocumentTest, ADebateCopiedFromTheChambersSite) {
   ASSERT_NE(turn, debate.passages.end()) << AllText(debate);
   EXPECT_THAT(turn->text,
               StartsWith("Mevrouw Hoekstra vroeg naar het stemmen vanuit het buitenland."));
+}
+
+// A report whose minister reacts after each party's block: where the block
+// asks in as many paragraphs as the reaction answers in, each question goes
+// with its own answer; an opening that has taken note ("… hebben met
+// belangstelling kennisgenomen …") and asks is a question too.
+TEST(BenchDocumentTest, EachPartysQuestionsWithTheirOwnAnswers) {
+  constexpr char kFile[] = "blind29-verslag-schriftelijk-overleg-raad-handel.txt";
+  ParsedDocument report = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  ASSERT_EQ(report.passages.size(), 6u) << AllText(report);
+  EXPECT_THAT(report.passages[0].question,
+              StartsWith("De leden van de D66-fractie hebben met belangstelling kennisgenomen"));
+  EXPECT_THAT(report.passages[0].text, StartsWith("Het kabinet verwacht niet dat MC14"));
+  EXPECT_THAT(report.passages[1].question, StartsWith("Voorts vragen de leden van de D66-fractie"));
+  EXPECT_THAT(report.passages[1].text,
+              StartsWith("De onderhandelingen over het vrijhandelsakkoord"));
+  EXPECT_EQ(report.passages[1].number, "2");
+  EXPECT_EQ(report.passages[2].number, "3");
 }
 
 // A report whose party's questions stand in one block, with a paragraph

@@ -1,6 +1,7 @@
 #include "knowledge/report_answers.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstddef>
 #include <iterator>
 #include <map>
@@ -141,6 +142,49 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
     for (size_t k : questions) used[k] = true;
     for (size_t k : reactions) used[k] = true;
   }
+  passages = std::move(out);
+}
+
+void PairAnswersParagraphByParagraph(std::vector<ParsedPassage>& passages) {
+  auto paragraphs = [](std::string_view text) {
+    std::vector<std::string> out;
+    for (std::string_view rest = text; !rest.empty();) {
+      const size_t end = std::min(rest.find("\n\n"), rest.size());
+      out.emplace_back(rest.substr(0, end));
+      rest.remove_prefix(std::min(end + 2, rest.size()));
+    }
+    return out;
+  };
+  // Numbers of the text's own ("NSC-1") stay as they are.
+  if (!std::all_of(passages.begin(), passages.end(), [](const ParsedPassage& p) {
+        return !p.number.empty() && std::all_of(p.number.begin(), p.number.end(), [](char c) {
+          return std::isdigit(static_cast<unsigned char>(c));
+        });
+      })) {
+    return;
+  }
+  std::vector<ParsedPassage> out;
+  out.reserve(passages.size());
+  for (ParsedPassage& p : passages) {
+    // Each asking paragraph, with the paragraphs before it that ask nothing.
+    std::vector<std::string> asking;
+    std::string pending;
+    for (const std::string& paragraph : paragraphs(p.question)) {
+      pending += (pending.empty() ? "" : "\n\n") + paragraph;
+      if (paragraph.find('?') != std::string::npos || MembersAsk(paragraph)) {
+        asking.push_back(std::exchange(pending, {}));
+      }
+    }
+    const std::vector<std::string> answers = paragraphs(p.text);
+    if (asking.size() < 2 || !pending.empty() || asking.size() != answers.size()) {
+      out.push_back(std::move(p));
+      continue;
+    }
+    for (size_t k = 0; k < asking.size(); ++k) {
+      out.push_back(ParsedPassage{"", p.heading, asking[k], answers[k]});
+    }
+  }
+  for (size_t k = 0; k < out.size(); ++k) out[k].number = std::to_string(k + 1);
   passages = std::move(out);
 }
 

@@ -25,6 +25,14 @@ bool MembersAsk(const std::string& paragraph);
 // the reaction to them, as the passage's question and its answer.
 void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages);
 
+// Questions numbered in their order, each block of a party's questions
+// with the reaction to it ("Reactie van de minister"): where the block asks
+// in as many paragraphs as the reaction answers in, each asking paragraph
+// (with those before it that ask nothing) goes with its own answer. All are
+// numbered anew in order; a text that numbers its questions itself
+// ("NSC-1") keeps them as they are.
+void PairAnswersParagraphByParagraph(std::vector<ParsedPassage>& passages);
+
 // A committee debate's report: a member's turn goes with the minister's
 // answers that name the member, as one passage, the turn its question;
 // an interruption that asks, with the reply right after it, too.
