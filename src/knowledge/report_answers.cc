@@ -39,6 +39,34 @@ bool SpeakerAsks(const std::string& text) {
   return text.find('?') != std::string::npos || std::regex_search(text, asking);
 }
 
+// The paragraphs of a passage's text.
+std::vector<std::string> Paragraphs(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string_view rest = text; !rest.empty();) {
+    const size_t end = std::min(rest.find("\n\n"), rest.size());
+    out.emplace_back(rest.substr(0, end));
+    rest.remove_prefix(std::min(end + 2, rest.size()));
+  }
+  return out;
+}
+
+// Members' paragraphs as the questions they ask: each asking paragraph
+// with the paragraphs before it that ask nothing ("De leden hebben met
+// belangstelling kennisgenomen …"). `rest` is what asks nothing after the
+// last question.
+std::vector<std::string> AskingParagraphs(const std::vector<std::string>& paragraphs,
+                                          std::string& rest) {
+  std::vector<std::string> asking;
+  rest.clear();
+  for (const std::string& paragraph : paragraphs) {
+    rest += (rest.empty() ? "" : "\n\n") + paragraph;
+    if (paragraph.find('?') != std::string::npos || MembersAsk(paragraph)) {
+      asking.push_back(std::exchange(rest, {}));
+    }
+  }
+  return asking;
+}
+
 }  // namespace
 
 bool MembersAsk(const std::string& paragraph) {
@@ -101,25 +129,13 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
     auto paragraphs = [&](const std::vector<size_t>& of) {
       std::vector<std::string> texts;
       for (size_t k : of) {
-        for (std::string_view rest = passages[k].text; !rest.empty();) {
-          const size_t end = std::min(rest.find("\n\n"), rest.size());
-          texts.emplace_back(rest.substr(0, end));
-          rest.remove_prefix(std::min(end + 2, rest.size()));
-        }
+        for (std::string& p : Paragraphs(passages[k].text)) texts.push_back(std::move(p));
       }
       return texts;
     };
-    // Paragraph by paragraph, where each reaction answers one question; a
-    // paragraph that asks nothing ("De leden hebben met belangstelling
-    // kennisgenomen …") introduces the question after it.
-    std::vector<std::string> asking;
+    // Paragraph by paragraph, where each reaction answers one question.
     std::string pending;
-    for (const std::string& paragraph : paragraphs(questions)) {
-      pending += (pending.empty() ? "" : "\n\n") + paragraph;
-      if (paragraph.find('?') != std::string::npos || MembersAsk(paragraph)) {
-        asking.push_back(std::exchange(pending, {}));
-      }
-    }
+    const std::vector<std::string> asking = AskingParagraphs(paragraphs(questions), pending);
     const std::vector<std::string> answers = paragraphs(reactions);
     const std::string& heading = passages[questions.front()].heading;
     const bool each_asks = std::all_of(questions.begin(), questions.end(), [&](size_t k) {
@@ -146,15 +162,6 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
 }
 
 void PairAnswersParagraphByParagraph(std::vector<ParsedPassage>& passages) {
-  auto paragraphs = [](std::string_view text) {
-    std::vector<std::string> out;
-    for (std::string_view rest = text; !rest.empty();) {
-      const size_t end = std::min(rest.find("\n\n"), rest.size());
-      out.emplace_back(rest.substr(0, end));
-      rest.remove_prefix(std::min(end + 2, rest.size()));
-    }
-    return out;
-  };
   // Numbers of the text's own ("NSC-1") stay as they are.
   if (!std::all_of(passages.begin(), passages.end(), [](const ParsedPassage& p) {
         return !p.number.empty() && std::all_of(p.number.begin(), p.number.end(), [](char c) {
@@ -166,16 +173,9 @@ void PairAnswersParagraphByParagraph(std::vector<ParsedPassage>& passages) {
   std::vector<ParsedPassage> out;
   out.reserve(passages.size());
   for (ParsedPassage& p : passages) {
-    // Each asking paragraph, with the paragraphs before it that ask nothing.
-    std::vector<std::string> asking;
     std::string pending;
-    for (const std::string& paragraph : paragraphs(p.question)) {
-      pending += (pending.empty() ? "" : "\n\n") + paragraph;
-      if (paragraph.find('?') != std::string::npos || MembersAsk(paragraph)) {
-        asking.push_back(std::exchange(pending, {}));
-      }
-    }
-    const std::vector<std::string> answers = paragraphs(p.text);
+    const std::vector<std::string> asking = AskingParagraphs(Paragraphs(p.question), pending);
+    const std::vector<std::string> answers = Paragraphs(p.text);
     if (asking.size() < 2 || !pending.empty() || asking.size() != answers.size()) {
       out.push_back(std::move(p));
       continue;
