@@ -1471,8 +1471,9 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
   eerste = end < lines.size() && lines[end].text.starts_with("Eerste Kamer");
   for (size_t i = end; i < limit && y.empty(); ++i) {
     std::smatch m;
-    if (lines[i].text.starts_with("Vergaderjaar") && std::regex_match(lines[i].text, m, year))
+    if (lines[i].text.starts_with("Vergaderjaar") && std::regex_match(lines[i].text, m, year)) {
       y = m;
+    }
   }
   for (size_t i = 0; i < end; ++i) {
     std::smatch m;
@@ -1495,8 +1496,8 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
     eerste = eerste || lines[i].text.find("Eerste Kamer") != std::string::npos;
   }
   // A plenary record named in the breadcrumb trail ("Home › Zoeken ›
-  // Handelingen II 2025/26, nr. 214, item 5"), its item's title right under
-  // it, the meeting's date among the details.
+  // Handelingen II 2025/26, nr. 214, item 5"), the meeting's date among
+  // the details.
   static const std::regex record(
       "(?:›|>) (Handelingen I{1,2} [0-9]{4}/[0-9]{2}, nr\\. ?[0-9]+, item [0-9]+)$");
   static const std::regex meeting("^Datum vergadering: (?:[a-z]+ )?([0-9]{1,2} [a-z]+ [0-9]{4})$");
