@@ -50,6 +50,12 @@ std::vector<std::string> Paragraphs(std::string_view text) {
   return out;
 }
 
+// Members' text that asks: a question, or members who ask in so many
+// words ("Deze leden vragen …").
+bool Asks(const std::string& text) {
+  return text.find('?') != std::string::npos || MembersAsk(text);
+}
+
 // Members' paragraphs as the questions they ask: each asking paragraph
 // with the paragraphs before it that ask nothing ("De leden hebben met
 // belangstelling kennisgenomen …"). `rest` is what asks nothing after the
@@ -60,7 +66,7 @@ std::vector<std::string> AskingParagraphs(const std::vector<std::string>& paragr
   rest.clear();
   for (const std::string& paragraph : paragraphs) {
     rest += (rest.empty() ? "" : "\n\n") + paragraph;
-    if (paragraph.find('?') != std::string::npos || MembersAsk(paragraph)) {
+    if (Asks(paragraph)) {
       asking.push_back(std::exchange(rest, {}));
     }
   }
@@ -138,9 +144,8 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages) {
     const std::vector<std::string> asking = AskingParagraphs(paragraphs(questions), pending);
     const std::vector<std::string> answers = paragraphs(reactions);
     const std::string& heading = passages[questions.front()].heading;
-    const bool each_asks = std::all_of(questions.begin(), questions.end(), [&](size_t k) {
-      return passages[k].text.find('?') != std::string::npos || MembersAsk(passages[k].text);
-    });
+    const bool each_asks = std::all_of(questions.begin(), questions.end(),
+                                       [&](size_t k) { return Asks(passages[k].text); });
     if (!asking.empty() && pending.empty() && asking.size() == answers.size()) {
       for (size_t k = 0; k < asking.size(); ++k) {
         out.push_back(ParsedPassage{"", heading, asking[k], answers[k]});

@@ -124,16 +124,11 @@ void UnfoldSideBySideQuestions(std::vector<std::string>& raw_lines) {
 void UnfoldQuestionTableRows(std::vector<std::string>& raw_lines) {
   static const std::regex separator("^ *\\|? *:?-{2,}:? *(\\| *:?-{2,}:? *)+\\|? *$");
   auto cells = [](std::string_view line) {
-    std::vector<std::string> out;
     line = Trim(line);
     if (line.starts_with('|')) line.remove_prefix(1);
     if (line.ends_with('|')) line.remove_suffix(1);
-    for (size_t start = 0;;) {
-      const size_t bar = line.find('|', start);
-      out.emplace_back(Trim(line.substr(start, bar == std::string_view::npos ? bar : bar - start)));
-      if (bar == std::string_view::npos) break;
-      start = bar + 1;
-    }
+    std::vector<std::string> out = Split(line, '|');
+    for (std::string& cell : out) cell = std::string(Trim(cell));
     return out;
   };
   auto column = [](const std::vector<std::string>& heads,
