@@ -20,11 +20,13 @@ using std::regex;
 using std::regex_constants::icase;
 
 // A question's number in a pattern: "3", "2a" (a further question after
-// question 2), "VVD-1", "GL-PvdA-4" or "PVV 2" (a party's own numbering).
-// ReadNumber checks what it matched.
+// question 2), "VVD-1", "GL-PvdA-4" or "PVV 2" (a party's own numbering),
+// "2.14" (a chapter's own numbering; never "1.264", a number in
+// thousands). ReadNumber checks what it matched.
 const std::string& NumberPattern() {
   static const std::string pattern =
-      "(?:[0-9]*[A-Z][A-Za-z0-9]*(?:-[0-9]*[A-Z][A-Za-z0-9]*)*[- ])?[0-9]{1,3}[a-z]?";
+      "(?:[0-9]{1,2}\\.[0-9]{1,2}(?![0-9])|"
+      "(?:[0-9]*[A-Z][A-Za-z0-9]*(?:-[0-9]*[A-Z][A-Za-z0-9]*)*[- ])?[0-9]{1,3})[a-z]?";
   return pattern;
 }
 
@@ -244,9 +246,10 @@ const regex& TitlePattern() {
   return re;
 }
 
-// A question's number: "3", "2a", "VVD-1".
+// A question's number: "3", "2a", "VVD-1", "2.14".
 struct QuestionNumber {
-  std::string party;  // "VVD", "GL-PvdA"; empty where all questions share one numbering
+  std::string party;  // "VVD", "GL-PvdA", or a chapter ("2."); empty where all questions
+                      // share one numbering
   int number = 0;
   int letter = 0;  // 1 for the "a" of "2a", 2 for "b"; 0 for none
   bool operator==(const QuestionNumber&) const = default;
@@ -272,14 +275,26 @@ bool IsPartyName(std::string_view name, bool spaced) {
   return true;
 }
 
-// One number as printed ("2a", "VVD-1", "PVV 2"); nothing for other text.
+// One number as printed ("2a", "VVD-1", "PVV 2", "2.14"); nothing for
+// other text.
 std::optional<QuestionNumber> ReadNumber(const std::string& printed) {
-  static const regex re("^(?:([0-9A-Za-z-]+?)([- ]))?([0-9]{1,3})([a-z]?)$");
+  static const regex re(
+      "^(?:([0-9A-Za-z-]+?)([- ])|([0-9]{1,2}\\.)(?=[0-9]{1,2}[a-z]?$))?([0-9]{1,3})([a-z]?)$");
   std::smatch m;
   if (!std::regex_match(printed, m, re)) return std::nullopt;
-  QuestionNumber n{m[1].str(), std::stoi(m[3].str()), m[4].length() ? m[4].str()[0] - 'a' + 1 : 0};
-  if (!n.party.empty() && !IsPartyName(n.party, m[2].str() == " ")) return std::nullopt;
+  QuestionNumber n{m[3].matched ? m[3].str() : m[1].str(), std::stoi(m[4].str()),
+                   m[5].length() ? m[5].str()[0] - 'a' + 1 : 0};
+  if (m[1].matched && !IsPartyName(n.party, m[2].str() == " ")) return std::nullopt;
   return n;
+}
+
+// A number as a numbering prints it: "3", "2a", "VVD-1", "2.14".
+std::string Printed(const QuestionNumber& n) {
+  std::string out = n.party;
+  if (!out.empty() && out.back() != '.') out += '-';
+  out += std::to_string(n.number);
+  if (n.letter > 0) out += static_cast<char>('a' + n.letter - 1);
+  return out;
 }
 
 // The first and the last question a label names: "3" and "4" in "3 en 4".
@@ -769,6 +784,13 @@ std::vector<ParsedPassage> ParseNumberedQuestions(const std::vector<Line>& lines
   std::string heading;
   std::vector<std::string> before = ParagraphsOf(lines, 0, questions.front().line);
   std::string opening = TakePartyOpening(before, 0, heading);
+  // A chapter's heading right above the first question heads it, as the
+  // next chapters' headings head theirs.
+  static const regex chapter("^Hoofdstuk [0-9IVX]{1,4}\\b.*");
+  if (opening.empty() && !before.empty() && IsHeadingLike(before.back()) &&
+      std::regex_match(before.back(), chapter)) {
+    heading = before.back();
+  }
   for (size_t k = 0; k < questions.size(); ++k) {
     const Candidate& q = questions[k];
     size_t next = k + 1 < questions.size() ? questions[k + 1].line : end;
@@ -1791,8 +1813,7 @@ std::vector<std::string> MissingNumbers(const std::vector<ParsedPassage>& passag
     if (!first || !end) continue;
     int& seen = last[first->party];
     for (int k = seen + 1; seen > 0 && k < first->number; ++k) {
-      missing.push_back(first->party.empty() ? std::to_string(k)
-                                             : first->party + "-" + std::to_string(k));
+      missing.push_back(Printed(QuestionNumber{first->party, k}));
     }
     seen = end->number;
   }
@@ -1804,10 +1825,7 @@ std::vector<std::string> MissingNumbers(const std::vector<ParsedPassage>& passag
 std::string IdSuffix(const std::string& label) {
   std::optional<QuestionNumber> n = FirstNumber(label);
   if (!n) return Slug(label);
-  std::string suffix = n->party.empty() ? "" : Slug(n->party) + "-";
-  suffix += std::to_string(n->number);
-  if (n->letter > 0) suffix += static_cast<char>('a' + n->letter - 1);
-  return suffix;
+  return Slug(Printed(*n));
 }
 
 // A motion or an amendment, which can be neither questions nor a letter:

@@ -1928,6 +1928,38 @@ TEST(QuestionLayouts, AnswerToARangeOfQuestions) {
   EXPECT_EQ(doc.passages[1].text, "Het waren er 96.");
 }
 
+TEST(QuestionLayouts, QuestionsNumberedPerChapter) {
+  const std::string text =
+      "Lijst van vragen en antwoorden\n\n"
+      "Hoofdstuk 1 Algemeen\n\n"
+      "1.1\n"
+      "Hoe hoog waren de uitgaven in 2025?\n\n"
+      "Antwoord\n\n"
+      "De uitgaven bedroegen € 1.912 miljoen.\n\n"
+      "1.2\n"
+      "Welk deel is meegenomen naar 2026?\n\n"
+      "Antwoord\n\n"
+      "Van de onderuitputting is € 19 miljoen meegenomen.\n\n"
+      "Hoofdstuk 2 Beleidsverslag\n\n"
+      "2.1\n"
+      "Hoeveel Nederlanders kregen consulaire bijstand?\n\n"
+      "Antwoord\n\n"
+      "Het waren er 9.870.\n\n"
+      "2.2 Hoe vaak zijn de reisadviezen gewijzigd?\n\n"
+      "Antwoord\n\n"
+      "In totaal 1.264 keer.\n";
+  ParsedDocument doc = MustParse(text);
+  ExpectQuestions(
+      doc,
+      {{"1.1", "Hoe hoog waren de uitgaven in 2025?", "De uitgaven bedroegen € 1.912 miljoen."},
+       {"1.2", "Welk deel is meegenomen naar 2026?",
+        "Van de onderuitputting is € 19 miljoen meegenomen."},
+       {"2.1", "Hoeveel Nederlanders kregen consulaire bijstand?", "Het waren er 9.870."},
+       {"2.2", "Hoe vaak zijn de reisadviezen gewijzigd?", "In totaal 1.264 keer."}});
+  EXPECT_EQ(doc.passages[0].heading, "Hoofdstuk 1 Algemeen");
+  EXPECT_EQ(doc.passages[3].heading, "Hoofdstuk 2 Beleidsverslag");
+}
+
 TEST(QuestionLayouts, QuestionsAndAnswersInAMarkdownTable) {
   const std::string text =
       "# Tweede Kamer der Staten-Generaal\n\n"

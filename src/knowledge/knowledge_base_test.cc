@@ -208,6 +208,9 @@ TEST(ReferredQuestionNumbersTest, ReadsTheNumbersOfAReference) {
             (V{"12", "14"}));
   EXPECT_EQ(ReferredQuestionNumbers("Verwezen wordt naar de beantwoording van vraag 5."), V{"5"});
   EXPECT_EQ(ReferredQuestionNumbers("Zie vraag 7."), V{"7"});
+  EXPECT_EQ(ReferredQuestionNumbers("Zie het antwoord op vraag 2.14."), V{"2.14"});
+  EXPECT_EQ(ReferredQuestionNumbers("Zie de antwoorden op de vragen 2.3 t/m 2.5."),
+            (V{"2.3", "2.4", "2.5"}));
   EXPECT_EQ(ReferredQuestionNumbers("Deze vraag is beantwoord bij vraag 2."), V{"2"});
 }
 

@@ -9,9 +9,9 @@ namespace loket::knowledge {
 
 namespace {
 
-// A question's number with its letter, if any: "11", "4b".
+// A question's number with its letter, if any: "11", "4b", "2.14".
 const std::regex& QuestionNumber() {
-  static const std::regex re("([0-9]{1,3})([a-z]?)", std::regex::icase);
+  static const std::regex re("([0-9]{1,2}\\.[0-9]{1,2}|[0-9]{1,3})([a-z]?)", std::regex::icase);
   return re;
 }
 
@@ -28,9 +28,15 @@ std::vector<std::string> LabelNumbers(const std::string& label) {
        ++it) {
     const std::smatch& m = *it;
     if (range && !out.empty() && m[2].length() == 0) {
-      // "2 t/m 5": the numbers between the two as well.
-      for (int n = std::stoi(out.back()) + 1; n < std::stoi(m[1].str()) && n < 1000; ++n) {
-        out.push_back(std::to_string(n));
+      // "2 t/m 5": the numbers between the two as well ("2.3 t/m 2.5" too).
+      const std::string& from = out.back();
+      const std::string to = m[1].str();
+      size_t chapter = to.find('.') + 1;  // 0 for a number without its chapter
+      if (from.find('.') + 1 == chapter && from.compare(0, chapter, to, 0, chapter) == 0) {
+        for (int n = std::stoi(from.substr(chapter)) + 1;
+             n < std::stoi(to.substr(chapter)) && n < 1000; ++n) {
+          out.push_back(to.substr(0, chapter) + std::to_string(n));
+        }
       }
     }
     out.push_back(AsciiLower(m.str()));
@@ -49,7 +55,8 @@ std::vector<std::string> ReferredQuestionNumbers(std::string_view answer) {
                                  std::regex::icase);
   static const std::regex target(
       "\\b(?:(?:be)?antwoord(?:en|ing)?\\s+(?:(?:op|bij|van)\\s+)?)?(?:de\\s+)?vra(?:ag|gen)\\s+"
-      "([0-9]{1,3}[a-z]?(?:\\s*(?:,|en|t/m|tot en met)\\s*[0-9]{1,3}[a-z]?)*)\\b",
+      "((?:[0-9]{1,2}\\.)?[0-9]{1,3}[a-z]?(?:\\s*(?:,|en|t/m|tot en met)\\s*(?:[0-9]{1,2}\\.)?"
+      "[0-9]{1,3}[a-z]?)*)\\b",
       std::regex::icase);
   if (!std::regex_search(text, refers)) return {};
   std::vector<std::string> out;
