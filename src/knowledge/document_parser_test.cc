@@ -3660,6 +3660,35 @@ constexpr char kWebLetter[] =
     "Ja\n"
     "Nee\n";
 
+// The same letter as rijksoverheid.nl shows it now: the page's documents
+// under "Documenten", each with its "Downloaden" button, then "Zie ook" and
+// the site's links.
+TEST(Layout, ALetterCopiedFromTheWebsiteWithItsDocumentsBelow) {
+  const std::string page =
+      std::string(kWebLetter).substr(0, std::string(kWebLetter).find("Downloads\n")) +
+      "Documenten\n"
+      "Kamerbrief over DigiD voor Nederlanders in het buitenland\n"
+      "Kamerbrief van de minister over de toegang tot DigiD vanuit het buitenland.\n"
+      "PDF document | 6 pagina's | 318 kB\n"
+      "Downloaden\n"
+      "Zie ook\n"
+      "DigiD aanvragen vanuit het buitenland\n"
+      "Onderwerpen\n"
+      "Digitale overheid\n"
+      "Naar boven\n"
+      "Service\n"
+      "Contact\n"
+      "Sitemap\n"
+      "Rijksoverheid.nl is de website van de Nederlandse rijksoverheid\n";
+  ParsedDocument doc = MustParse(page, "digid.txt");
+  const std::string all = AllText(doc);
+  for (const char* left : {"Documenten", "Downloaden", "PDF document", "toegang tot DigiD vanuit",
+                           "Zie ook", "Sitemap"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+  EXPECT_THAT(all, HasSubstr("gestegen van 81 naar 94 procent."));
+}
+
 TEST(Layout, ALetterCopiedFromTheWebsite) {
   ParsedDocument doc = MustParse(kWebLetter, "digid.txt");
   EXPECT_EQ(doc.document.kind, DocumentKind::kLetter);

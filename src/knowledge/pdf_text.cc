@@ -1563,13 +1563,22 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
   constexpr size_t kMaxLinkLines = 40;
   constexpr long kMaxLinkWords = 8;
   constexpr size_t kMaxFootLines = 40;
-  // A download: "Kamerbrief over … (PDF | 6 pagina's | 312 kB)".
-  static const std::regex download("\\((PDF|ODT|DOCX?)( *\\|[^)]*)?\\)$");
-  // The list of the page's documents: "Documenten" above its downloads.
+  // A download: "Kamerbrief over … (PDF | 6 pagina's | 312 kB)", or its
+  // details on a line of their own ("PDF document | 6 pagina's | 287 kB")
+  // above the "Downloaden" button.
+  static const std::regex download(
+      "\\((PDF|ODT|DOCX?)( *\\|[^)]*)?\\)$|^(PDF|ODT|DOCX?)[- ]document *\\|.*|^Downloaden$");
+  // The list of the page's documents: "Documenten" above its downloads,
+  // each under its title and a line that says what it is.
+  constexpr size_t kMaxLinesToDownload = 3;
   auto downloads = [&](size_t i) {
-    const size_t next = NextText(lines, i);
-    return lines[i].text == "Documenten" && next < lines.size() &&
-           std::regex_search(lines[next].text, download);
+    if (lines[i].text != "Documenten") return false;
+    size_t next = NextText(lines, i);
+    for (size_t k = 0; k < kMaxLinesToDownload && next < lines.size(); ++k) {
+      if (std::regex_search(lines[next].text, download)) return true;
+      next = NextText(lines, next);
+    }
+    return false;
   };
   auto top = std::find_if(lines.rbegin(), lines.rend(), [&](const Line& l) {
     return l.text == "Naar boven" || l.text == "Terug naar boven" ||
@@ -1590,7 +1599,7 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
     if (links <= kMaxLinkLines && !prose) {
       size_t cut = at;
       for (size_t i = at; i-- > 0 && at - i <= kMaxFootLines;) {
-        if (furniture.contains(lines[i].text)) cut = i;
+        if (furniture.contains(lines[i].text) || downloads(i)) cut = i;
       }
       lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(cut), lines.end());
       return;
