@@ -961,6 +961,18 @@ TEST(BenchDocumentTest, AQuestionHoursAnswerGoesWithItsQuestion) {
   }
 }
 
+// Answers to written questions copied from officielebekendmakingen.nl:
+// named by the Aanhangsel the site's head names.
+TEST(BenchDocumentTest, AnswersCopiedFromTheSiteAreNamedByTheirAanhangsel) {
+  constexpr char kFile[] = "blind38-antwoorden-kamervragen-paspoort.txt";
+  ParsedDocument answers = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(answers.document.reference, "Aanhangsel Handelingen II 2025/26, nr. 3817");
+  std::vector<Article> articles = ToArticles(answers);
+  ASSERT_FALSE(articles.empty());
+  EXPECT_EQ(articles.front().id, "ah-ii-2025-26-3817-1");
+  EXPECT_EQ(articles.front().source.number, "1");
+}
+
 // An Eerste Kamer memorie van antwoord copied from officielebekendmakingen.nl
 // without blank lines: its numbered sections head the members' questions,
 // two of them in some, each with its "Antwoord:".

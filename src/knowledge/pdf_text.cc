@@ -1430,6 +1430,10 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
   static const std::regex paper(
       "Kamerstuk ([0-9]{2} ?[0-9]{3,4})(?:-([A-Z]{1,5}))?,? nr\\. ?([0-9]+|[A-Z]{1,2})\\b");
   static const std::regex year("^(?:Vergaderjaar:? )?([0-9]{4}) ?- ?([0-9]{4})$");
+  // Answers to written questions: "Aanhangsel van de Handelingen
+  // 2025-2026, nr. 3817".
+  static const std::regex appendix(
+      "^Aanhangsel van de Handelingen ([0-9]{4}) ?- ?([0-9]{4}), nr\\. ?([0-9]+)$");
   static const std::regex page_title("^(.+?) \\| Overheid\\.nl > Officiële bekendmakingen$");
   static const std::set<std::string_view> last_of_head = {"Printen", "Opslaan", "Delen"};
   const size_t limit = std::min(lines.size(), kMaxHeadLines);
@@ -1463,7 +1467,7 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
     }
     if (end == 0) return;
   }
-  std::smatch p, y;
+  std::smatch p, y, a;
   bool eerste = false;
   // The details may run on past the chamber's name ("Eerste Kamer der
   // Staten-Generaal" / "Kamerstuk 36857, nr. C | Datum publicatie …" /
@@ -1478,6 +1482,7 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
   for (size_t i = 0; i < end; ++i) {
     std::smatch m;
     if (p.empty() && std::regex_search(lines[i].text, m, paper)) p = m;
+    if (a.empty() && std::regex_match(lines[i].text, m, appendix)) a = m;
     if (y.empty() && std::regex_match(lines[i].text, m, year) &&
         (lines[i].text.starts_with("Vergaderjaar") ||
          (i > 0 && lines[i - 1].text == "Vergaderjaar"))) {
@@ -1519,6 +1524,12 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
       if (std::regex_match(lines[k].text, details)) lines[k].text.clear();
     }
     break;
+  }
+  if (p.empty() && !a.empty()) {
+    // Named as its printed footer would name it ("Tweede Kamer,
+    // vergaderjaar 2025–2026, Aanhangsel, nr. 3817").
+    footers.push_back(std::string(eerste ? "Eerste" : "Tweede") + " Kamer, vergaderjaar " +
+                      a[1].str() + "–" + a[2].str() + ", Aanhangsel, nr. " + a[3].str());
   }
   if (!p.empty() && !y.empty()) {
     std::string dossier = p[1].str();
