@@ -1622,10 +1622,18 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     if (l.size() < 120 && std::regex_search(l, title, TitlePattern()) &&
         StartsUpper(title[0].str())) {
       doc.title = title[0].str();
-      // A title wrapped onto the next lines goes on in lower case.
+      // A title wrapped onto the next lines goes on in lower case, or
+      // after a word that cannot end it ("… van het Ministerie van" /
+      // "Buitenlandse Zaken over 2025").
       constexpr size_t kMaxTitleLines = 3;
-      for (size_t k = j + 1;
-           k < top_lines.size() && k <= j + kMaxTitleLines - 1 && StartsLower(top_lines[k]); ++k) {
+      auto goes_on = [&](size_t k) {
+        if (top_lines[k].empty()) return false;
+        const size_t space = doc.title.rfind(' ');
+        const std::string last = space == std::string::npos ? "" : doc.title.substr(space + 1);
+        return StartsLower(top_lines[k]) || IsFunctionWord(last);
+      };
+      for (size_t k = j + 1; k < top_lines.size() && k <= j + kMaxTitleLines - 1 && goes_on(k);
+           ++k) {
         doc.title += " " + std::string(top_lines[k]);
       }
       // "LIJST VAN VRAGEN EN ANTWOORDEN" in the heading of the paper.

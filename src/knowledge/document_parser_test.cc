@@ -961,6 +961,16 @@ TEST(BenchDocumentTest, AQuestionHoursAnswerGoesWithItsQuestion) {
   }
 }
 
+// A letter that sends answers in an annex whose title wraps after a word
+// that cannot end it: the whole title.
+TEST(BenchDocumentTest, ATitleWrappedAfterAWordThatCannotEndItIsWhole) {
+  constexpr char kFile[] = "blind39-brief-antwoorden-feitelijke-vragen-jaarverslag.txt";
+  ParsedDocument answers = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(answers.document.title,
+            "Antwoorden op feitelijke vragen over het Jaarverslag van het Ministerie van "
+            "Buitenlandse Zaken over 2025");
+}
+
 // Answers to written questions copied from officielebekendmakingen.nl:
 // named by the Aanhangsel the site's head names.
 TEST(BenchDocumentTest, AnswersCopiedFromTheSiteAreNamedByTheirAanhangsel) {
