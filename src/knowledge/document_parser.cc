@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <regex>
+#include <set>
 
 #include "core/strings.h"
 #include "knowledge/dutch_dates.h"
@@ -1154,9 +1155,64 @@ std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
   return out;
 }
 
+// A numbered heading run into its paragraph's first line, as `pdftotext
+// -raw` may print it ("2.3 Gelijke rechten In ruim zestig landen …"): the
+// heading on a line of its own, where a sentence plainly starts after a
+// few words of it (with an article, a preposition or a pronoun, and a word
+// in lower case after it).
+std::vector<Line> SetApartRunInHeadings(const std::vector<Line>& lines) {
+  constexpr size_t kMaxHeadingWords = 8;
+  constexpr size_t kMinSentenceWords = 4;
+  static const regex numbered("^([0-9]{1,2}(?:\\.[0-9]{1,2})*\\.?) (\\S.*)$");
+  static const std::set<std::string, std::less<>> opens = {"Ik", "Wij", "Zij",   "Dit", "Deze",
+                                                           "Er", "Ook", "Sinds", "Nu"};
+  std::vector<Line> out;
+  out.reserve(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) {
+    std::smatch m;
+    const bool apart = i == 0 || lines[i - 1].text.empty() || lines[i].page_start ||
+                       EndsSentence(lines[i - 1].text);
+    if (!apart || lines[i].bullet || lines[i].text.find('?') != std::string::npos ||
+        !std::regex_match(lines[i].text, m, numbered)) {
+      out.push_back(lines[i]);
+      continue;
+    }
+    const std::string body = m[2].str();
+    const std::vector<std::string> words = Split(body, ' ');
+    size_t at = 0;  // the sentence's first word
+    for (size_t k = 1; k < words.size() && k <= kMaxHeadingWords && at == 0; ++k) {
+      const std::string& w = words[k];
+      const std::string& before = words[k - 1];
+      if (before.empty() ||
+          std::string_view(".,:;").find(before.back()) != std::string_view::npos) {
+        break;
+      }
+      // "De vijf …", "In 2025 …", but not a name ("het lid De Kort").
+      const bool goes_on =
+          k + 1 < words.size() && !words[k + 1].empty() && !StartsUpper(words[k + 1]);
+      if (StartsUpper(w) && (IsFunctionWord(w) || opens.contains(w)) && goes_on) at = k;
+    }
+    if (at == 0 || words.size() - at < kMinSentenceWords) {
+      out.push_back(lines[i]);
+      continue;
+    }
+    std::vector<std::string> head(words.begin(), words.begin() + static_cast<long>(at));
+    std::vector<std::string> rest(words.begin() + static_cast<long>(at), words.end());
+    Line heading = lines[i];
+    heading.text = m[1].str() + " " + Join(head, " ");
+    Line text = lines[i];
+    text.text = Join(rest, " ");
+    text.page_start = false;
+    out.push_back(std::move(heading));
+    out.emplace_back();
+    out.push_back(std::move(text));
+  }
+  return out;
+}
+
 std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
-  std::vector<std::string> paragraphs =
-      JoinParagraphs(SetApartLetterheadAndSignature(SetApartShortHeadings(lines)));
+  std::vector<std::string> paragraphs = JoinParagraphs(
+      SetApartLetterheadAndSignature(SetApartShortHeadings(SetApartRunInHeadings(lines))));
   for (std::string& p : paragraphs) {
     if (size_t courtesy = ClosingCourtesy(p); courtesy != std::string::npos) {
       p = std::string(Trim(std::string_view(p).substr(0, courtesy)));

@@ -971,6 +971,23 @@ TEST(BenchDocumentTest, ATitleWrappedAfterAWordThatCannotEndItIsWhole) {
             "Buitenlandse Zaken over 2025");
 }
 
+// A letter as `pdftotext -raw` gives it: the first page's colophon and its
+// footer on one line.
+TEST(BenchDocumentTest, ARawExtractionsColophonAndFooterOnOneLineGo) {
+  constexpr char kFile[] = "blind39-brief-mensenrechtenbeleid.txt";
+  ParsedDocument letter = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  const std::string all = AllText(letter);
+  for (const char* left : {"ISSN", "kst-32735", "vergaderjaar"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+  EXPECT_NE(PassageContaining(letter, "Het kabinet maakt zich zorgen"), nullptr);
+  // Numbered headings run into their paragraphs head them.
+  const ParsedPassage* rights = PassageContaining(letter, "In ruim zestig landen");
+  ASSERT_NE(rights, nullptr);
+  EXPECT_EQ(rights->heading, "2. Prioriteiten – 2.3 Gelijke rechten");
+  EXPECT_THAT(rights->text, StartsWith("In ruim zestig landen"));
+}
+
 // Answers to written questions copied from officielebekendmakingen.nl:
 // named by the Aanhangsel the site's head names.
 TEST(BenchDocumentTest, AnswersCopiedFromTheSiteAreNamedByTheirAanhangsel) {

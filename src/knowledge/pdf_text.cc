@@ -75,14 +75,17 @@ constexpr char kIdentifier[] = "(kst|ah-tk|ah-ek|blg|h-tk|h-ek|stb|stcrt|trb)-[0
 
 // Running footers of parliamentary papers, with the page number at the end.
 // On the first page the place and year of printing stand before it
-// ("’s-Gravenhage 2023      Tweede Kamer, vergaderjaar …"), on others the
-// paper's identifier may ("ah-tk-20252026-612      Tweede Kamer, …").
+// ("’s-Gravenhage 2023      Tweede Kamer, vergaderjaar …"), or the whole
+// colophon does (`pdftotext -raw`: "kst-32735-631 ISSN 0921 - 7371
+// ’s-Gravenhage 2026 Tweede Kamer, …"); on others the paper's identifier
+// may ("ah-tk-20252026-612      Tweede Kamer, …").
 // Answers to written questions print "Aanhangsel Handelingen II
 // 2025/2026, nr. 1187" and the page number.
 const std::regex& FooterPattern() {
   static const std::regex re(
       std::string("^((’|')s-Gravenhage [0-9]{4} +|") + kIdentifier +
-      " +)?((Tweede|Eerste) Kamer,? (der Staten-Generaal,? )?"
+      " +(?:ISSN [0-9]{4} ?- ?[0-9]{3}[0-9xX] +(?:’|')s-Gravenhage [0-9]{4} +)?)?"
+      "((Tweede|Eerste) Kamer,? (der Staten-Generaal,? )?"
       "vergaderjaar [0-9]{4} ?(–|-|—) ?[0-9]{4}.*|Aanhangsel Handelingen I?I [0-9]{4}/[0-9]{2,4},? "
       "nr\\. [0-9]+( +[0-9]{1,4})?)$");
   return re;
