@@ -707,16 +707,20 @@ void RemoveRunningHeaders(std::vector<Line>& lines) {
   std::vector<std::vector<size_t>> tops, bottoms;  // each later page's first lines, the last above
   for (size_t i = static_cast<size_t>(first_text - lines.begin()) + 1; i < lines.size(); ++i) {
     if (!lines[i].page_start || lines[i].text.empty()) continue;
+    // The page's number, where it stands apart from its footer ("2" /
+    // "Onze referentie" / …), is passed over.
     std::vector<size_t>& top = tops.emplace_back();
     for (size_t k = i; k < lines.size() && top.size() < kEdgeLines; ++k) {
       if (k > i && lines[k].page_start) break;
-      if (!lines[k].text.empty()) top.push_back(k);
+      if (!lines[k].text.empty() && !lines[k].number_only) top.push_back(k);
     }
+    if (top.empty()) tops.pop_back();
     std::vector<size_t>& bottom = bottoms.emplace_back();
     for (size_t k = i; k-- > 0 && bottom.size() < kEdgeLines;) {
-      if (!lines[k].text.empty()) bottom.push_back(k);
+      if (!lines[k].text.empty() && !lines[k].number_only) bottom.push_back(k);
       if (lines[k].page_start) break;
     }
+    if (bottom.empty()) bottoms.pop_back();
   }
   std::vector<bool> drop(lines.size(), false);
   MarkRunningLines(lines, tops, drop);
