@@ -416,6 +416,13 @@ bool IsSectionHeading(const std::vector<Line>& lines, size_t i, const std::strin
   return own_line && !continued && IsHeadingLike(CleanQuestionLine(rest));
 }
 
+// A numbered section's heading ("1. Detentieomstandigheden en consulaire
+// bijstand", "2.3 Visa"): a line of few words with its number.
+bool IsNumberedHeading(const std::string& p) {
+  static const regex numbered("^[0-9]{1,2}(?:\\.[0-9]{1,2})*\\.? \\S.*$");
+  return IsHeadingLike(p) && std::regex_match(p, numbered);
+}
+
 bool StartsQuestionText(const std::string& rest) {
   return StartsUpper(rest) || rest.rfind("«", 0) == 0 || rest[0] == '"' ||
          rest.rfind("‘", 0) == 0 || rest.rfind("“", 0) == 0 || rest[0] == '(';
@@ -526,7 +533,7 @@ std::vector<std::string> WithoutIntroductions(const std::vector<std::string>& pa
   std::vector<std::string> kept;
   for (const auto& p : paragraphs) {
     if (IsHeadingLike(p)) {
-      if (std::regex_search(p, PartyHeading())) heading = p;
+      if (std::regex_search(p, PartyHeading()) || IsNumberedHeading(p)) heading = p;
       continue;
     }
     // An introduction says nothing the answer answers, unless it asks too
@@ -649,10 +656,14 @@ std::vector<ParsedPassage> ParseNumberedAnswers(const std::vector<Line>& lines,
         }
       }
       if (split == paragraphs.size() && paragraphs.size() > 1) split = paragraphs.size() - 1;
-      out.back().text = JoinText(paragraphs, 0, split);
     } else {
       split = FirstQuestionStart(paragraphs);
     }
+    // A numbered section's heading right above the question heads it.
+    if (split > 0 && split < paragraphs.size() && IsNumberedHeading(paragraphs[split - 1])) {
+      --split;
+    }
+    if (k > 0) out.back().text = JoinText(paragraphs, 0, split);
     ParsedPassage p;
     p.number = marks[k].number ? marks[k].label : std::to_string(k + 1);
     std::vector<std::string> q(paragraphs.begin() + static_cast<long>(split), paragraphs.end());
@@ -980,9 +991,17 @@ std::vector<Line> SetApartMembersHeadings(const std::vector<Line>& lines) {
   for (size_t i = 0; i < lines.size(); ++i) {
     auto next = std::find_if(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end(),
                              [](const Line& l) { return !l.text.empty(); });
-    bool apart = (std::regex_match(lines[i].text, MembersHeading()) ||
-                  std::regex_match(lines[i].text, party)) &&
-                 (next == lines.end() || !StartsLower(next->text));
+    // A numbered section's heading right above the members' question
+    // ("1. Detentieomstandigheden …" / "De leden van de fractie … vragen"),
+    // in a copy without blank lines.
+    const bool section = i > 0 && next != lines.end() &&
+                         next == lines.begin() + static_cast<std::ptrdiff_t>(i) + 1 &&
+                         (lines[i - 1].text.empty() || EndsSentence(lines[i - 1].text)) &&
+                         IsNumberedHeading(lines[i].text) && MembersAsk(next->text);
+    bool apart = ((std::regex_match(lines[i].text, MembersHeading()) ||
+                   std::regex_match(lines[i].text, party)) &&
+                  (next == lines.end() || !StartsLower(next->text))) ||
+                 section;
     if (apart && !out.empty() && !out.back().text.empty()) out.push_back(Line{});
     out.push_back(lines[i]);
     if (apart && i + 1 < lines.size() && !lines[i + 1].text.empty()) out.push_back(Line{});

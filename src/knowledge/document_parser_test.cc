@@ -1051,6 +1051,11 @@ TEST(BenchDocumentTest, AMemorieVanAntwoordsSectionsHeadItsQuestions) {
                          "overbrenging altijd met instemming"));
   EXPECT_THAT(mva.passages[1].text, StartsWith("Ja, een overbrenging op grond van dit verdrag"));
   EXPECT_THAT(mva.passages[0].text, Not(HasSubstr("De leden")));
+  EXPECT_EQ(mva.passages[0].heading, "1. Detentieomstandigheden en consulaire bijstand");
+  EXPECT_THAT(mva.passages[0].question, StartsWith("De leden van de fractie van GroenLinks-PvdA"));
+  EXPECT_EQ(mva.passages[1].heading, "1. Detentieomstandigheden en consulaire bijstand");
+  EXPECT_EQ(mva.passages[2].heading, "2. Strafomzetting en aanzuigende werking");
+  EXPECT_THAT(mva.passages[1].text, Not(HasSubstr("Strafomzetting")));
 }
 
 // A BNC fiche: named as it names itself, its lettered subsections ("a)
