@@ -1010,6 +1010,15 @@ TEST(BenchDocumentTest, ATitleWrappedAfterAWordThatCannotEndItIsWhole) {
             "Buitenlandse Zaken over 2025");
 }
 
+// A table printed one cell per line whose header's label stands before a
+// page break and its years after it: the header is a row.
+TEST(BenchDocumentTest, ATablesHeaderAcrossAPageBreakIsARow) {
+  constexpr char kFile[] = "blind32-lijst-vragen-jaarverslag.txt";
+  ParsedDocument list = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_THAT(AllText(list),
+              HasSubstr("\nCategorie  2023  2024  2025\nGedetineerden  1.012  968  1.041\n"));
+}
+
 // A letter as `pdftotext -raw` gives it: the first page's colophon and its
 // footer on one line.
 TEST(BenchDocumentTest, ARawExtractionsColophonAndFooterOnOneLineGo) {

@@ -651,6 +651,20 @@ void JoinCellPerLineTables(std::vector<Line>& lines) {
       out.back().text += gap + value.text;
       out.back().bullet = out.back().numbered = false;
     }
+    // The header's label before a page break and its figures after it
+    // ("Categorie" / footer / "2023" / "2024" / "2025"): a row too.
+    const size_t n = out.size();
+    if (n >= k + 2 && out[n - k].page_start &&
+        std::all_of(out.begin() + static_cast<std::ptrdiff_t>(n - k), out.end(),
+                    [&](const Line& l) { return std::regex_match(l.text, cell); })) {
+      size_t head = n - k - 1;
+      while (head > 0 && out[head].text.empty()) --head;
+      if (head + 1 < n - k && label(n - head)) {
+        for (size_t j = n - k; j < n; ++j) out[head].text += gap + out[j].text;
+        out[head].bullet = out[head].numbered = out[head].number_only = false;
+        out.resize(head + 1);
+      }
+    }
     while (cells_after(i) == k) {
       Line row = std::move(lines[i]);
       for (size_t j = 1; j <= k; ++j) row.text += gap + lines[i + j].text;
