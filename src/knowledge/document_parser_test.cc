@@ -1010,6 +1010,21 @@ TEST(BenchDocumentTest, ATitleWrappedAfterAWordThatCannotEndItIsWhole) {
             "Buitenlandse Zaken over 2025");
 }
 
+// A PDF viewer's copy of a template letter whose block above each page's
+// number holds the date, which repeats: the whole block goes.
+TEST(BenchDocumentTest, ATemplatesBlockAboveThePageNumberGoesWhole) {
+  constexpr char kFile[] = "blind42-reactie-verzoek-commissie.txt";
+  ParsedDocument letter = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  for (const ParsedPassage& p : letter.passages) {
+    EXPECT_THAT(p.heading, Not(HasSubstr("Visumbeleid")));
+    EXPECT_THAT(p.text, Not(HasSubstr("Datum")));
+  }
+  const ParsedPassage* rest = PassageContaining(letter, "bij problemen eerst contact op");
+  ASSERT_NE(rest, nullptr);
+  EXPECT_THAT(rest->text,
+              HasSubstr("sluiten een reis- en zorgverzekering af en nemen bij problemen"));
+}
+
 // A table printed one cell per line whose header's label stands before a
 // page break and its years after it: the header is a row.
 TEST(BenchDocumentTest, ATablesHeaderAcrossAPageBreakIsARow) {

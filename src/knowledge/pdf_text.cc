@@ -713,26 +713,45 @@ void MarkRunningLines(const std::vector<Line>& lines, const std::vector<std::vec
 // may well start many pages. A copy without page breaks (a PDF viewer's)
 // sets the block above the page number where the page starts ("… / Onze
 // referentie / BZ2611873 / Pagina 3 van 4"): the lines that end half the
-// pages before such a break go as well.
+// pages before such a break go as well. A piece of such a block that a
+// repeated line (its date) set apart as a page of its own is part of the
+// break.
 void RemoveRunningHeaders(std::vector<Line>& lines) {
   constexpr size_t kEdgeLines = 8;
+  constexpr size_t kMaxPieceLines = 3;
   const auto first_text =
       std::find_if(lines.begin(), lines.end(), [](const Line& l) { return !l.text.empty(); });
+  std::vector<bool> starts(lines.size());
+  for (size_t i = 0; i < lines.size(); ++i) starts[i] = lines[i].page_start;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    if (!starts[i]) continue;
+    size_t text = 0;
+    bool prose = false;
+    size_t k = i;
+    for (; k < lines.size() && (k == i || !starts[k]) && text <= kMaxPieceLines; ++k) {
+      if (lines[k].text.empty()) continue;
+      ++text;
+      prose = prose || EndsSentence(lines[k].text);
+    }
+    if (k < lines.size() && starts[k] && k > i && text <= kMaxPieceLines && !prose) {
+      starts[i] = false;
+    }
+  }
   std::vector<std::vector<size_t>> tops, bottoms;  // each later page's first lines, the last above
   for (size_t i = static_cast<size_t>(first_text - lines.begin()) + 1; i < lines.size(); ++i) {
-    if (!lines[i].page_start || lines[i].text.empty()) continue;
+    if (!starts[i] || lines[i].text.empty()) continue;
     // The page's number, where it stands apart from its footer ("2" /
     // "Onze referentie" / …), is passed over.
     std::vector<size_t>& top = tops.emplace_back();
     for (size_t k = i; k < lines.size() && top.size() < kEdgeLines; ++k) {
-      if (k > i && lines[k].page_start) break;
+      if (k > i && starts[k]) break;
       if (!lines[k].text.empty() && !lines[k].number_only) top.push_back(k);
     }
     if (top.empty()) tops.pop_back();
     std::vector<size_t>& bottom = bottoms.emplace_back();
     for (size_t k = i; k-- > 0 && bottom.size() < kEdgeLines;) {
       if (!lines[k].text.empty() && !lines[k].number_only) bottom.push_back(k);
-      if (lines[k].page_start) break;
+      if (starts[k]) break;
     }
     if (bottom.empty()) bottoms.pop_back();
   }
