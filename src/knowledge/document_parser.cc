@@ -1784,6 +1784,13 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
                              [](const Line& l) { return !l.text.empty(); });
     if (item != clean.lines.end() && IsHeadingLike(item->text)) {
       doc.title = "Plenair debat: " + item->text;
+      // The item's name may wrap onto a second line ("Begroting
+      // Buitenlandse" / "Zaken 2027").
+      if (auto second = item + 1; second != clean.lines.end() && IsHeadingLike(second->text) &&
+                                  !second->text.starts_with("Vragen van ") &&
+                                  (second + 1 == clean.lines.end() || (second + 1)->text.empty())) {
+        doc.title += " " + second->text;
+      }
       // The question hour names each member's questions: "Vragenuur" /
       // "Vragen van het lid Sahin-Verbeek aan de minister … over …".
       const size_t next = NextText(clean.lines, static_cast<size_t>(item - clean.lines.begin()));

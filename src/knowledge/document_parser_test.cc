@@ -1010,6 +1010,25 @@ TEST(BenchDocumentTest, ATitleWrappedAfterAWordThatCannotEndItIsWhole) {
             "Buitenlandse Zaken over 2025");
 }
 
+// The record of a plenary debate whose page footer is printed on two lines
+// ("TK 19" / "19-7-1") under the chamber, the debate's name and the date on
+// lines of their own: read as the record, named by its item.
+TEST(BenchDocumentTest, ARecordWhoseFooterStandsOnTwoLines) {
+  constexpr char kFile[] = "blind44-handelingen-begrotingsdebat.txt";
+  ParsedDocument record = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(record.document.reference, "Handelingen II 2026/27, nr. 19, item 7");
+  EXPECT_EQ(record.document.title, "Plenair debat: Begroting Buitenlandse Zaken 2027");
+  const std::string all = AllText(record);
+  for (const char* left : {"TK 19", "19-7-1", "12 november 2026", "Tweede Kamer\n"}) {
+    EXPECT_THAT(all, Not(HasSubstr(left))) << left;
+  }
+  auto turn = std::find_if(record.passages.begin(), record.passages.end(), [](const auto& p) {
+    return p.question.find("Hoe vaak komt er nou eigenlijk iemand") != std::string::npos;
+  });
+  ASSERT_NE(turn, record.passages.end()) << all;
+  EXPECT_THAT(turn->text, StartsWith("Minister Verbeek: In landen waar de detentieomstandigheden"));
+}
+
 // A PDF viewer's copy of a template letter whose block above each page's
 // number holds the date, which repeats: the whole block goes.
 TEST(BenchDocumentTest, ATemplatesBlockAboveThePageNumberGoesWhole) {

@@ -99,25 +99,61 @@ const std::regex& HandelingenFooter() {
   return re;
 }
 
+// A Handelingen footer printed on two lines ("TK 19" / "19-7-1"), as one:
+// "TK 19 19-7-1".
+void JoinSplitHandelingenFooters(std::vector<std::string>& raw_lines) {
+  static const std::regex sitting("^(TK|EK) [0-9]{1,3}$");
+  static const std::regex page("^\f?[0-9]{1,3}-[0-9]{1,3}-[0-9]{1,3}$");
+  for (size_t i = 0; i + 1 < raw_lines.size(); ++i) {
+    if (!std::regex_match(raw_lines[i], sitting)) continue;
+    size_t next = i + 1;
+    if (Trim(raw_lines[next]).empty() && next + 1 < raw_lines.size()) ++next;
+    if (!std::regex_match(raw_lines[next], page)) continue;
+    const bool form_feed = raw_lines[next].starts_with('\f');
+    raw_lines[i] += " " + raw_lines[next].substr(form_feed ? 1 : 0);
+    raw_lines.erase(raw_lines.begin() + static_cast<std::ptrdiff_t>(i) + 1,
+                    raw_lines.begin() + static_cast<std::ptrdiff_t>(next) + 1);
+    if (form_feed) raw_lines.insert(raw_lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, "\f");
+  }
+}
+
 // Removes the debate's name and date that stand above a Handelingen
-// footer, and names the record: "Handelingen II 2025/26, nr. 34, item 7,
+// footer ("Tweede Kamer Consulaire dienstverlening" / "11 december 2025",
+// or "Tweede Kamer" / "Begroting Buitenlandse Zaken 2027" / "12 november
+// 2026"), and names the record: "Handelingen II 2025/26, nr. 34, item 7,
 // 11 december 2025" (the session year runs from September).
 std::string HandelingenReference(const std::smatch& footer, std::vector<Line>& lines) {
   static const std::regex date_line("^([0-9]{1,2}) " + MonthNamesGroup() + " ([0-9]{4})$");
+  // The last line of text above `end`, or npos.
+  auto above = [&](size_t end) {
+    while (end > 0 && lines[end - 1].text.empty()) --end;
+    return end == 0 ? std::string::npos : end - 1;
+  };
+  auto chamber = [&](size_t i) {
+    const std::string& t = lines[i].text;
+    return t.starts_with("Tweede Kamer") || t.starts_with("Eerste Kamer");
+  };
   std::string date, month;
   int year = 0;
-  for (size_t k = 0; k < 2 && !lines.empty(); ++k) {
-    const std::string above = lines.back().text;
-    std::smatch d;
-    if (date.empty() && std::regex_match(above, d, date_line)) {
-      date = above;
-      month = d[2].str();
-      year = std::stoi(d[3].str());
-    } else if (!above.starts_with("Tweede Kamer ") && !above.starts_with("Eerste Kamer ")) {
-      break;
-    }
-    lines.pop_back();
+  size_t cut = lines.size();
+  std::smatch d;
+  if (size_t i = above(cut);
+      i != std::string::npos && std::regex_match(lines[i].text, d, date_line)) {
+    date = lines[i].text;
+    month = d[2].str();
+    year = std::stoi(d[3].str());
+    cut = i;
   }
+  if (size_t i = above(cut); i != std::string::npos) {
+    const size_t up = above(i);
+    if (chamber(i)) {
+      cut = i;
+    } else if (up != std::string::npos &&
+               (lines[up].text == "Tweede Kamer" || lines[up].text == "Eerste Kamer")) {
+      cut = up;
+    }
+  }
+  lines.resize(cut);
   std::string reference = std::string("Handelingen ") + (footer[1] == "TK" ? "II" : "I");
   if (!date.empty()) {
     static const std::set<std::string> autumn = {"september", "oktober", "november", "december"};
@@ -1682,6 +1718,7 @@ CleanText CleanPdfText(std::string_view raw) {
   std::vector<std::string> raw_lines = Split(text, '\n');
   UnfoldSideBySideQuestions(raw_lines);
   UnfoldQuestionTableRows(raw_lines);
+  JoinSplitHandelingenFooters(raw_lines);
   RemoveSidebar(raw_lines);
   raw_lines = SplitMarkdownLines(std::move(raw_lines));
   RemoveStackedQuestionTableHeaders(raw_lines);
