@@ -405,8 +405,10 @@ bool EndsBlock(const std::vector<Line>& lines, size_t i) {
 // line at the foot of a page is none: the next page goes on with its
 // sentence in lower case.
 bool IsSectionHeading(const std::vector<Line>& lines, size_t i, const std::string& rest) {
+  // Past the page's number where the page broke ("8. Klopt het dat … voor" /
+  // "2" / "een paspoort dan …").
   auto next = std::find_if(lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, lines.end(),
-                           [](const Line& l) { return !l.text.empty(); });
+                           [](const Line& l) { return !l.text.empty() && !l.number_only; });
   // On a line of its own; or, in a copy without blank lines, right above
   // the members' questions it heads ("1. Detentieomstandigheden" / "De
   // leden van de fractie van GroenLinks-PvdA vragen …").

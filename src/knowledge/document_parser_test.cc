@@ -531,6 +531,46 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerbrief over de evacuatie van Nederlanders uit Haïti"},
       {"blind40-nota-naar-aanleiding-verslag.txt", DocumentKind::kLetter, 15,
        "Kamerstuk 36 934 (R2198), nr. 667", "Nota naar aanleiding van het verslag"},
+      // Questions in full above their answers, a `-layout` letter with its
+      // sidebar, "Reactie van het kabinet" in `-layout`, bullets in answers.
+      {"blind41-lijst-vragen-begroting-bho.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 36 948 XVII, nr. 685", "Lijst van vragen en antwoorden"},
+      {"blind41-brief-staat-van-het-consulair.txt", DocumentKind::kLetter, 19, "BZ2617045",
+       "Staat van het Consulair 2026"},
+      {"blind41-verslag-schriftelijk-overleg-raz.txt", DocumentKind::kQuestions, 7,
+       "Kamerstuk 21 501-02, nr. 694", "Verslag van een schriftelijk overleg"},
+      {"blind41-antwoorden-kamervragen-vermissing.txt", DocumentKind::kQuestions, 11,
+       "Aanhangsel Handelingen II 2025/26, nr. 4117", "Vragen van het lid Zwaneveld (D66)"},
+      // Answers to questions answered together, the Eerste Kamer's
+      // Aanhangsel, an annotated agenda, a PDF viewer's copy of a letter.
+      {"blind42-lijst-vragen-hgis-nota.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 36 990 V, nr. 724", "Lijst van vragen en antwoorden"},
+      {"blind42-aanhangsel-vragen-eerste-kamer.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen I 2025/26, nr. 4217", "Vragen van de leden Ten Hoeve"},
+      {"blind42-geannoteerde-agenda-rbz.txt", DocumentKind::kLetter, 16,
+       "Kamerstuk 21 501-02, nr. 743", "Geannoteerde agenda Raad Buitenlandse Zaken"},
+      {"blind42-reactie-verzoek-commissie.txt", DocumentKind::kLetter, 13, "BZ2609114",
+       "Reactie op verzoek commissie"},
+      // A list copied from officielebekendmakingen.nl, a `-layout` letter of
+      // numbered paragraphs, a notaoverleg, a report numbered in one run.
+      {"blind43-lijst-vragen-verdrag-colombia.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 853, nr. 763", "Lijst van vragen en antwoorden"},
+      {"blind43-brief-postennet.txt", DocumentKind::kLetter, 20, "Kamerstuk 32 734, nr. 772",
+       "Kamerbrief: Modernisering van de diplomatie"},
+      {"blind43-verslag-notaoverleg-gedetineerden.txt", DocumentKind::kLetter, 25,
+       "Kamerstuk 36 742, nr. 785", "Verslag van een notaoverleg"},
+      {"blind43-verslag-schriftelijk-overleg-consulair.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 861, nr. 791", "Verslag van een schriftelijk overleg"},
+      // Unlabelled answers whose questions run over a page break, a plenary
+      // record, a budget's chapter in `-layout`, a letter with bullets.
+      {"blind44-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 11,
+       "Aanhangsel Handelingen II 2025/26, nr. 4417", "Vragen van het lid Brouwer-Kamminga (VVD)"},
+      {"blind44-handelingen-begrotingsdebat.txt", DocumentKind::kLetter, 17,
+       "Handelingen II 2026/27, nr. 19, item 7", "Plenair debat: Begroting Buitenlandse Zaken"},
+      {"blind44-begroting-beleidsartikel-4.txt", DocumentKind::kLetter, 26,
+       "Kamerstuk 36 960 V, nr. 812", "Beleidsartikel 4 Consulaire dienstverlening"},
+      {"blind44-kamerbrief-aardbeving-turkije.txt", DocumentKind::kLetter, 12,
+       "Kamerstuk 36 972, nr. 827", "Kamerbrief: Aardbeving in Zuidwest-Turkije"},
   };
   // A page's footer left in the text: "Aanhangsel Handelingen II 2025/26,
   // nr. 1187 2" (an answer may cite that paper, without a page number).

@@ -1640,7 +1640,8 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
     const size_t next = NextText(lines, i);
     if (next < lines.size() &&
         (lines[next].text.starts_with("Overheid.nl") || lines[next].text.starts_with("Over deze") ||
-         lines[next].text.starts_with("Deze publicatie is gemaakt"))) {
+         lines[next].text.starts_with("Deze publicatie is gemaakt") ||
+         lines[next].text == "Deel deze pagina")) {
       lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end());
       return;
     }
