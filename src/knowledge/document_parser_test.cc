@@ -507,7 +507,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 935 XVII, nr. 563", "Lijst van vragen en antwoorden"},
       {"blind38-antwoorden-kamervragen-paspoort.txt", DocumentKind::kQuestions, 12,
        "Aanhangsel Handelingen II 2025/26, nr. 3817", "Vragen van de leden Doorn (D66)"},
-      {"blind38-kamerbrief-consulaire-strategie.txt", DocumentKind::kLetter, 17, "2025Z19862",
+      {"blind38-kamerbrief-consulaire-strategie.txt", DocumentKind::kLetter, 16, "2025Z19862",
        "Consulaire strategie 2026–2030"},
       {"blind38-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 22,
        "Kamerstuk 36 918, nr. 578", "Verslag van een commissiedebat"},

@@ -826,6 +826,44 @@ void RemoveRunningHeaders(std::vector<Line>& lines) {
   lines = std::move(kept);
 }
 
+// The sidebar of a template letter's first page where a PDF viewer's copy
+// sets it at the page's end, above the page number ("… advocaten of" /
+// "Directie Consulaire Zaken en" / "Visumbeleid" / "Rijnstraat 8" / … /
+// "Onze referentie" / "BZ2603417" / "Bijlage(n)" / "1" / "Pagina 1 van 6"):
+// the short lines from the ministry's or the address's line down to the
+// break, below the salutation, where three of them or more are the
+// template's labels.
+void RemoveFirstPagesSidebar(std::vector<Line>& lines) {
+  constexpr size_t kMaxSidebarLine = 45;
+  constexpr int kMinLabels = 3;
+  static const std::regex label(
+      "^(Onze referentie|Uw referentie|Ons kenmerk|Uw kenmerk|Bijlage\\(n\\)|Bijlagen?|"
+      "Contactpersoon|Inlichtingen|Datum|Postbus [0-9]+|www\\.\\S+|T \\+?[0-9][0-9 ]+)$");
+  static const std::regex starts(
+      "^(Directie|Ministerie van|Afdeling|Rijnstraat|Bezuidenhoutseweg|Postbus)\\b.*");
+  const auto first =
+      std::find_if(lines.begin(), lines.end(), [](const Line& l) { return !l.text.empty(); });
+  auto brk = std::find_if(first == lines.end() ? first : first + 1, lines.end(),
+                          [](const Line& l) { return l.page_start && !l.text.empty(); });
+  if (brk == lines.end()) return;
+  const size_t end = static_cast<size_t>(brk - lines.begin());
+  size_t top = end;
+  for (size_t i = end; i-- > 0;) {
+    const std::string& t = lines[i].text;
+    if (t.empty()) continue;
+    if (t.size() > kMaxSidebarLine || EndsSentence(t)) break;
+    if (std::regex_match(t, starts)) top = i;
+  }
+  int labels = 0;
+  for (size_t i = top; i < end; ++i) labels += std::regex_match(lines[i].text, label);
+  // Below the salutation: above it the block is the letterhead.
+  const bool in_text = std::any_of(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(top),
+                                   [](const Line& l) { return l.text.starts_with("Geachte "); });
+  if (top == end || labels < kMinLabels || !in_text) return;
+  lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(top),
+              lines.begin() + static_cast<std::ptrdiff_t>(end));
+}
+
 void RemoveTableOfContents(std::vector<Line>& lines) {
   auto heading = std::find_if(lines.begin(), lines.end(), [](const Line& l) {
     return std::regex_match(l.text, ContentsHeading());
@@ -1896,6 +1934,7 @@ CleanText CleanPdfText(std::string_view raw) {
   }
   out.lines = std::move(kept);
   RemoveRunningHeaders(out.lines);
+  RemoveFirstPagesSidebar(out.lines);
   SetEndnotesAsFootnotes(out.lines);
   JoinLoneFootnoteNumbers(out.lines);
   RemoveFootnotes(out.lines);
