@@ -1591,9 +1591,11 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     // Answers to written questions: "Aanhangsel Handelingen II 2022/23, nr. 2345".
     doc.reference = m[0].str();
     doc.key = Slug("ah " + m[1].str() + " " + m[2].str() + " " + m[3].str());
-  } else if (std::string own = OwnReference(head); kind == DocumentKind::kLetter && !own.empty()) {
+  } else if (std::string own = OwnReference(head).empty() ? OwnReference(text) : OwnReference(head);
+             kind == DocumentKind::kLetter && !own.empty()) {
     // A letter on the ministries' template: "Onze referentie BZ2542817"
-    // (its "Uw referentie" is the Kamer's request, not the letter).
+    // (its "Uw referentie" is the Kamer's request, not the letter), at its
+    // top or, in a PDF viewer's copy, with the sidebar below the first page.
     doc.reference = own;
     doc.key = Slug(own);
   } else if (std::regex_search(text, m, QuestionsKenmerk()) ||

@@ -380,7 +380,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // printed as a table whose column heads stand one under the other.
       {"blind23-antwoorden-gedetineerden.txt", DocumentKind::kQuestions, 9, "2025Z16112",
        "Vragen van het lid Vermeulen (CDA)"},
-      {"blind23-kamerbrief-commissiebrief.txt", DocumentKind::kLetter, 20, "2025Z17045",
+      {"blind23-kamerbrief-commissiebrief.txt", DocumentKind::kLetter, 20, "BZ2522873",
        "Reactie op commissiebrief over dienstverlening aan Nederlanders in het buitenland"},
       {"blind23-verslag-commissiedebat.txt", DocumentKind::kLetter, 19,
        "Kamerstuk 36 600 V, nr. 84", "Verslag van een commissiedebat"},
@@ -507,7 +507,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 935 XVII, nr. 563", "Lijst van vragen en antwoorden"},
       {"blind38-antwoorden-kamervragen-paspoort.txt", DocumentKind::kQuestions, 12,
        "Aanhangsel Handelingen II 2025/26, nr. 3817", "Vragen van de leden Doorn (D66)"},
-      {"blind38-kamerbrief-consulaire-strategie.txt", DocumentKind::kLetter, 16, "2025Z19862",
+      {"blind38-kamerbrief-consulaire-strategie.txt", DocumentKind::kLetter, 16, "BZ2603417",
        "Consulaire strategie 2026–2030"},
       {"blind38-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 22,
        "Kamerstuk 36 918, nr. 578", "Verslag van een commissiedebat"},
