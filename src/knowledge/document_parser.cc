@@ -1497,10 +1497,11 @@ std::string DossierName(const std::vector<std::string>& masthead) {
   return "";
 }
 
-// The sender's reference in a letter's sidebar: the first word with five
+// The sender's reference in a letter's sidebar (at its top, or below the
+// first page in a PDF viewer's copy): the first word with five
 // digits or more after "Onze referentie" ("BZ2542817", "BZDOC-1234567-89"),
 // on its line or the next; empty when there is none.
-std::string OwnReference(const std::string& head) {
+std::string OwnReference(const std::string& text) {
   // In `-layout`'s extraction the sidebar stands right of the text, a run
   // of spaces before it ("…   Kenmerk BZ2610022"); a converter to Markdown
   // sets it in bold ("**Kenmerk:** BZ2603118").
@@ -1508,8 +1509,8 @@ std::string OwnReference(const std::string& head) {
   static const regex value(
       "^[^\\n]*?\\n?[^\\n]*?\\b([A-Z]{0,8}[-0-9A-Z/.]*[0-9]{5,}[-0-9A-Z]*)\\b");
   std::smatch l, v;
-  if (!std::regex_search(head, l, label)) return "";
-  const std::string after = head.substr(static_cast<size_t>(l.position(0) + l.length(0)), 200);
+  if (!std::regex_search(text, l, label)) return "";
+  const std::string after = text.substr(static_cast<size_t>(l.position(0) + l.length(0)), 200);
   if (!std::regex_search(after, v, value)) return "";
   return v[1].str();
 }
@@ -1591,11 +1592,9 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     // Answers to written questions: "Aanhangsel Handelingen II 2022/23, nr. 2345".
     doc.reference = m[0].str();
     doc.key = Slug("ah " + m[1].str() + " " + m[2].str() + " " + m[3].str());
-  } else if (std::string own = OwnReference(head).empty() ? OwnReference(text) : OwnReference(head);
-             kind == DocumentKind::kLetter && !own.empty()) {
+  } else if (std::string own = OwnReference(text); kind == DocumentKind::kLetter && !own.empty()) {
     // A letter on the ministries' template: "Onze referentie BZ2542817"
-    // (its "Uw referentie" is the Kamer's request, not the letter), at its
-    // top or, in a PDF viewer's copy, with the sidebar below the first page.
+    // (its "Uw referentie" is the Kamer's request, not the letter).
     doc.reference = own;
     doc.key = Slug(own);
   } else if (std::regex_search(text, m, QuestionsKenmerk()) ||
