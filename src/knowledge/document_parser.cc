@@ -1882,7 +1882,11 @@ std::string TitleFrom(const std::string& text, size_t max_bytes = 160) {
   static const regex kItemDash("(^|\n)– ");
   std::vector<std::string> sentences = Sentences(std::regex_replace(text, kItemDash, "$1"));
   std::string title = sentences.empty() ? text : sentences.front();
+  // Members who ask in so many words ("De leden van de CDA-fractie vragen
+  // of …") ask in their first sentence; a question after it follows up.
+  const bool members_ask = !sentences.empty() && MembersAsk(sentences.front());
   for (const std::string& s : sentences) {
+    if (members_ask) break;
     if (s.ends_with("?") && WordCount(s) >= kMinTitleWords) {
       title = s;
       break;
@@ -2138,6 +2142,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
     }
     JoinReactionsToQuestions(out.passages);
     JoinDebateAnswersToTurns(out.passages);
+    SplitMembersQuestions(out.passages);
     out.document.kind = DocumentKind::kLetter;
   }
   ReadMetadata(clean, text, name, out.document.kind, out.document);

@@ -980,10 +980,10 @@ TEST(BenchDocumentTest, RecurringLabelsAndTheEersteKamersGroups) {
   EXPECT_THAT(Headings(agenda), Not(::testing::Contains("Nederlandse inzet")));
   ParsedDocument memorie = parse("blind7-memorie-van-antwoord.txt");
   auto bbb = std::find_if(memorie.passages.begin(), memorie.passages.end(), [](const auto& p) {
-    return p.text.starts_with("De leden van de fractie van de BBB vragen");
+    return p.question.starts_with("De leden van de fractie van de BBB vragen");
   });
   ASSERT_NE(bbb, memorie.passages.end()) << AllText(memorie);
-  EXPECT_THAT(bbb->text, HasSubstr("\n\n"));  // the answer after the question
+  EXPECT_FALSE(bbb->text.empty());  // the answer after the question
 }
 
 // A committee debate: each member's turn goes with the minister's answers
@@ -1165,10 +1165,10 @@ TEST(BenchDocumentTest, ANotasQuestionWithoutAVerbOfAskingGoesWithItsReply) {
   constexpr char kFile[] = "blind36-nota-naar-aanleiding-verslag.txt";
   ParsedDocument nota = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
   auto it = std::find_if(nota.passages.begin(), nota.passages.end(), [](const auto& p) {
-    return p.text.starts_with("De leden van de D66-fractie lezen dat");
+    return p.question.starts_with("De leden van de D66-fractie lezen dat");
   });
   ASSERT_NE(it, nota.passages.end()) << AllText(nota);
-  EXPECT_THAT(it->text, HasSubstr("\n\nHet wetsvoorstel regelt welke vormen van bijstand"));
+  EXPECT_THAT(it->text, StartsWith("Het wetsvoorstel regelt welke vormen van bijstand"));
 }
 
 // A committee debate copied from tweedekamer.nl (the site's menu, a
@@ -3267,28 +3267,36 @@ TEST(Letters, NotaNaarAanleidingVanHetVerslag) {
   EXPECT_EQ(Headings(doc), (std::vector<std::string>{"", inleiding, inleiding, hoofdlijnen,
                                                      hoofdlijnen, "3. Uitvoering"}));
   ASSERT_EQ(doc.passages.size(), 6u) << AllText(doc);
-  for (const ParsedPassage& p : doc.passages) {
-    EXPECT_TRUE(p.number.empty() && p.question.empty()) << p.number;
-  }
-  EXPECT_THAT(doc.passages[1].text,
+  // The members' question is each passage's question, the government's
+  // answer its text; the introduction asks nothing.
+  for (const ParsedPassage& p : doc.passages) EXPECT_TRUE(p.number.empty()) << p.number;
+  EXPECT_TRUE(doc.passages[0].question.empty());
+  EXPECT_THAT(doc.passages[1].question,
               AllOf(StartsWith("De leden van de VVD-fractie hebben met belangstelling"),
-                    HasSubstr("Kan de regering dat toelichten?\n\nDe regering heeft ervoor "
-                              "gekozen"),
-                    EndsWith("bij de grens verminderen.")));
-  EXPECT_EQ(doc.passages[3].text,
+                    EndsWith("Kan de regering dat toelichten?")));
+  EXPECT_THAT(doc.passages[1].text, AllOf(StartsWith("De regering heeft ervoor gekozen"),
+                                          EndsWith("bij de grens verminderen.")));
+  EXPECT_EQ(doc.passages[3].question,
             "De leden van de CDA-fractie vragen of de regering de gevolgen van de langere "
             "geldigheidsduur voor de fraudebestendigheid van het document heeft onderzocht. Zo "
-            "ja, wat waren de uitkomsten?\n\nDe regering heeft de Rijksdienst voor "
+            "ja, wat waren de uitkomsten?");
+  EXPECT_EQ(doc.passages[3].text,
+            "De regering heeft de Rijksdienst voor "
             "Identiteitsgegevens gevraagd de gevolgen te onderzoeken. Uit dat onderzoek blijkt "
             "dat de echtheidskenmerken van het huidige document ook na tien jaar betrouwbaar te "
             "controleren zijn. Het document wordt bovendien voorzien van een chip die niet eerder "
             "verloopt dan het document zelf.");
-  EXPECT_EQ(doc.passages[5].text,
+  EXPECT_EQ(doc.passages[5].question,
             "De leden van de VVD-fractie vragen hoe de ambassades worden voorbereid op de "
             "invoering van de nieuwe geldigheidsduur. Krijgen de baliemedewerkers een "
-            "aanvullende training?\n\nDe ambassades worden via de gebruikelijke kanalen "
+            "aanvullende training?");
+  EXPECT_EQ(doc.passages[5].text,
+            "De ambassades worden via de gebruikelijke kanalen "
             "geïnformeerd. Het ministerie past de informatie op Nederland Wereldwijd aan en stelt "
             "een handreiking op voor de medewerkers aan de balie.");
+  EXPECT_EQ(ToArticles(doc)[3].title.nl,
+            "De leden van de CDA-fractie vragen of de regering de gevolgen van de langere "
+            "geldigheidsduur voor de fraudebestendigheid van het document heeft onderzocht.");
   std::string all = AllText(doc);
   for (const char* left : {"NOTA NAAR", "Ontvangen", "vergaderjaar", "kst-", "De Minister van",
                            "de Jonge", "Bruins Slot"}) {
@@ -3542,16 +3550,17 @@ TEST(Letters, NotaQuestionInTwoParagraphsWithItsReply) {
                   "De leden van de VVD-fractie vragen hoe de ambassades");
   ParsedDocument doc = MustParse(text, "nota.txt");
   ASSERT_EQ(doc.passages.size(), 7u) << AllText(doc);
-  EXPECT_THAT(doc.passages[4].text,
+  EXPECT_THAT(doc.passages[4].question,
               AllOf(StartsWith("De leden van de SP-fractie vragen"),
                     HasSubstr("aan te vragen.\n\nVoorts vragen deze leden of de toeslag"),
-                    HasSubstr("wordt herzien.\n\nDe leges voor een paspoort"),
-                    EndsWith("om die toeslag te verlagen.")));
+                    EndsWith("wordt herzien.")));
+  EXPECT_THAT(doc.passages[4].text, AllOf(StartsWith("De leges voor een paspoort"),
+                                          EndsWith("om die toeslag te verlagen.")));
   EXPECT_EQ(doc.passages[5].text,
             "De leden van de VVD-fractie hebben nog enkele vragen over de uitvoering.");
+  EXPECT_THAT(doc.passages[6].question, StartsWith("De leden van de VVD-fractie vragen hoe"));
   EXPECT_THAT(doc.passages[6].text,
-              AllOf(StartsWith("De leden van de VVD-fractie vragen hoe"),
-                    HasSubstr("De ambassades worden via de gebruikelijke kanalen")));
+              StartsWith("De ambassades worden via de gebruikelijke kanalen"));
 }
 
 // Sections numbered in Roman numerals, lettered subsections under them,

@@ -193,6 +193,22 @@ void PairAnswersParagraphByParagraph(std::vector<ParsedPassage>& passages) {
   passages = std::move(out);
 }
 
+void SplitMembersQuestions(std::vector<ParsedPassage>& passages) {
+  for (ParsedPassage& p : passages) {
+    if (!p.question.empty()) continue;
+    const std::vector<std::string> paragraphs = Paragraphs(p.text);
+    size_t asked = 0;
+    while (asked < paragraphs.size() && MembersAsk(paragraphs[asked])) ++asked;
+    if (asked == 0 || asked == paragraphs.size()) continue;
+    std::vector<std::string> question(paragraphs.begin(),
+                                      paragraphs.begin() + static_cast<std::ptrdiff_t>(asked));
+    std::vector<std::string> answer(paragraphs.begin() + static_cast<std::ptrdiff_t>(asked),
+                                    paragraphs.end());
+    p.question = Join(question, "\n\n");
+    p.text = Join(answer, "\n\n");
+  }
+}
+
 // A committee debate's report: a member's turn ("De heer Van Dijk (CDA):
 // … Kan de minister aangeven …?") goes with the minister's answers that
 // name the member in their first sentence ("Ik begin met de vraag van de

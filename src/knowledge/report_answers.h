@@ -33,6 +33,12 @@ void JoinReactionsToQuestions(std::vector<ParsedPassage>& passages);
 // ("NSC-1") keeps them as they are.
 void PairAnswersParagraphByParagraph(std::vector<ParsedPassage>& passages);
 
+// A nota's or memorie van antwoord's passage that opens with the members'
+// question ("De leden van de VVD-fractie vragen …") and goes on with the
+// government's answer: the members' paragraphs are its question, the rest
+// its text.
+void SplitMembersQuestions(std::vector<ParsedPassage>& passages);
+
 // A committee debate's report: a member's turn goes with the minister's
 // answers that name the member, as one passage, the turn its question;
 // an interruption that asks, with the reply right after it, too.
