@@ -722,13 +722,16 @@ std::vector<Line> JointQuestionLines(
 // answers are paired by their numbers. Nothing when the text is not laid
 // out so.
 std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& lines,
-                                                     const std::vector<AnswerMark>& marks) {
+                                                     const std::vector<AnswerMark>& marks,
+                                                     size_t questions_end = std::string::npos) {
   // The questions end at the part heading above the first answer.
-  size_t questions_end = marks.front().line;
-  for (size_t i = questions_end; i-- > 0;) {
-    if (lines[i].text.empty()) continue;
-    if (std::regex_match(lines[i].text, EndOfQuestions())) questions_end = i;
-    break;
+  if (questions_end == std::string::npos) {
+    questions_end = marks.front().line;
+    for (size_t i = questions_end; i-- > 0;) {
+      if (lines[i].text.empty()) continue;
+      if (std::regex_match(lines[i].text, EndOfQuestions())) questions_end = i;
+      break;
+    }
   }
   std::vector<Candidate> questions;  // found in sequence
   Numbering numbering;
@@ -782,7 +785,13 @@ std::vector<ParsedPassage> ParseQuestionsThenAnswers(const std::vector<Line>& li
         p.number);
     p.question = QuestionText(ParagraphsOf(asked, 0, asked.size(), q.rest, true), ignored);
     size_t a_end = k + 1 < marks.size() ? marks[k + 1].line : end;
-    p.text = Join(ParagraphsOf(lines, a.line + 1, a_end, a.rest), "\n\n");
+    std::vector<std::string> answer = ParagraphsOf(lines, a.line + 1, a_end, a.rest);
+    // The next party's heading above the next answer is no part of this one.
+    while (answer.size() > 1 && IsHeadingLike(answer.back()) &&
+           std::regex_search(answer.back(), PartyHeading())) {
+      answer.pop_back();
+    }
+    p.text = Join(answer, "\n\n");
     out.push_back(std::move(p));
   }
   return out;
@@ -896,6 +905,51 @@ bool Asks(const std::vector<Line>& lines, const Candidate& c) {
     asks = lines[j].text.find('?') != std::string::npos;
   }
   return asks;
+}
+
+// Whether a numbered block asks: a question, or members who ask in so
+// many words ("5. Deze leden vragen welke mogelijkheden …").
+bool MembersAskIn(const std::vector<Line>& lines, const Candidate& c) {
+  if (Asks(lines, c)) return true;
+  std::string block = c.rest;
+  for (size_t j = c.line + 1; j < lines.size() && !EndsBlock(lines, j); ++j) {
+    block += " " + lines[j].text;
+  }
+  return MembersAsk(block);
+}
+
+// An exchange of letters in one paper (an Eerste Kamer's verslag van een
+// schriftelijk overleg): the committee's letter numbers its questions, the
+// minister's reply answers them under the same numbers, without a label
+// ("1. De leden … vragen …?" … "9. …?", then "1. Ja, dat kan ik
+// bevestigen." … "9. …"). The second run of numbers, whose blocks mostly
+// ask nothing, marks the answers. Nothing when the text is not laid out so.
+std::vector<ParsedPassage> ParseQuestionsThenNumberedReplies(const std::vector<Line>& lines) {
+  std::vector<Candidate> questions, replies;
+  bool replying = false;  // past the questions' run, in the answers' own
+  Numbering numbering;
+  for (size_t i = 0; i < lines.size(); ++i) {
+    auto c = QuestionCandidate(lines, i);
+    if (!c) continue;
+    if (!replying && questions.size() >= 2 && c->number == questions.front().number) {
+      replying = true;
+      numbering = Numbering();
+    }
+    if (numbering.StepTo(c->number) != 1 || (!replying && !MembersAskIn(lines, *c))) continue;
+    (replying ? replies : questions).push_back(*c);
+    numbering.Take(c->number);
+  }
+  if (questions.size() < 2 || replies.size() != questions.size()) return {};
+  const auto asking = std::count_if(replies.begin(), replies.end(),
+                                    [&](const Candidate& c) { return Asks(lines, c); });
+  if (static_cast<size_t>(asking) * 4 > replies.size()) return {};
+  std::vector<AnswerMark> marks;
+  for (const Candidate& c : replies) marks.push_back(AnswerMark{c.line, c.number, c.label, c.rest});
+  // The last question ends with its block: the committee's closing words
+  // and the minister's letter head follow it.
+  size_t questions_end = questions.back().line + 1;
+  while (questions_end < replies.front().line && !EndsBlock(lines, questions_end)) ++questions_end;
+  return ParseQuestionsThenAnswers(lines, marks, questions_end);
 }
 
 // The question markers paired with answer markers: for each answer, the
@@ -2082,6 +2136,11 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
     out.passages = ParseNumberedQuestions(lines, questions, marks);
   } else if (numbered_answers) {
     out.passages = ParseNumberedAnswers(lines, marks);
+  } else if (std::vector<ParsedPassage> replies = marks.empty()
+                                                      ? ParseQuestionsThenNumberedReplies(lines)
+                                                      : std::vector<ParsedPassage>{};
+             replies.size() >= 2) {
+    out.passages = std::move(replies);
   } else {
     questions = SequentialQuestions(lines);
     if (questions.size() >= 2) {

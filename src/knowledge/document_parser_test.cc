@@ -2126,6 +2126,42 @@ TEST(QuestionLayouts, QuestionsNumberedPerChapter) {
   EXPECT_EQ(doc.passages[3].heading, "Hoofdstuk 2 Beleidsverslag");
 }
 
+// An Eerste Kamer's written consultation: the committee's letter numbers
+// its questions, the minister's reply answers them under the same numbers
+// without a label.
+TEST(QuestionLayouts, ACommitteesLetterAndTheMinistersReplyUnderTheSameNumbers) {
+  const std::string text =
+      "VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n\n"
+      "BRIEF VAN DE VASTE COMMISSIE VOOR BUITENLANDSE ZAKEN\n\n"
+      "Vragen en opmerkingen van de leden van de BBB-fractie\n\n"
+      "1. De leden van de BBB-fractie vragen of Nederlanders in het EES worden\n"
+      "geregistreerd. Geldt dat ook voor hun gezinsleden?\n\n"
+      "2. Deze leden vragen hoe lang reizigers op Schiphol moesten wachten.\n\n"
+      "3. Kunt u aangeven wat een reisautorisatie kost?\n\n"
+      "De leden van de commissie zien de beantwoording met belangstelling tegemoet.\n\n"
+      "Hoogachtend,\n\n"
+      "BRIEF VAN DE MINISTER VAN BUITENLANDSE ZAKEN\n\n"
+      "Hierbij ontvangt u de antwoorden onder dezelfde nummers.\n\n"
+      "1. Nee, Nederlanders worden niet geregistreerd. Gezinsleden met een\n"
+      "verblijfskaart evenmin.\n\n"
+      "2. Op piekmomenten liep de wachttijd op tot ruim een uur.\n\n"
+      "3. Een reisautorisatie kost € 20 en is drie jaar geldig.\n\n"
+      "De Minister van Buitenlandse Zaken,\n"
+      "J.A. Verbeek\n";
+  ParsedDocument doc = MustParse(text);
+  ExpectQuestions(
+      doc, {{"1",
+             "De leden van de BBB-fractie vragen of Nederlanders in het EES worden geregistreerd. "
+             "Geldt dat ook voor hun gezinsleden?",
+             "Nee, Nederlanders worden niet geregistreerd. Gezinsleden met een verblijfskaart "
+             "evenmin."},
+            {"2", "Deze leden vragen hoe lang reizigers op Schiphol moesten wachten.",
+             "Op piekmomenten liep de wachttijd op tot ruim een uur."},
+            {"3", "Kunt u aangeven wat een reisautorisatie kost?",
+             "Een reisautorisatie kost € 20 en is drie jaar geldig."}});
+  EXPECT_EQ(doc.passages[2].heading, "Vragen en opmerkingen van de leden van de BBB-fractie");
+}
+
 TEST(QuestionLayouts, QuestionsAndAnswersInAMarkdownTable) {
   const std::string text =
       "# Tweede Kamer der Staten-Generaal\n\n"
