@@ -571,6 +571,48 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 960 V, nr. 812", "Beleidsartikel 4 Consulaire dienstverlening"},
       {"blind44-kamerbrief-aardbeving-turkije.txt", DocumentKind::kLetter, 12,
        "Kamerstuk 36 972, nr. 827", "Kamerbrief: Aardbeving in Zuidwest-Turkije"},
+      // Page references in a `-layout` list's margin, questions answered
+      // together, a letter copied from officielebekendmakingen.nl, "1.
+      // Antwoord" after each question.
+      {"blind45-lijst-vragen-begroting.txt", DocumentKind::kQuestions, 17,
+       "Kamerstuk 37 000 V, nr. 845", "Lijst van vragen en antwoorden"},
+      {"blind45-antwoorden-schengenvisum-familiebezoek.txt", DocumentKind::kQuestions, 10,
+       "Aanhangsel Handelingen II 2025/26, nr. 4517", "Vragen van het lid Bouzerda"},
+      {"blind45-kamerbrief-modernisering-consulaire-dienstverlening.txt", DocumentKind::kLetter, 18,
+       "Kamerstuk 36 912, nr. 852", "Voortgang modernisering consulaire dienstverlening 2026"},
+      {"blind45-verslag-schriftelijk-overleg-europese-raad.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 21 501-20, nr. 876", "Verslag van een schriftelijk overleg"},
+      // A nota under party headings in `-layout`, a chapter of the annual
+      // report, a PDF viewer's letter with its answers in an annex, an
+      // Eerste Kamer committee's letter with the minister's reply.
+      {"blind46-nota-naar-aanleiding-verslag.txt", DocumentKind::kLetter, 15,
+       "Kamerstuk 36 912, nr. 887", "Nota naar aanleiding van het verslag"},
+      {"blind46-jaarverslag-consulaire-dienstverlening.txt", DocumentKind::kLetter, 18,
+       "Kamerstuk 36 940 V, nr. 893", "Beleidsartikel 4 Consulaire dienstverlening"},
+      {"blind46-brief-beantwoording-vragen.txt", DocumentKind::kQuestions, 13, "BZ2605118",
+       "Beantwoording vragen van de vaste commissie voor Buitenlandse Zaken"},
+      {"blind46-verslag-schriftelijk-overleg-eerste-kamer.txt", DocumentKind::kQuestions, 9,
+       "Kamerstuk 36 975, nr. 902", "Verslag van een schriftelijk overleg"},
+      // Answers copied from rijksoverheid.nl, a committee debate from
+      // officielebekendmakingen.nl, a policy note with text boxes.
+      {"blind47-lijst-vragen-jaarverslag-bho.txt", DocumentKind::kQuestions, 15,
+       "Kamerstuk 36 915 XVII, nr. 924", "Lijst van vragen en antwoorden"},
+      {"blind47-antwoorden-kamervragen-paspoort-buitenland.txt", DocumentKind::kQuestions, 11,
+       "Aanhangsel Handelingen II 2025/26, nr. 4703", "Vragen van de leden Tuinstra (VVD)"},
+      {"blind47-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 17,
+       "Kamerstuk 36 930, nr. 941", "Verslag van een commissiedebat"},
+      {"blind47-beleidsnota-handel-ontwikkelingshulp.txt", DocumentKind::kLetter, 21,
+       "Kamerstuk 33 625, nr. 955", "Kamerbrief: Ontwikkelingssamenwerking en handelsbeleid"},
+      // Questions in lettered parts answered "Ad a.", a report of 2014 in
+      // reported speech, a letter with an annex table.
+      {"blind48-lijst-vragen-verdrag-peru.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 914 (R2213), nr. 967", "Lijst van vragen en antwoorden"},
+      {"blind48-antwoorden-kamervragen-paspoort.txt", DocumentKind::kQuestions, 22,
+       "Aanhangsel Handelingen II 2025/26, nr. 4817", "Vragen van de leden Verhoeven-Brink (NSC)"},
+      {"blind48-verslag-algemeen-overleg-consulair.txt", DocumentKind::kLetter, 26,
+       "Kamerstuk 33 814, nr. 974", "Verslag van een algemeen overleg"},
+      {"blind48-brief-postennetwerk.txt", DocumentKind::kLetter, 15, "Kamerstuk 32 734, nr. 988",
+       "Kamerbrief: Nederlandse diplomatie en het postennetwerk"},
   };
   // A page's footer left in the text: "Aanhangsel Handelingen II 2025/26,
   // nr. 1187 2" (an answer may cite that paper, without a page number).

@@ -1673,15 +1673,21 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
     return std::any_of(lines.begin(), lines.end(), [&](const Line& l) { return l.text == label; });
   };
   // officielebekendmakingen.nl: "Naar boven" and the site's links.
+  constexpr size_t kMaxLinksToSite = 3;
+  auto site_link = [](const std::string& t) {
+    return t.starts_with("Overheid.nl") || t.starts_with("Over deze") ||
+           t.starts_with("Deze publicatie is gemaakt") || t == "Deel deze pagina" ||
+           t == "Terug naar zoekresultaten";
+  };
   for (size_t i = 0; i + 1 < lines.size(); ++i) {
     if (lines[i].text != "Naar boven") continue;
-    const size_t next = NextText(lines, i);
-    if (next < lines.size() &&
-        (lines[next].text.starts_with("Overheid.nl") || lines[next].text.starts_with("Over deze") ||
-         lines[next].text.starts_with("Deze publicatie is gemaakt") ||
-         lines[next].text == "Deel deze pagina")) {
-      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end());
-      return;
+    size_t next = NextText(lines, i);
+    for (size_t k = 0; k < kMaxLinksToSite && next < lines.size(); ++k) {
+      if (site_link(lines[next].text)) {
+        lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(i), lines.end());
+        return;
+      }
+      next = NextText(lines, next);
     }
   }
   // Any other site: "Naar boven" above a few lines of links, and above it
