@@ -2105,62 +2105,6 @@ bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
   return std::regex_search(text, kParliament) || std::regex_search(text, HandelingenReference());
 }
 
-// A question asked in lettered parts ("a. …", "b. …", each a paragraph of
-// its own), answered part by part ("Ad a. …", "Ad b. …"): a passage per
-// part, numbered "2a", "2b", its question the question's opening with the
-// part. An answer's words before its first part stay with the opening.
-void SplitLetteredParts(std::vector<ParsedPassage>& passages) {
-  static const regex part("^([a-z])[.)] +\\S[\\s\\S]*$");
-  static const regex answer("^Ad ([a-z])[.):]? +(\\S[\\s\\S]*)$");
-  static const regex plain_number("^[0-9]{1,3}$");
-  std::vector<ParsedPassage> out;
-  for (ParsedPassage& p : passages) {
-    const std::vector<std::string> asked = Paragraphs(p.question);
-    const std::vector<std::string> answered = Paragraphs(p.text);
-    std::vector<std::pair<char, size_t>> parts, answers;  // letter, paragraph
-    std::smatch m;
-    for (size_t i = 0; i < asked.size(); ++i) {
-      if (std::regex_match(asked[i], m, part)) parts.emplace_back(m[1].str()[0], i);
-    }
-    for (size_t i = 0; i < answered.size(); ++i) {
-      if (std::regex_match(answered[i], m, answer)) answers.emplace_back(m[1].str()[0], i);
-    }
-    auto letters = [](const std::vector<std::pair<char, size_t>>& v) {
-      std::string named;
-      for (const auto& [letter, at] : v) named += letter;
-      return named;
-    };
-    const std::string named = letters(parts);
-    if (parts.size() < 2 || named != letters(answers) ||
-        named != std::string("abcdefghij").substr(0, named.size()) ||
-        !std::regex_match(p.number, plain_number)) {
-      out.push_back(std::move(p));
-      continue;
-    }
-    auto join = [](const std::vector<std::string>& v, size_t from, size_t to) {
-      return Join(std::vector<std::string>(v.begin() + static_cast<std::ptrdiff_t>(from),
-                                           v.begin() + static_cast<std::ptrdiff_t>(to)),
-                  "\n\n");
-    };
-    const std::string opening = join(asked, 0, parts.front().second);
-    if (answers.front().second > 0) {
-      out.push_back(
-          ParsedPassage{p.number, p.heading, opening, join(answered, 0, answers.front().second)});
-    }
-    for (size_t k = 0; k < parts.size(); ++k) {
-      const size_t q_end = k + 1 < parts.size() ? parts[k + 1].second : asked.size();
-      const size_t a_end = k + 1 < answers.size() ? answers[k + 1].second : answered.size();
-      std::string text = join(answered, answers[k].second, a_end);
-      std::regex_match(answered[answers[k].second], m, answer);
-      text = m[2].str() + text.substr(answered[answers[k].second].size());
-      const std::string question = join(asked, parts[k].second, q_end);
-      out.push_back(ParsedPassage{p.number + parts[k].first, p.heading,
-                                  opening.empty() ? question : opening + "\n\n" + question, text});
-    }
-  }
-  passages = std::move(out);
-}
-
 }  // namespace
 
 std::optional<RefusedPaper> RefusedPaperIn(std::string_view text) {
@@ -2232,7 +2176,6 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
   }
   if (out.passages.size() >= 2 || (one_question && out.passages.size() == 1)) {
     out.document.kind = DocumentKind::kQuestions;
-    SplitLetteredParts(out.passages);
     out.missing_numbers = MissingNumbers(out.passages);
     for (const auto& p : out.passages) {
       if (Trim(p.question).empty() || Trim(p.text).empty()) {

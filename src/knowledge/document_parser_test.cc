@@ -2204,40 +2204,6 @@ TEST(QuestionLayouts, ACommitteesLetterAndTheMinistersReplyUnderTheSameNumbers) 
   EXPECT_EQ(doc.passages[2].heading, "Vragen en opmerkingen van de leden van de BBB-fractie");
 }
 
-// Questions asked in lettered parts, each a paragraph of its own, and
-// answered part by part ("Ad a."): a passage per part.
-TEST(QuestionLayouts, QuestionsInLetteredPartsAnsweredPartByPart) {
-  const std::string text =
-      "Vragen van het lid Verhoeven-Brink (NSC) aan de Minister van Buitenlandse Zaken over\n"
-      "wachttijden (ingezonden 10 oktober 2025).\n\n"
-      "Vraag 1\n"
-      "Bent u bekend met het bericht?\n\n"
-      "Antwoord 1\n"
-      "Ja.\n\n"
-      "Vraag 2\n"
-      "Hoe lang moeten Nederlanders wachten op een afspraak:\n\n"
-      "a. bij de ambassade in Canberra;\n\n"
-      "b. bij de ambassade in Wellington?\n\n"
-      "Antwoord 2\n"
-      "De wachttijden verschillen per post.\n\n"
-      "Ad a. In Canberra bedroeg de wachttijd negen weken.\n\n"
-      "Ad b. In Wellington bedroeg de wachttijd zeven weken.\n\n"
-      "Dat is binnen de norm.\n";
-  ParsedDocument doc = MustParse(text);
-  ExpectQuestions(doc,
-                  {{"1", "Bent u bekend met het bericht?", "Ja."},
-                   {"2", "Hoe lang moeten Nederlanders wachten op een afspraak:",
-                    "De wachttijden verschillen per post."},
-                   {"2a",
-                    "Hoe lang moeten Nederlanders wachten op een afspraak:\n\na. bij de "
-                    "ambassade in Canberra;",
-                    "In Canberra bedroeg de wachttijd negen weken."},
-                   {"2b",
-                    "Hoe lang moeten Nederlanders wachten op een afspraak:\n\nb. bij de "
-                    "ambassade in Wellington?",
-                    "In Wellington bedroeg de wachttijd zeven weken.\n\nDat is binnen de norm."}});
-}
-
 TEST(QuestionLayouts, QuestionsAndAnswersInAMarkdownTable) {
   const std::string text =
       "# Tweede Kamer der Staten-Generaal\n\n"

@@ -39,6 +39,17 @@ bool SpeakerAsks(const std::string& text) {
   return text.find('?') != std::string::npos || std::regex_search(text, asking);
 }
 
+// The paragraphs of a passage's text.
+std::vector<std::string> Paragraphs(std::string_view text) {
+  std::vector<std::string> out;
+  for (std::string_view rest = text; !rest.empty();) {
+    const size_t end = std::min(rest.find("\n\n"), rest.size());
+    out.emplace_back(rest.substr(0, end));
+    rest.remove_prefix(std::min(end + 2, rest.size()));
+  }
+  return out;
+}
+
 // Members' text that asks: a question, or members who ask in so many
 // words ("Deze leden vragen …").
 bool Asks(const std::string& text) {
@@ -63,16 +74,6 @@ std::vector<std::string> AskingParagraphs(const std::vector<std::string>& paragr
 }
 
 }  // namespace
-
-std::vector<std::string> Paragraphs(std::string_view text) {
-  std::vector<std::string> out;
-  for (std::string_view rest = text; !rest.empty();) {
-    const size_t end = std::min(rest.find("\n\n"), rest.size());
-    out.emplace_back(rest.substr(0, end));
-    rest.remove_prefix(std::min(end + 2, rest.size()));
-  }
-  return out;
-}
 
 bool MembersAsk(const std::string& paragraph) {
   static const regex members(

@@ -7,15 +7,11 @@
 // Thread-safety: pure functions.
 
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "knowledge/document_parser.h"
 
 namespace loket::knowledge {
-
-// The paragraphs of a passage's text (apart by a blank line).
-std::vector<std::string> Paragraphs(std::string_view text);
 
 // A paragraph in which members ask, as a nota naar aanleiding van het
 // verslag quotes them: "De leden van de CDA-fractie vragen …", "Voorts
