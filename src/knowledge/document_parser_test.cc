@@ -607,7 +607,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // reported speech, a letter with an annex table.
       {"blind48-lijst-vragen-verdrag-peru.txt", DocumentKind::kQuestions, 14,
        "Kamerstuk 36 914 (R2213), nr. 967", "Lijst van vragen en antwoorden"},
-      {"blind48-antwoorden-kamervragen-paspoort.txt", DocumentKind::kQuestions, 22,
+      {"blind48-antwoorden-kamervragen-paspoort.txt", DocumentKind::kQuestions, 9,
        "Aanhangsel Handelingen II 2025/26, nr. 4817", "Vragen van de leden Verhoeven-Brink (NSC)"},
       {"blind48-verslag-algemeen-overleg-consulair.txt", DocumentKind::kLetter, 26,
        "Kamerstuk 33 814, nr. 974", "Verslag van een algemeen overleg"},
