@@ -1656,11 +1656,11 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
               std::regex_search(text, m, NamedQuestionsKenmerk()))) {
     doc.reference = m[1].str();  // the questions' number, e.g. 2023Z04512
     doc.key = Slug(doc.reference);
-  } else if (std::string sent = OwnReference(text); !sent.empty()) {
+  } else if (!own.empty()) {
     // A letter on the template that sends answers, without the number of
-    // the questions it answers.
-    doc.reference = sent;
-    doc.key = Slug(sent);
+    // the questions it answers (`own` is the reference found above).
+    doc.reference = own;
+    doc.key = Slug(own);
   } else {
     std::string_view stem = name.substr(name.find_last_of('/') + 1);
     stem = stem.substr(0, stem.rfind('.'));

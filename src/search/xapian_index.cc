@@ -654,15 +654,24 @@ Xapian::Query Finish(const Xapian::Query& core, const Query& query) {
 // the match's index in `mset`, best first.
 std::vector<std::pair<double, Xapian::doccount>> ByAnswerKind(
     const Xapian::Database& db, const Xapian::MSet& mset, const std::vector<AnswerKind>& asked) {
+  std::vector<std::string> terms;
+  for (AnswerKind kind : asked) terms.push_back(AnswerKindTerm(kind));
+  std::sort(terms.begin(), terms.end());
   std::vector<std::pair<double, Xapian::doccount>> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     double weight = it.get_weight();
-    const bool gives = std::any_of(asked.begin(), asked.end(), [&](AnswerKind kind) {
-      const std::string term = AnswerKindTerm(kind);
-      Xapian::TermIterator t = db.termlist_begin(*it);
+    // One pass over the passage's terms, from the first kind asked for.
+    bool gives = false;
+    Xapian::TermIterator t = db.termlist_begin(*it);
+    const Xapian::TermIterator end = db.termlist_end(*it);
+    for (const std::string& term : terms) {
       t.skip_to(term);
-      return t != db.termlist_end(*it) && *t == term;
-    });
+      if (t == end) break;
+      if (*t == term) {
+        gives = true;
+        break;
+      }
+    }
     if (gives) weight *= 1 + kAnswerKindBoost;
     out.emplace_back(weight, static_cast<Xapian::doccount>(out.size()));
   }
