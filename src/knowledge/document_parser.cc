@@ -418,11 +418,17 @@ bool IsSectionHeading(const std::vector<Line>& lines, size_t i, const std::strin
   return own_line && !continued && IsHeadingLike(CleanQuestionLine(rest));
 }
 
+// A section's number and the text after it: "2.3" and "Visa" in "2.3
+// Visa", "1." in "1. Inleiding".
+const regex& NumberedText() {
+  static const regex re("^([0-9]{1,2}(?:\\.[0-9]{1,2})*\\.?) (\\S.*)$");
+  return re;
+}
+
 // A numbered section's heading ("1. Detentieomstandigheden en consulaire
 // bijstand", "2.3 Visa"): a line of few words with its number.
 bool IsNumberedHeading(const std::string& p) {
-  static const regex numbered("^[0-9]{1,2}(?:\\.[0-9]{1,2})*\\.? \\S.*$");
-  return IsHeadingLike(p) && std::regex_match(p, numbered);
+  return IsHeadingLike(p) && std::regex_match(p, NumberedText());
 }
 
 bool StartsQuestionText(const std::string& rest) {
@@ -1238,7 +1244,6 @@ std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
 std::vector<Line> SetApartRunInHeadings(const std::vector<Line>& lines) {
   constexpr size_t kMaxHeadingWords = 8;
   constexpr size_t kMinSentenceWords = 4;
-  static const regex numbered("^([0-9]{1,2}(?:\\.[0-9]{1,2})*\\.?) (\\S.*)$");
   static const std::set<std::string, std::less<>> opens = {"Ik", "Wij", "Zij",   "Dit", "Deze",
                                                            "Er", "Ook", "Sinds", "Nu"};
   std::vector<Line> out;
@@ -1248,7 +1253,7 @@ std::vector<Line> SetApartRunInHeadings(const std::vector<Line>& lines) {
     const bool apart = i == 0 || lines[i - 1].text.empty() || lines[i].page_start ||
                        EndsSentence(lines[i - 1].text);
     if (!apart || lines[i].bullet || lines[i].text.find('?') != std::string::npos ||
-        !std::regex_match(lines[i].text, m, numbered)) {
+        !std::regex_match(lines[i].text, m, NumberedText())) {
       out.push_back(lines[i]);
       continue;
     }
