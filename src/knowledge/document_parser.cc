@@ -1399,8 +1399,12 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
         ".*");
     const bool item = std::regex_match(p, kNumberedItem);
     bool short_sentence = WordCount(p) < kMinPassageWords && EndsSentence(p) && !item;
+    // In a debate's record, a speaker's turn opens a passage: the chair's
+    // words above it ("De voorzitter: Dank u wel. Dan de heer Brouwers.")
+    // neither head nor take it.
+    const bool turn = OpensTurn(p);
     if (!out.empty() && out.back().heading == heading &&
-        (list_item || (pending_short && !item) || short_sentence)) {
+        (list_item || (pending_short && !item && !turn) || short_sentence)) {
       out.back().text += (list_item ? "\n" : "\n\n") + p;
     } else {
       out.push_back(ParsedPassage{"", heading, "", p});

@@ -194,7 +194,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind5-beantwoording-commissievragen.txt", DocumentKind::kQuestions, 10,
        "Kamerstuk 36 800 V, nr. 21",
        "Antwoorden op vragen van de vaste commissie voor Buitenlandse Zaken over de consulaire"},
-      {"blind5-verslag-commissiedebat.txt", DocumentKind::kLetter, 14, "Kamerstuk 36 800 V, nr. 64",
+      {"blind5-verslag-commissiedebat.txt", DocumentKind::kLetter, 15, "Kamerstuk 36 800 V, nr. 64",
        "Verslag van een commissiedebat"},
       {"blind5-kamerbrief-reisadviezen.txt", DocumentKind::kLetter, 13, "Kamerstuk 36 845, nr. 1",
        "Kamerbrief: Reisadviezen en crisisrespons"},
@@ -226,7 +226,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Wachttijden paspoortaanvragen op de posten"},
       {"blind8-lijst-vragen-2013.txt", DocumentKind::kQuestions, 14, "Kamerstuk 33 400 V, nr. 115",
        "Lijst van vragen en antwoorden"},
-      {"blind8-verslag-notaoverleg.txt", DocumentKind::kLetter, 12, "Kamerstuk 36 790, nr. 5",
+      {"blind8-verslag-notaoverleg.txt", DocumentKind::kLetter, 13, "Kamerstuk 36 790, nr. 5",
        "Verslag van een notaoverleg"},
       {"blind8-aanhangsel-antwoorden.txt", DocumentKind::kQuestions, 8,
        "Aanhangsel Handelingen II 2025/26, nr. 1503", "Vragen van de leden Paternotte (D66)"},
@@ -261,7 +261,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "het bericht"},
       {"blind11-kamerbrief-met-bijlage.txt", DocumentKind::kQuestions, 23,
        "Kamerstuk 30 010, nr. 76", "Kamerbrief: Consulaire dienstverlening"},
-      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 26, "Kamerstuk 30 010, nr. 79",
+      {"blind11-commissiedebat-layout.txt", DocumentKind::kLetter, 32, "Kamerstuk 30 010, nr. 79",
        "Verslag van een commissiedebat"},
       {"blind11-lijst-deelvragen.txt", DocumentKind::kQuestions, 16, "Kamerstuk 30 010, nr. 80",
        "Lijst van vragen en antwoorden"},
@@ -291,9 +291,9 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Voortgang modernisering consulaire dienstverlening en herziening reisadviezen"},
       {"blind14-lijst-van-vragen.txt", DocumentKind::kQuestions, 20, "Kamerstuk 36 600 V, nr. 9",
        "Lijst van vragen en antwoorden"},
-      {"blind14-verslag-commissiedebat.txt", DocumentKind::kLetter, 19, "Kamerstuk 30 010, nr. 56",
+      {"blind14-verslag-commissiedebat.txt", DocumentKind::kLetter, 20, "Kamerstuk 30 010, nr. 56",
        "Verslag van een commissiedebat"},
-      {"blind15-handelingen.txt", DocumentKind::kLetter, 21,
+      {"blind15-handelingen.txt", DocumentKind::kLetter, 25,
        "Handelingen II 2025/26, nr. 34, item 7", "Plenair debat: Consulaire dienstverlening"},
       {"blind15-kamerbrief.txt", DocumentKind::kLetter, 12, "BZ2612874",
        "Voortgang modernisering consulaire dienstverlening"},
@@ -307,7 +307,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Voortgangsbrief consulaire dienstverlening 2027"},
       {"blind16-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 28,
        "Kamerstuk 36 955 V, nr. 7", "Lijst van vragen en antwoorden"},
-      {"blind16-verslag-commissiedebat.txt", DocumentKind::kLetter, 19, "Kamerstuk 36 180, nr. 31",
+      {"blind16-verslag-commissiedebat.txt", DocumentKind::kLetter, 25, "Kamerstuk 36 180, nr. 31",
        "Verslag van een commissiedebat, gehouden op 18 februari"},
       // A list in `-layout` with page references, a template letter copied
       // from a PDF viewer, a report answering party by party, answers in
@@ -329,7 +329,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Staat van het consulaire netwerk 2026"},
       {"blind18-antwoorden-web.txt", DocumentKind::kQuestions, 10, "2026Z15873",
        "Vragen van het lid Terpstra-Boon (NSC)"},
-      {"blind18-verslag-commissiedebat.txt", DocumentKind::kLetter, 25, "Kamerstuk 30 010, nr. 54",
+      {"blind18-verslag-commissiedebat.txt", DocumentKind::kLetter, 33, "Kamerstuk 30 010, nr. 54",
        "Verslag van een commissiedebat"},
       // A letter saved from a word processor as text, a list in Markdown,
       // answers copied from officielebekendmakingen.nl, a policy reaction
@@ -382,7 +382,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Vragen van het lid Vermeulen (CDA)"},
       {"blind23-kamerbrief-commissiebrief.txt", DocumentKind::kLetter, 20, "BZ2522873",
        "Reactie op commissiebrief over dienstverlening aan Nederlanders in het buitenland"},
-      {"blind23-verslag-commissiedebat.txt", DocumentKind::kLetter, 19,
+      {"blind23-verslag-commissiedebat.txt", DocumentKind::kLetter, 27,
        "Kamerstuk 36 600 V, nr. 84", "Verslag van een commissiedebat"},
       {"blind23-lijst-vragen-begroting.txt", DocumentKind::kQuestions, 16,
        "Kamerstuk 36 800 V, nr. 13", "Lijst van vragen en antwoorden"},
@@ -419,7 +419,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "BZ2523691", "Beleidsreactie op de IOB-evaluatie van"},
       {"blind26-nota-naar-aanleiding-verslag-paspoortwet.txt", DocumentKind::kLetter, 16,
        "Kamerstuk 36 742, nr. 6", "Nota naar aanleiding van het verslag"},
-      {"blind26-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 17,
+      {"blind26-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 24,
        "Kamerstuk 36 600 V, nr. 48", "Verslag van een commissiedebat"},
       // Answers with lone footnote numbers, a template letter whose date
       // repeats under "Datum" on every page and whose numbered headings
@@ -451,7 +451,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 870 V, nr. 244", "Lijst van vragen en antwoorden"},
       {"blind30-vraag-antwoord-wonen-buitenland.txt", DocumentKind::kQuestions, 11, "",
        "Vraag en antwoord: wonen in het buitenland"},
-      {"blind29-handelingen-vragenuur-gestrande-nederlanders.txt", DocumentKind::kLetter, 10,
+      {"blind29-handelingen-vragenuur-gestrande-nederlanders.txt", DocumentKind::kLetter, 13,
        "Handelingen II 2025/26, nr. 214, item 5", "Vragenuur: Vragen van het lid"},
       {"blind32-memorie-antwoord-overbrenging.txt", DocumentKind::kQuestions, 10,
        "Kamerstukken I 2025/26, 36 857, C", "Memorie van antwoord"},
@@ -463,7 +463,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Staat van het Consulair 2025"},
       {"blind35-lijst-vragen-staat-consulaire.txt", DocumentKind::kQuestions, 21,
        "Kamerstuk 32 734, nr. 463", "Lijst van vragen en antwoorden"},
-      {"blind35-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 15,
+      {"blind35-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 21,
        "Kamerstuk 32 734, nr. 478", "Verslag van een commissiedebat"},
       {"blind32-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 18,
        "Kamerstuk 36 935 V, nr. 324", "Lijst van vragen en antwoorden"},
@@ -509,7 +509,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Aanhangsel Handelingen II 2025/26, nr. 3817", "Vragen van de leden Doorn (D66)"},
       {"blind38-kamerbrief-consulaire-strategie.txt", DocumentKind::kLetter, 16, "BZ2603417",
        "Consulaire strategie 2026–2030"},
-      {"blind38-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 22,
+      {"blind38-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 27,
        "Kamerstuk 36 918, nr. 578", "Verslag van een commissiedebat"},
       // An Eerste Kamer memorie van antwoord, factual answers in an annex,
       // "Reactie van de minister" in `-layout`, `pdftotext -raw`.
@@ -557,7 +557,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 853, nr. 763", "Lijst van vragen en antwoorden"},
       {"blind43-brief-postennet.txt", DocumentKind::kLetter, 20, "Kamerstuk 32 734, nr. 772",
        "Kamerbrief: Modernisering van de diplomatie"},
-      {"blind43-verslag-notaoverleg-gedetineerden.txt", DocumentKind::kLetter, 25,
+      {"blind43-verslag-notaoverleg-gedetineerden.txt", DocumentKind::kLetter, 29,
        "Kamerstuk 36 742, nr. 785", "Verslag van een notaoverleg"},
       {"blind43-verslag-schriftelijk-overleg-consulair.txt", DocumentKind::kQuestions, 14,
        "Kamerstuk 36 861, nr. 791", "Verslag van een schriftelijk overleg"},
@@ -565,7 +565,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // record, a budget's chapter in `-layout`, a letter with bullets.
       {"blind44-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 11,
        "Aanhangsel Handelingen II 2025/26, nr. 4417", "Vragen van het lid Brouwer-Kamminga (VVD)"},
-      {"blind44-handelingen-begrotingsdebat.txt", DocumentKind::kLetter, 17,
+      {"blind44-handelingen-begrotingsdebat.txt", DocumentKind::kLetter, 20,
        "Handelingen II 2026/27, nr. 19, item 7", "Plenair debat: Begroting Buitenlandse Zaken"},
       {"blind44-begroting-beleidsartikel-4.txt", DocumentKind::kLetter, 26,
        "Kamerstuk 36 960 V, nr. 812", "Beleidsartikel 4 Consulaire dienstverlening"},
@@ -599,7 +599,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 915 XVII, nr. 924", "Lijst van vragen en antwoorden"},
       {"blind47-antwoorden-kamervragen-paspoort-buitenland.txt", DocumentKind::kQuestions, 11,
        "Aanhangsel Handelingen II 2025/26, nr. 4703", "Vragen van de leden Tuinstra (VVD)"},
-      {"blind47-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 17,
+      {"blind47-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 23,
        "Kamerstuk 36 930, nr. 941", "Verslag van een commissiedebat"},
       {"blind47-beleidsnota-handel-ontwikkelingshulp.txt", DocumentKind::kLetter, 21,
        "Kamerstuk 33 625, nr. 955", "Kamerbrief: Ontwikkelingssamenwerking en handelsbeleid"},
@@ -1044,9 +1044,11 @@ TEST(BenchDocumentTest, ADebatesTurnsGoWithTheirAnswers) {
   ParsedPassage koster = turn("Mevrouw Koster (VVD):");
   EXPECT_THAT(koster.text, StartsWith("Dan de paspoorten, waarover mevrouw Koster vroeg."));
   EXPECT_THAT(koster.text, HasSubstr("Mevrouw Koster vroeg ook naar de hogere kosten."));
-  // An interruption and an answer that names no one stand alone.
+  // An interruption that asks goes with the reply right after it; an
+  // answer that names no one stands alone.
   EXPECT_TRUE(std::any_of(debate.passages.begin(), debate.passages.end(), [](const auto& p) {
-    return p.question.empty() && p.text.starts_with("De heer Van Dijk (CDA): Dat is goed nieuws.");
+    return p.question.starts_with("De heer Van Dijk (CDA): Dat is goed nieuws.") &&
+           p.text.starts_with("Minister De Graaf: Ja, dat zeg ik toe.");
   }));
   EXPECT_TRUE(std::any_of(debate.passages.begin(), debate.passages.end(), [](const auto& p) {
     return p.question.empty() && p.text.starts_with("Over de kosten van evacuaties");

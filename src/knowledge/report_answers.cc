@@ -73,7 +73,35 @@ std::vector<std::string> AskingParagraphs(const std::vector<std::string>& paragr
   return asking;
 }
 
+// Speakers' labels at the start of a paragraph of a debate's record:
+// a member's ("De heer Van Dijk (CDA): …", the name its third group), the
+// minister's ("Minister Van Leeuwen: …") and the chair's ("De voorzitter:
+// …").
+const regex& MemberLabel() {
+  static const regex re(
+      "(^|\\n)(De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\): +\\S");
+  return re;
+}
+
+const regex& MinisterLabel() {
+  static const regex re(
+      "(^|\\n)(Minister|Staatssecretaris|Minister-president)( [^:\\n]{1,40})?: +\\S");
+  return re;
+}
+
+const regex& ChairLabel() {
+  static const regex re("(^|\\n)De voorzitter: +\\S");
+  return re;
+}
+
 }  // namespace
+
+bool OpensTurn(const std::string& paragraph) {
+  for (const regex* label : {&MemberLabel(), &MinisterLabel(), &ChairLabel()}) {
+    if (std::regex_search(paragraph, *label, std::regex_constants::match_continuous)) return true;
+  }
+  return false;
+}
 
 bool MembersAsk(const std::string& paragraph) {
   static const regex members(
@@ -218,14 +246,12 @@ void SplitMembersQuestions(std::vector<ParsedPassage>& passages) {
 // right after it, is a passage too; answers that name no member, the
 // chair's words and other interruptions stay passages of their own.
 void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
-  // A speaker's label opens a paragraph: the chair's words may come first
-  // in a passage ("De voorzitter: … Dan de heer Veenstra." / "De heer
-  // Veenstra (VVD): …").
-  static const regex member(
-      "(^|\\n)(De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\): +\\S");
-  static const regex minister(
-      "(^|\\n)(Minister|Staatssecretaris|Minister-president)( [^:\\n]{1,40})?: +\\S");
-  static const regex chair("(^|\\n)De voorzitter: +\\S");
+  // A speaker's label opens a paragraph: a short word of the chair's may
+  // come first in a passage ("De voorzitter: Ja." / "De heer Veenstra
+  // (VVD): …").
+  const regex& member = MemberLabel();
+  const regex& minister = MinisterLabel();
+  const regex& chair = ChairLabel();
   auto speaks = [&](const std::string& text) {
     return std::regex_search(text, member) || std::regex_search(text, minister) ||
            std::regex_search(text, chair);
@@ -324,11 +350,17 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
           "[A-Z]");
       const std::string own = text.substr(static_cast<size_t>(m.position(0)));
       // So does a member whom the chair gives the floor for an
-      // interruption ("Er is een interruptie van mevrouw El Khatib.").
-      const bool interruption =
-          std::regex_search(std::string(Trim(own)), interrupts) ||
-          text.substr(0, static_cast<size_t>(m.position(0))).find("interruptie") !=
-              std::string::npos;
+      // interruption ("Er is een interruptie van mevrouw El Khatib."), in
+      // this passage or as the chair's own passage before it.
+      // (Not the rule for the debate: "twee interrupties per fractie".)
+      static const regex announces("\\binterruptie\\b");
+      const std::string before = text.substr(0, static_cast<size_t>(m.position(0)));
+      const bool announced =
+          std::regex_search(before, announces) ||
+          (before.empty() && i > 0 &&
+           std::regex_search(passages[i - 1].text, chair, std::regex_constants::match_continuous) &&
+           std::regex_search(passages[i - 1].text, announces));
+      const bool interruption = std::regex_search(std::string(Trim(own)), interrupts) || announced;
       if (!answering && !known && asks && !interruption) {
         turns.push_back(Turn{i, last, name, {}});
       }

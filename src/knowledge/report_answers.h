@@ -19,6 +19,10 @@ namespace loket::knowledge {
 // "De leden … lezen dat …. Kan de regering …?".
 bool MembersAsk(const std::string& paragraph);
 
+// A paragraph of a debate's record that a speaker's label opens ("De heer
+// Van Dijk (CDA): …", "Minister Van Leeuwen: …", "De voorzitter: …").
+bool OpensTurn(const std::string& paragraph);
+
 // A report whose minister's reaction follows all the members' questions
 // ("I. Vragen en opmerkingen vanuit de fracties" … "II. Reactie van de
 // minister", a section per party in both): each party's questions go with
