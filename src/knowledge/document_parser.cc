@@ -1066,6 +1066,9 @@ std::vector<Line> SetApartMembersHeadings(const std::vector<Line>& lines) {
                  section;
     if (apart && !out.empty() && !out.back().text.empty()) out.push_back(Line{});
     out.push_back(lines[i]);
+    // However wide, such a heading is no wrapped line whose paragraph goes
+    // on over a page break.
+    if (apart) out.back().full_width = false;
     if (apart && i + 1 < lines.size() && !lines[i + 1].text.empty()) out.push_back(Line{});
   }
   return out;
@@ -1652,8 +1655,10 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     doc.key = Slug("ah " + id->chamber + " " + id->year + " " + id->number);
   } else if (std::regex_search(kind == DocumentKind::kQuestions ? text : head, m,
                                HandelingenReference())) {
-    // Answers to written questions: "Aanhangsel Handelingen II 2022/23, nr. 2345".
-    doc.reference = m[0].str();
+    // Answers to written questions: "Aanhangsel Handelingen II 2022/23,
+    // nr. 2345", also where printed "Aanhangsel van de Handelingen …".
+    doc.reference =
+        "Aanhangsel Handelingen " + m[1].str() + " " + m[2].str() + ", nr. " + m[3].str();
     doc.key = Slug("ah " + m[1].str() + " " + m[2].str() + " " + m[3].str());
   } else if (std::string own = OwnReference(text); kind == DocumentKind::kLetter && !own.empty()) {
     // A letter on the ministries' template: "Onze referentie BZ2542817"
@@ -1849,10 +1854,14 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     }
   }
   // A plenary debate's record is named by the item it opens with
-  // ("Consulaire dienstverlening" / "Aan de orde is het debat over …").
+  // ("Consulaire dienstverlening" / "Aan de orde is het debat over …"),
+  // not by the item's number above it ("9").
   if (doc.title.empty() && doc.reference.starts_with("Handelingen")) {
-    auto item = std::find_if(clean.lines.begin(), clean.lines.end(),
-                             [](const Line& l) { return !l.text.empty(); });
+    auto item = std::find_if(clean.lines.begin(), clean.lines.end(), [](const Line& l) {
+      return !l.text.empty() && !std::all_of(l.text.begin(), l.text.end(), [](char c) {
+        return std::isdigit(static_cast<unsigned char>(c));
+      });
+    });
     if (item != clean.lines.end() && IsHeadingLike(item->text)) {
       doc.title = "Plenair debat: " + item->text;
       // The item's name may wrap onto a second line ("Begroting

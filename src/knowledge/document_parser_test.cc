@@ -613,6 +613,73 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 33 814, nr. 974", "Verslag van een algemeen overleg"},
       {"blind48-brief-postennetwerk.txt", DocumentKind::kLetter, 15, "Kamerstuk 32 734, nr. 988",
        "Kamerbrief: Nederlandse diplomatie en het postennetwerk"},
+      // The common forms again: a table of questions and answers in two
+      // columns, answers copied from officielebekendmakingen.nl, a debate
+      // of a dossier with a sub-number, a kabinetsreactie by recommendation.
+      {"blind49-antwoorden-kamervragen-gedetineerde.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2025/26, nr. 4917", "Vragen van de leden Hoekstra-Bakker"},
+      {"blind49-kamerbrief-reisadviessysteem.txt", DocumentKind::kLetter, 16,
+       "Kamerstuk 36 918, nr. 1023", "Kamerbrief: Consulaire dienstverlening"},
+      {"blind49-lijst-vragen-begroting.txt", DocumentKind::kQuestions, 15,
+       "Kamerstuk 36 960 V, nr. 1004", "Lijst van vragen en antwoorden"},
+      {"blind49-verslag-schriftelijk-overleg-rbz.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 21 501-02, nr. 1034", "Verslag van een schriftelijk overleg"},
+      {"blind50-antwoorden-kamervragen-gedetineerden.txt", DocumentKind::kQuestions, 11,
+       "Aanhangsel Handelingen II 2025/26, nr. 5012", "Vragen van het lid Hermans-Vos (CDA)"},
+      {"blind50-kamerbrief-paspoorten-buitenland.txt", DocumentKind::kLetter, 14, "BZ2589104",
+       "Reisdocumenten voor Nederlanders in het"},
+      {"blind50-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 13,
+       "Kamerstuk 36 935 V, nr. 1052", "Lijst van vragen en antwoorden"},
+      {"blind50-verslag-commissiedebat-consulaire-zaken.txt", DocumentKind::kLetter, 26,
+       "Kamerstuk 36 944, nr. 1063", "Verslag van een commissiedebat"},
+      {"blind51-antwoorden-kamervragen-paspoort.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2025/26, nr. 5104", "Vragen van de leden Vermeulen-Kroes"},
+      {"blind51-jaarverslag-ontwikkelingssamenwerking.txt", DocumentKind::kLetter, 22,
+       "Kamerstuk 36 945 XVII, nr. 1096", ""},  // a chapter without its report's name
+      {"blind51-kamerbrief-sanctiepakket-rusland.txt", DocumentKind::kLetter, 11, "BZ2614087",
+       "Kamerbrief over gevolgen van het"},
+      {"blind51-nota-verslag-stemmen-buitenland.txt", DocumentKind::kLetter, 13,
+       "Kamerstuk 36 912, nr. 1081", "Nota naar aanleiding van het verslag"},
+      {"blind52-antwoorden-kamervragen-aardbeving.txt", DocumentKind::kQuestions, 13,
+       "Aanhangsel Handelingen II 2025/26, nr. 5214", "Vragen van het lid Dijkhuizen (CDA) aan"},
+      {"blind52-brief-handelsagenda.txt", DocumentKind::kLetter, 17, "Kamerstuk 34 952, nr. 1153",
+       "Kamerbrief: Beleidsnota Buitenlandse"},
+      {"blind52-handelingen-debat-visumbeleid.txt", DocumentKind::kLetter, 35,
+       "Handelingen II 2025/26, nr. 52, item 9", "Plenair debat: Visumbeleid"},
+      {"blind52-lijst-vragen-suppletoire-begroting.txt", DocumentKind::kQuestions, 16,
+       "Kamerstuk 36 942 V, nr. 1124", "Lijst van vragen en antwoorden"},
+      {"blind53-antwoord-kamervragen-paspoort.txt", DocumentKind::kQuestions, 10,
+       "Aanhangsel Handelingen II 2025/26, nr. 5318", "Vragen van de leden Kuipers-de Wit"},
+      {"blind53-brief-levensbewijs-aow-buitenland.txt", DocumentKind::kLetter, 14,
+       "2026-0000081346", "Voortgang levensbewijs en"},
+      {"blind53-lijst-vragen-suppletoire-begroting.txt", DocumentKind::kQuestions, 13,
+       "Kamerstuk 36 935 XVII, nr. 1164", "Lijst van vragen en antwoorden"},
+      {"blind53-memorie-van-antwoord-consulaire-bijstand.txt", DocumentKind::kLetter, 11,
+       "Kamerstukken I 2025/26, 36 914, C", "Memorie van antwoord"},
+      {"blind54-antwoorden-kamervragen-paspoortwachttijden.txt", DocumentKind::kQuestions, 10,
+       "Aanhangsel Handelingen II 2025/26, nr. 5417", "Vragen van de leden Kuipers (NSC) en"},
+      {"blind54-brief-digid-nederlanders-buitenland.txt", DocumentKind::kLetter, 17,
+       "Kamerstuk 26 643, nr. 1218", "Kamerbrief: Informatie- en"},
+      {"blind54-lijst-vragen-verdrag-overbrenging-peru.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 914 (R2213), nr. 1206", "Lijst van vragen en antwoorden"},
+      {"blind54-verslag-algemeen-overleg-ontwikkelingssamenwerking.txt", DocumentKind::kLetter, 20,
+       "Kamerstuk 36 947, nr. 1231", "Verslag van een algemeen overleg"},
+      {"blind55-antwoorden-kamervragen-legalisatie.txt", DocumentKind::kQuestions, 13,
+       "Aanhangsel Handelingen II 2025/26, nr. 5517", "Vragen van het lid Kuiper-de Wit (NSC)"},
+      {"blind55-brief-vernieuwing-postennet.txt", DocumentKind::kLetter, 16,
+       "Kamerstuk 36 941, nr. 1271", "Opening en sluiting van posten"},
+      {"blind55-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 15,
+       "Kamerstuk 36 960 V, nr. 1241", "Lijst van vragen en antwoorden"},
+      {"blind55-verslag-schriftelijk-overleg-visumbeleid.txt", DocumentKind::kQuestions, 6,
+       "Kamerstuk 36 947, nr. 1258", "Verslag van een schriftelijk overleg"},
+      {"blind56-antwoorden-kamervragen-mensenrechtenverdedigers.txt", DocumentKind::kQuestions, 13,
+       "Aanhangsel Handelingen II 2025/26, nr. 5617", "Vragen van het lid Özdemir"},
+      {"blind56-kabinetsreactie-aiv-advies-consulaire-dienstverlening.txt", DocumentKind::kLetter,
+       12, "Kamerstuk 36 947, nr. 1307", "Kamerbrief: Consulaire dienstverlening"},
+      {"blind56-lijst-vragen-crisisbijstand.txt", DocumentKind::kQuestions, 17,
+       "Kamerstuk 36 912, nr. 1283", "Lijst van vragen en antwoorden"},
+      {"blind56-verslag-commissiedebat-raad-buitenlandse-zaken.txt", DocumentKind::kLetter, 29,
+       "Kamerstuk 21 501-02, nr. 1296", "Verslag van een commissiedebat"},
   };
   // A page's footer left in the text: "Aanhangsel Handelingen II 2025/26,
   // nr. 1187 2" (an answer may cite that paper, without a page number).
@@ -1111,6 +1178,42 @@ TEST(BenchDocumentTest, ARecordWhoseFooterStandsOnTwoLines) {
   });
   ASSERT_NE(turn, record.passages.end()) << all;
   EXPECT_THAT(turn->text, StartsWith("Minister Verbeek: In landen waar de detentieomstandigheden"));
+}
+
+// A party's heading at the foot of a page, in `-layout` as wide as the
+// text's lines, heads the party's questions on the next page.
+TEST(BenchDocumentTest, APartysHeadingAtAPagesFootHeadsTheNextPage) {
+  constexpr char kFile[] = "blind55-verslag-schriftelijk-overleg-visumbeleid.txt";
+  ParsedDocument report = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  auto d66 = std::find_if(report.passages.begin(), report.passages.end(), [](const auto& p) {
+    return p.question.starts_with("De leden van de D66-fractie wijzen op het belang");
+  });
+  ASSERT_NE(d66, report.passages.end()) << AllText(report);
+  EXPECT_EQ(d66->heading, "Vragen en opmerkingen van de leden van de D66-fractie");
+}
+
+// A debate copied from officielebekendmakingen.nl, of a dossier with a
+// sub-number ("Kamerstuk 21501-02, nr. 1296"): named by it, the site's
+// head gone; a plenary record named by its item, not the item's number.
+TEST(BenchDocumentTest, ADossiersSubNumberAndAnItemsNumber) {
+  constexpr char kDebate[] = "blind56-verslag-commissiedebat-raad-buitenlandse-zaken.txt";
+  ParsedDocument debate = MustParse(ReadDocument(kDebate, LOKET_BENCH_DOCUMENTS_DIR), kDebate);
+  EXPECT_EQ(debate.document.reference, "Kamerstuk 21 501-02, nr. 1296");
+  EXPECT_THAT(AllText(debate), Not(HasSubstr("Ga direct naar inhoud")));
+  constexpr char kRecord[] = "blind52-handelingen-debat-visumbeleid.txt";
+  ParsedDocument record = MustParse(ReadDocument(kRecord, LOKET_BENCH_DOCUMENTS_DIR), kRecord);
+  EXPECT_EQ(record.document.title, "Plenair debat: Visumbeleid");
+}
+
+// Answers copied from officielebekendmakingen.nl whose notes read "1)
+// NOS.nl, …" under "Noten", the marker "1)" in the question: both go.
+TEST(BenchDocumentTest, EndnotesNumberedWithAParenthesis) {
+  constexpr char kFile[] = "blind50-antwoorden-kamervragen-gedetineerden.txt";
+  ParsedDocument answers = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(answers.document.reference, "Aanhangsel Handelingen II 2025/26, nr. 5012");
+  ASSERT_FALSE(answers.passages.empty());
+  EXPECT_THAT(answers.passages.front().question, EndsWith("zonder vonnis»?"));
+  EXPECT_THAT(AllText(answers), Not(HasSubstr("NOS.nl")));
 }
 
 // A PDF viewer's copy of a template letter whose block above each page's

@@ -216,9 +216,10 @@ const std::regex& MastheadEnd() {
   return re;
 }
 // A masthead without the chamber's name starts with the dossier and its
-// title: "36 800 V Vaststelling van de begrotingsstaten …".
+// title: "36 800 V Vaststelling van de begrotingsstaten …", "21 501-02 Raad
+// Buitenlandse Zaken".
 const std::regex& DossierLine() {
-  static const std::regex re("^[0-9]{2} [0-9]{3}( [A-Z]{1,5})?( +[A-Z(].*)?$");
+  static const std::regex re("^[0-9]{2} [0-9]{3}(-[0-9]{1,2})?( [A-Z]{1,5})?( +[A-Z(].*)?$");
   return re;
 }
 constexpr size_t kMaxDossierLines = 6;
@@ -418,7 +419,12 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
                                   (before == '.' && (digits.size() == 3 || number_digits <= 2)))) {
           continue;
         }
-        return Marker{i, p, digits.size()};
+        // A marker printed as "1)" ("… vonnis»?1)") goes with its
+        // parenthesis, where no parenthesis before it is open.
+        const bool open = std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(p), '(') >
+                          std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(p), ')');
+        const bool closed = after < t.size() && t[after] == ')' && !open;
+        return Marker{i, p, digits.size() + (closed ? 1 : 0)};
       }
     }
   }
@@ -452,10 +458,13 @@ bool IsRepeatedFootnote(const std::vector<Line>& lines, const std::vector<size_t
 }
 
 // A web page's notes stand together under "Noten" at its end, each number
-// on a line of its own ("Noten" / "1" / "Verordening …"): they are set as
+// on a line of its own ("Noten" / "1" / "Verordening …") or before its
+// text ("1) NOS.nl, …"): they are set as
 // a page's footnotes are ("1 Verordening …"), for RemoveFootnotes.
 void SetEndnotesAsFootnotes(std::vector<Line>& lines) {
   static const std::regex number("^[0-9]{1,3}$");
+  // Or with its text on the line: "1) NOS.nl, 19 september 2025, …".
+  static const std::regex numbered_note("^([0-9]{1,3})\\) (\\S.*)$");
   auto heading = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) {
     return l.text == "Noten" || l.text == "Voetnoten";
   });
@@ -465,7 +474,9 @@ void SetEndnotesAsFootnotes(std::vector<Line>& lines) {
   bool numbered = false;  // the last note has its number and no text yet
   for (auto it = first; it != lines.end(); ++it) {
     if (it->text.empty()) continue;
-    if (std::regex_match(it->text, number)) {
+    if (std::smatch m; !numbered && std::regex_match(it->text, m, numbered_note)) {
+      notes.push_back(Line{m[1].str() + " " + m[2].str()});
+    } else if (std::regex_match(it->text, number)) {
       if (numbered) return;
       notes.push_back(Line{it->text + " "});
       numbered = true;
@@ -1542,7 +1553,8 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
   constexpr size_t kMaxHeadLines = 60;
   // The Eerste Kamer numbers a bill's papers with letters ("nr. C").
   static const std::regex paper(
-      "Kamerstuk ([0-9]{2} ?[0-9]{3,4})(?:-([A-Z]{1,5}))?,? nr\\. ?([0-9]+|[A-Z]{1,2})\\b");
+      "Kamerstuk ([0-9]{2} ?[0-9]{3,4})(-[0-9]{1,2})?(?:-([A-Z]{1,5}))?,? nr\\. "
+      "?([0-9]+|[A-Z]{1,2})\\b");
   static const std::regex year("^(?:Vergaderjaar:? )?([0-9]{4}) ?- ?([0-9]{4})$");
   // Answers to written questions: "Aanhangsel van de Handelingen
   // 2025-2026, nr. 3817".
@@ -1649,11 +1661,12 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
     std::string dossier = p[1].str();
     std::erase(dossier, ' ');
     dossier.insert(dossier.size() - 3, " ");
-    if (p[2].matched) dossier += " " + p[2].str();
-    const bool lettered = !std::isdigit(static_cast<unsigned char>(p[3].str()[0]));
+    dossier += p[2].str();  // "21 501-02"
+    if (p[3].matched) dossier += " " + p[3].str();
+    const bool lettered = !std::isdigit(static_cast<unsigned char>(p[4].str()[0]));
     footers.push_back(std::string(eerste ? "Eerste" : "Tweede") + " Kamer, vergaderjaar " +
                       y[1].str() + "–" + y[2].str() + ", " + dossier +
-                      (lettered ? ", " : ", nr. ") + p[3].str());
+                      (lettered ? ", " : ", nr. ") + p[4].str());
   }
   lines.erase(lines.begin(), lines.begin() + static_cast<std::ptrdiff_t>(end));
 }
@@ -1721,7 +1734,15 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
     size_t links = 0;
     bool prose = false;
     for (size_t i = at + 1; i < lines.size(); ++i) {
+      // Below "Zie ook" or "Deel deze pagina" all is the site's: links to
+      // other pages ("Vraag en antwoord: Mag ik …?") and its slogan
+      // ("Rijksoverheid.nl. Het laatste nieuws …").
+      if (furniture.contains(lines[i].text) || lines[i].text == "Zie ook") break;
       if (lines[i].text.empty() || std::regex_search(lines[i].text, download)) continue;
+      // A download's title, above what it is and its details.
+      const size_t kind = NextText(lines, i);
+      const size_t details = kind < lines.size() ? NextText(lines, kind) : kind;
+      if (details < lines.size() && std::regex_search(lines[details].text, download)) continue;
       ++links;
       // Links may share a line: "Over deze site | Contact | Privacy".
       prose = prose || EndsSentence(lines[i].text) ||
