@@ -2224,6 +2224,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
     }
     JoinReactionsToQuestions(out.passages);
     JoinDebateAnswersToTurns(out.passages);
+    JoinReportedAnswersToTurns(out.passages);
     SplitMembersQuestions(out.passages);
     out.document.kind = DocumentKind::kLetter;
   }

@@ -358,7 +358,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // questions and answers run over page breaks.
       {"blind21-ek-aanhangsel.txt", DocumentKind::kQuestions, 11,
        "Aanhangsel Handelingen I 2025/26, nr. 12", "Vragen van het lid Oosterhout-Meijer (CDA)"},
-      {"blind21-ao-verslag-2015.txt", DocumentKind::kLetter, 21, "Kamerstuk 30 010, nr. 24",
+      {"blind21-ao-verslag-2015.txt", DocumentKind::kLetter, 15, "Kamerstuk 30 010, nr. 24",
        "Verslag van een algemeen overleg"},
       {"blind21-kamerbrief-genummerd.txt", DocumentKind::kLetter, 23, "BZ2539120",
        "Voortgang postennet, consulaire dienstverlening en visumverlening"},
@@ -662,7 +662,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 26 643, nr. 1218", "Kamerbrief: Informatie- en"},
       {"blind54-lijst-vragen-verdrag-overbrenging-peru.txt", DocumentKind::kQuestions, 14,
        "Kamerstuk 36 914 (R2213), nr. 1206", "Lijst van vragen en antwoorden"},
-      {"blind54-verslag-algemeen-overleg-ontwikkelingssamenwerking.txt", DocumentKind::kLetter, 20,
+      {"blind54-verslag-algemeen-overleg-ontwikkelingssamenwerking.txt", DocumentKind::kLetter, 14,
        "Kamerstuk 36 947, nr. 1231", "Verslag van een algemeen overleg"},
       {"blind55-antwoorden-kamervragen-legalisatie.txt", DocumentKind::kQuestions, 13,
        "Aanhangsel Handelingen II 2025/26, nr. 5517", "Vragen van het lid Kuiper-de Wit (NSC)"},
@@ -1178,6 +1178,27 @@ TEST(BenchDocumentTest, ARecordWhoseFooterStandsOnTwoLines) {
   });
   ASSERT_NE(turn, record.passages.end()) << all;
   EXPECT_THAT(turn->text, StartsWith("Minister Verbeek: In landen waar de detentieomstandigheden"));
+}
+
+// A report in reported speech: each member's turn goes with the
+// minister's answers that name the member; an answer that names no one,
+// and a member's words in the second round, stand alone.
+TEST(BenchDocumentTest, AReportedTurnGoesWithTheAnswersThatNameTheMember) {
+  constexpr char kFile[] = "blind54-verslag-algemeen-overleg-ontwikkelingssamenwerking.txt";
+  ParsedDocument report = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  auto turn = [&](std::string_view start) {
+    auto it = std::find_if(report.passages.begin(), report.passages.end(),
+                           [&](const ParsedPassage& p) { return p.question.starts_with(start); });
+    return it == report.passages.end() ? ParsedPassage{} : *it;
+  };
+  EXPECT_THAT(turn("De heer Bosman (VVD) steunt").text,
+              StartsWith("Over migratie zegt de minister tegen de heer Bosman"));
+  EXPECT_THAT(turn("Mevrouw Dijkhuizen (NSC) maakt zich zorgen").text,
+              StartsWith("Mevrouw Dijkhuizen krijgt van de minister het antwoord"));
+  EXPECT_NE(PassageContaining(report, "De minister zegt dat het Dutch Good Growth Fund"), nullptr);
+  const ParsedPassage* second = PassageContaining(report, "Mevrouw Van Leeuwen dient een motie in");
+  ASSERT_NE(second, nullptr);
+  EXPECT_TRUE(second->question.empty());
 }
 
 // A party's heading at the foot of a page, in `-layout` as wide as the

@@ -500,4 +500,71 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
   passages = std::move(out);
 }
 
+// A report in reported speech: a member's turn ("De heer Bosman (VVD)
+// vraagt …") goes with the minister's answers that name the member in
+// their first sentence ("Tegen de heer Bosman zegt de minister …", "In
+// antwoord op de vraag van mevrouw Van Leeuwen zegt de minister …"), as
+// one passage: the turn its question, the answers its text.
+void JoinReportedAnswersToTurns(std::vector<ParsedPassage>& passages) {
+  // Reported, not spoken: the party in brackets, then the verb.
+  static const regex member(
+      "^(?:De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\) [a-z]");
+  static const regex answers_heading(
+      "\\b(minister|staatssecretaris|regering|kabinet|bewindspersoon)", icase);
+  static const regex minister_speaks("\\b(de minister|de staatssecretaris)\\b", icase);
+  struct Turn {
+    size_t passage;
+    std::string name;
+    std::vector<size_t> answers;
+  };
+  std::vector<Turn> turns;
+  bool answering = false;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    const ParsedPassage& p = passages[i];
+    if (!p.question.empty()) continue;
+    std::smatch m;
+    if (!answering && std::regex_search(p.text, m, member)) {
+      turns.push_back(Turn{i, m[1].str(), {}});
+      continue;
+    }
+    if (turns.empty()) continue;
+    answering = answering || std::regex_search(p.heading, answers_heading) ||
+                p.text.starts_with("De minister ") || p.text.starts_with("De staatssecretaris ");
+    // A member's turn later on (a second round) answers no one.
+    if (!answering || std::regex_search(p.text, member)) continue;
+    // The answer names the member, and the minister, in its first sentence.
+    const std::string first = p.text.substr(0, p.text.find_first_of(".?!"));
+    if (!std::regex_search(first, minister_speaks)) continue;
+    Turn* named = nullptr;
+    size_t at = std::string::npos;
+    for (Turn& t : turns) {
+      for (const char* title : {"heer ", "evrouw "}) {
+        const size_t found = first.find(title + t.name);
+        if (found < at) {
+          at = found;
+          named = &t;
+        }
+      }
+    }
+    if (named != nullptr) named->answers.push_back(i);
+  }
+  std::vector<bool> joined(passages.size(), false);
+  for (const Turn& t : turns) {
+    if (t.answers.empty()) continue;
+    std::vector<std::string> answers;
+    for (size_t a : t.answers) {
+      answers.push_back(std::move(passages[a].text));
+      joined[a] = true;
+    }
+    ParsedPassage& turn = passages[t.passage];
+    turn.question = std::move(turn.text);
+    turn.text = Join(answers, "\n\n");
+  }
+  std::vector<ParsedPassage> out;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    if (!joined[i]) out.push_back(std::move(passages[i]));
+  }
+  passages = std::move(out);
+}
+
 }  // namespace loket::knowledge

@@ -48,4 +48,10 @@ void SplitMembersQuestions(std::vector<ParsedPassage>& passages);
 // an interruption that asks, with the reply right after it, too.
 void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages);
 
+// A report in reported speech ("De heer Bosman (VVD) vraagt …"): a
+// member's turn goes with the minister's answers that name the member
+// ("Tegen de heer Bosman zegt de minister …"), as one passage, the turn
+// its question.
+void JoinReportedAnswersToTurns(std::vector<ParsedPassage>& passages);
+
 }  // namespace loket::knowledge
