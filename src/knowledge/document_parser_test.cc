@@ -1201,6 +1201,18 @@ TEST(BenchDocumentTest, AReportedTurnGoesWithTheAnswersThatNameTheMember) {
   EXPECT_TRUE(second->question.empty());
 }
 
+// A `-layout` list whose page references stand in the left margin of
+// each question's first line ("blz. 3             Hoe hoog …").
+TEST(BenchDocumentTest, PageReferencesInTheMarginOfAQuestion) {
+  constexpr char kFile[] = "blind53-lijst-vragen-suppletoire-begroting.txt";
+  ParsedDocument list = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  ASSERT_FALSE(list.passages.empty());
+  EXPECT_THAT(list.passages.front().question, StartsWith("Hoe hoog zijn de totale uitgaven"));
+  for (const ParsedPassage& p : list.passages) {
+    EXPECT_THAT(p.question, Not(HasSubstr("blz."))) << p.number;
+  }
+}
+
 // A party's heading at the foot of a page, in `-layout` as wide as the
 // text's lines, heads the party's questions on the next page.
 TEST(BenchDocumentTest, APartysHeadingAtAPagesFootHeadsTheNextPage) {

@@ -1806,6 +1806,14 @@ CleanText CleanPdfText(std::string_view raw) {
     // Runs of spaces inside a line stay (table columns); the ends go, and
     // so do the spaces that justified a line.
     line.text = std::string(Trim(raw_line));
+    // A page reference in the left margin, apart from the text by a run of
+    // spaces (`-layout`: "blz. 3             Hoe hoog zijn …").
+    static const std::regex margin_page(
+        "^(?:[Bb]lz|[Bb]ladzijde|[Pp]ag|[Pp]agina)\\.? ?[0-9]{1,4}(?:[-–][0-9]{1,4})? {3,}(?=\\S)");
+    if (line.text.starts_with("bl") || line.text.starts_with("Bl") ||
+        line.text.starts_with("pag") || line.text.starts_with("Pag")) {
+      line.text = std::regex_replace(line.text, margin_page, "");
+    }
     if (IsJustifiedProse(line.text)) line.text = CollapseSpaces(line.text);
     // The rule above a page's footnotes ("_____________________").
     if (line.text.size() >= 5 && line.text.find_first_not_of('_') == std::string::npos) {
