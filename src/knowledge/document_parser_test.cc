@@ -644,7 +644,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Aanhangsel Handelingen II 2025/26, nr. 5214", "Vragen van het lid Dijkhuizen (CDA) aan"},
       {"blind52-brief-handelsagenda.txt", DocumentKind::kLetter, 17, "Kamerstuk 34 952, nr. 1153",
        "Kamerbrief: Beleidsnota Buitenlandse"},
-      {"blind52-handelingen-debat-visumbeleid.txt", DocumentKind::kLetter, 35,
+      {"blind52-handelingen-debat-visumbeleid.txt", DocumentKind::kLetter, 27,
        "Handelingen II 2025/26, nr. 52, item 9", "Plenair debat: Visumbeleid"},
       {"blind52-lijst-vragen-suppletoire-begroting.txt", DocumentKind::kQuestions, 16,
        "Kamerstuk 36 942 V, nr. 1124", "Lijst van vragen en antwoorden"},
@@ -1236,6 +1236,26 @@ TEST(BenchDocumentTest, ADossiersSubNumberAndAnItemsNumber) {
   constexpr char kRecord[] = "blind52-handelingen-debat-visumbeleid.txt";
   ParsedDocument record = MustParse(ReadDocument(kRecord, LOKET_BENCH_DOCUMENTS_DIR), kRecord);
   EXPECT_EQ(record.document.title, "Plenair debat: Visumbeleid");
+}
+
+// A plenary record whose minister goes on after an interruption without a
+// new label, turning to the next member ("Dan de vragen van de heer Van
+// Rooijen."); a member's interruption that names another member in its
+// first sentence is no turn of the member's, the later turn is.
+TEST(BenchDocumentTest, AnswersAfterAnInterruptionAndAnInterruptionBeforeTheTurn) {
+  constexpr char kFile[] = "blind52-handelingen-debat-visumbeleid.txt";
+  ParsedDocument record = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  auto turn = [&](std::string_view start) {
+    auto it = std::find_if(record.passages.begin(), record.passages.end(),
+                           [&](const ParsedPassage& p) { return p.question.starts_with(start); });
+    return it == record.passages.end() ? ParsedPassage{} : *it;
+  };
+  EXPECT_THAT(turn("De heer Van Rooijen (PVV): Voorzitter.").text,
+              StartsWith("Dan de vragen van de heer Van Rooijen."));
+  EXPECT_THAT(turn("Mevrouw Sluiter (VVD): Dank u, voorzitter.").text,
+              StartsWith("Mevrouw Sluiter vroeg naar bedrijven."));
+  EXPECT_THAT(turn("De heer Boersma (CDA): Voorzitter.").text,
+              StartsWith("De heer Boersma vroeg naar de motivering van weigeringen."));
 }
 
 // Answers copied from officielebekendmakingen.nl whose notes read "1)

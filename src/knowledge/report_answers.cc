@@ -343,11 +343,13 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       const bool asks = std::any_of(passages.begin() + static_cast<std::ptrdiff_t>(i),
                                     passages.begin() + static_cast<std::ptrdiff_t>(last) + 1,
                                     [](const ParsedPassage& p) { return SpeakerAsks(p.text); });
-      // An interruption opens by naming the member who has the floor
-      // ("Mevrouw Stoop (SP): De heer Verhoeckx heeft het over …"): no turn.
+      // An interruption names the member who has the floor in its first
+      // sentence ("Mevrouw Stoop (SP): De heer Verhoeckx heeft het over …",
+      // "De heer Boersma (CDA): Ik ben het eens met mevrouw Sluiter …"): no
+      // turn. (A turn opens with the chair: "Voorzitter. …")
       static const regex interrupts(
-          "^(?:De heer|Mevrouw) [A-Z][^():\\n]{1,40}? \\([^()\\n]{1,40}\\): +(?:De heer|Mevrouw) "
-          "[A-Z]");
+          "^(?:De heer|Mevrouw) [A-Z][^():\\n]{1,40}? \\([^()\\n]{1,40}\\): +[^.?!\\n]*?"
+          "\\b(?:[Dd]e heer|[Mm]evrouw) [A-Z]");
       const std::string own = text.substr(static_cast<size_t>(m.position(0)));
       // So does a member whom the chair gives the floor for an
       // interruption ("Er is een interruptie van mevrouw El Khatib."), in
@@ -367,7 +369,14 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       i = last;
       continue;
     }
-    if (!answering || !minister_speaks) continue;
+    // After a member's interruption the minister may go on without a new
+    // label, with a paragraph that turns to a member ("Dan de vragen van
+    // de heer Van Rooijen.").
+    const bool resumes = answering && at_start == Speaker::kMember && !speaks(text) &&
+                         std::any_of(turns.begin(), turns.end(),
+                                     [&](const Turn& t) { return !names(text, t.name).empty(); });
+    if (resumes) speaker = Speaker::kMinister;
+    if (!answering || !(minister_speaks || resumes)) continue;
     // An answer may run on from one member to the next without a new
     // paragraph ("… met de redenen daarvoor. Mevrouw El Khatib vroeg naar
     // achterlating."): a sentence that turns to a member, or to the next
