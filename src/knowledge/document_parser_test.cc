@@ -1213,6 +1213,16 @@ TEST(BenchDocumentTest, PageReferencesInTheMarginOfAQuestion) {
   }
 }
 
+// A footnote whose number stands on a line of its own and whose text opens
+// in lower case ("3" / "de Volkskrant, «…»"): it goes, and so does its
+// marker ("drugsdelicten?3").
+TEST(BenchDocumentTest, AFootnoteThatOpensInLowerCase) {
+  constexpr char kFile[] = "blind49-antwoorden-kamervragen-gedetineerde.txt";
+  ParsedDocument answers = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_THAT(AllText(answers), Not(HasSubstr("de Volkskrant")));
+  EXPECT_THAT(AllText(answers), HasSubstr("straffen op drugsdelicten?\n"));
+}
+
 // A party's heading at the foot of a page, in `-layout` as wide as the
 // text's lines, heads the party's questions on the next page.
 TEST(BenchDocumentTest, APartysHeadingAtAPagesFootHeadsTheNextPage) {

@@ -507,8 +507,9 @@ void JoinLoneFootnoteNumbers(std::vector<Line>& lines) {
     if (!lines[i].number_only) continue;
     size_t k = i + 1;
     if (k < lines.size() && lines[k].text.empty()) ++k;
+    // (A note may open in lower case: "de Volkskrant, «…», 9 januari 2026".)
     if (k >= lines.size() || lines[k].text.empty() || lines[k].number_only || lines[k].page_start ||
-        !StartsUpper(lines[k].text) || LooksLikeMarkerLine(lines[k].text)) {
+        LooksLikeMarkerLine(lines[k].text)) {
       continue;
     }
     size_t end = k;  // the note's last line
