@@ -1243,6 +1243,11 @@ TEST(BenchDocumentTest, ADossiersSubNumberAndAnItemsNumber) {
   ParsedDocument debate = MustParse(ReadDocument(kDebate, LOKET_BENCH_DOCUMENTS_DIR), kDebate);
   EXPECT_EQ(debate.document.reference, "Kamerstuk 21 501-02, nr. 1296");
   EXPECT_THAT(AllText(debate), Not(HasSubstr("Ga direct naar inhoud")));
+  // A member whose name opens with a capital outside ASCII has turns too.
+  EXPECT_TRUE(std::any_of(debate.passages.begin(), debate.passages.end(), [](const auto& p) {
+    return p.question.starts_with("Mevrouw Özdemir (GroenLinks-PvdA): Dank, voorzitter.") &&
+           !p.text.empty();
+  }));
   constexpr char kRecord[] = "blind52-handelingen-debat-visumbeleid.txt";
   ParsedDocument record = MustParse(ReadDocument(kRecord, LOKET_BENCH_DOCUMENTS_DIR), kRecord);
   EXPECT_EQ(record.document.title, "Plenair debat: Visumbeleid");

@@ -18,6 +18,10 @@ namespace {
 using std::regex;
 using std::regex_constants::icase;
 
+// The first letter of a member's name: a capital, also "Ö" or "É"
+// (Latin-1 capitals in UTF-8).
+const std::string kNameStart = "(?:[A-Z]|\xC3[\x80-\x9E])";
+
 // The party whose members a report's heading names: "VVD" for "Vragen en
 // opmerkingen van de leden van de VVD-fractie", "GroenLinks-PvdA" for "…
 // van de GroenLinks-PvdA-fractie"; empty when it names none.
@@ -78,8 +82,8 @@ std::vector<std::string> AskingParagraphs(const std::vector<std::string>& paragr
 // minister's ("Minister Van Leeuwen: …") and the chair's ("De voorzitter:
 // …").
 const regex& MemberLabel() {
-  static const regex re(
-      "(^|\\n)(De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\): +\\S");
+  static const regex re("(^|\\n)(De heer|Mevrouw) (" + kNameStart +
+                        "[^():\\n]{1,40}?) \\([^()\\n]{1,40}\\): +\\S");
   return re;
 }
 
@@ -347,9 +351,10 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
       // sentence ("Mevrouw Stoop (SP): De heer Verhoeckx heeft het over …",
       // "De heer Boersma (CDA): Ik ben het eens met mevrouw Sluiter …"): no
       // turn. (A turn opens with the chair: "Voorzitter. …")
-      static const regex interrupts(
-          "^(?:De heer|Mevrouw) [A-Z][^():\\n]{1,40}? \\([^()\\n]{1,40}\\): +[^.?!\\n]*?"
-          "\\b(?:[Dd]e heer|[Mm]evrouw) [A-Z]");
+      static const regex interrupts("^(?:De heer|Mevrouw) " + kNameStart +
+                                    "[^():\\n]{1,40}? \\([^()\\n]{1,40}\\): +[^.?!\\n]*?"
+                                    "\\b(?:[Dd]e heer|[Mm]evrouw) " +
+                                    kNameStart);
       const std::string own = text.substr(static_cast<size_t>(m.position(0)));
       // So does a member whom the chair gives the floor for an
       // interruption ("Er is een interruptie van mevrouw El Khatib."), in
@@ -516,8 +521,8 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
 // one passage: the turn its question, the answers its text.
 void JoinReportedAnswersToTurns(std::vector<ParsedPassage>& passages) {
   // Reported, not spoken: the party in brackets, then the verb.
-  static const regex member(
-      "^(?:De heer|Mevrouw) ([A-Z][^():\\n]{1,40}?) \\([^()\\n]{1,40}\\) [a-z]");
+  static const regex member("^(?:De heer|Mevrouw) (" + kNameStart +
+                            "[^():\\n]{1,40}?) \\([^()\\n]{1,40}\\) [a-z]");
   static const regex answers_heading(
       "\\b(minister|staatssecretaris|regering|kabinet|bewindspersoon)", icase);
   static const regex minister_speaks("\\b(de minister|de staatssecretaris)\\b", icase);
