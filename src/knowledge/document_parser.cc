@@ -1533,6 +1533,11 @@ std::string LetterSubject(const std::vector<Line>& lines) {
       }
       subject += " " + CollapseSpaces(next);
     }
+    // A table's header ("Onderwerp 2024 2025") names no subject.
+    if (std::none_of(subject.begin(), subject.end(),
+                     [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      continue;
+    }
     if (subject.size() > kMaxSubjectBytes || EndsSentence(subject)) return {};
     return subject;
   }
@@ -1896,10 +1901,21 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     const bool letter = text.find("Aan de Voorzitter van de") != std::string::npos ||
                         HasAddressee(clean.lines) || std::regex_search(text, kSalutation);
     if (!to_parliament || !letter) {
+      // A budget's or annual report's chapter is named by its article
+      // ("3.4 Artikel 4 Consulaire dienstverlening …" → "Artikel 4 …"),
+      // not by the first heading under it ("A. Algemene doelstelling").
+      static const regex kArticle(
+          "^[0-9]{1,2}(?:\\.[0-9]{1,2})*\\.? +((?:Beleids|Niet-beleids)?[Aa]rtikel [0-9]+.*)$");
+      static const regex kLettered("^[A-Z][.)] \\S.*");
       for (const std::string& p : top) {
         if (EndsSentence(p)) break;
+        if (std::smatch a; IsHeadingLike(p) && std::regex_match(p, a, kArticle)) {
+          doc.title = a[1].str();
+          return;
+        }
         if (IsHeadingLike(p) && p.find(' ') != std::string::npos && !std::regex_match(p, kMaker) &&
-            !SectionHeadings::IsNumbered(p) && !std::regex_search(p, DatePattern())) {
+            !SectionHeadings::IsNumbered(p) && !std::regex_match(p, kLettered) &&
+            !std::regex_search(p, DatePattern())) {
           doc.title = p;
           return;
         }

@@ -635,7 +635,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       {"blind51-antwoorden-kamervragen-paspoort.txt", DocumentKind::kQuestions, 12,
        "Aanhangsel Handelingen II 2025/26, nr. 5104", "Vragen van de leden Vermeulen-Kroes"},
       {"blind51-jaarverslag-ontwikkelingssamenwerking.txt", DocumentKind::kLetter, 22,
-       "Kamerstuk 36 945 XVII, nr. 1096", ""},  // a chapter without its report's name
+       "Kamerstuk 36 945 XVII, nr. 1096", "Beleidsartikel 2 Duurzaam water"},
       {"blind51-kamerbrief-sanctiepakket-rusland.txt", DocumentKind::kLetter, 11, "BZ2614087",
        "Kamerbrief over gevolgen van het"},
       {"blind51-nota-verslag-stemmen-buitenland.txt", DocumentKind::kLetter, 13,
@@ -680,6 +680,72 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 912, nr. 1283", "Lijst van vragen en antwoorden"},
       {"blind56-verslag-commissiedebat-raad-buitenlandse-zaken.txt", DocumentKind::kLetter, 29,
        "Kamerstuk 21 501-02, nr. 1296", "Verslag van een commissiedebat"},
+      // A plenary record whose footer has the sitting's date between its
+      // lines, a letter with a table headed "Onderwerp", a budget's article.
+      {"blind57-antwoorden-kamervragen-gestrande-reizigers.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2025/26, nr. 5718", "Vragen van de leden Van Rooijen (D66)"},
+      {"blind57-lijst-vragen-begroting.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 980 V, nr. 1324", "Lijst van vragen en antwoorden"},
+      {"blind57-verslag-commissiedebat-visumbeleid.txt", DocumentKind::kLetter, 25,
+       "Kamerstuk 36 957, nr. 1355", "Verslag van een commissiedebat"},
+      {"blind57-voortgangsbrief-consulaire-dienstverlening.txt", DocumentKind::kLetter, 16,
+       "Kamerstuk 36 934, nr. 1342", "Kamerbrief: Consulaire dienstverlening"},
+      {"blind58-antwoorden-kamervragen-digid-buitenland.txt", DocumentKind::kQuestions, 11,
+       "Aanhangsel Handelingen II 2025/26, nr. 5812", "Vragen van het lid Kamminga-de Boer"},
+      {"blind58-beleidsbrief-gedetineerden-buitenland.txt", DocumentKind::kLetter, 16, "BZ2532871",
+       "Beleidsbrief ondersteuning Nederlandse"},
+      {"blind58-lijst-vragen-antwoorden-goedkeuringswet-verdrag.txt", DocumentKind::kQuestions, 15,
+       "Kamerstuk 36 947, nr. 1379", "Lijst van vragen en antwoorden"},
+      {"blind58-verslag-schriftelijk-overleg-raad-algemene-zaken.txt", DocumentKind::kQuestions, 9,
+       "Kamerstuk 21 501-02, nr. 1368", "Verslag van een schriftelijk overleg"},
+      {"blind59-antwoorden-kamervragen-briefstemmen.txt", DocumentKind::kQuestions, 14,
+       "Aanhangsel Handelingen II 2025/26, nr. 5903", "Vragen van het lid Van Leeuwen (Volt)"},
+      {"blind59-handelingen-debat-consulaire-dienstverlening.txt", DocumentKind::kLetter, 36,
+       "Handelingen II 2025/26, nr. 48, item 7", "Plenair debat: Consulaire"},
+      {"blind59-kamerbrief-reisadvies-libanon.txt", DocumentKind::kLetter, 16, "",
+       "Kamerbrief over aanpassing reisadvies"},
+      {"blind59-lijst-vragen-jaarverslag-bho.txt", DocumentKind::kQuestions, 16,
+       "Kamerstuk 36 950 XVII, nr. 1403", "Lijst van vragen en antwoorden"},
+      {"blind60-antwoorden-kamervragen-paspoort-buitenland.txt", DocumentKind::kQuestions, 10,
+       "Aanhangsel Handelingen II 2025/26, nr. 6017", "Vragen van de leden Brouwer-Kok (VVD)"},
+      {"blind60-begroting-artikel4-consulaire-dienstverlening.txt", DocumentKind::kLetter, 31,
+       "Kamerstuk 37 000 V, nr. 1452", "Artikel 4 Consulaire dienstverlening en"},
+      {"blind60-nota-verslag-consulaire-bijstand.txt", DocumentKind::kLetter, 14,
+       "Kamerstuk 36 912, nr. 1446", "Nota naar aanleiding van het verslag"},
+      {"blind60-verslag-algemeen-overleg-consulaire-zaken.txt", DocumentKind::kLetter, 21,
+       "Kamerstuk 36 947, nr. 1463", "Verslag van een algemeen overleg"},
+      {"blind61-antwoorden-kamervragen-paspoort-australie.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2025/26, nr. 6107", "Antwoorden op Kamervragen over de"},
+      {"blind61-kamerbrief-legalisatie-apostille.txt", DocumentKind::kLetter, 13,
+       "Kamerstuk 36 912, nr. 1495", "Kamerbrief: Modernisering van de"},
+      {"blind61-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 13,
+       "Kamerstuk 36 945 V, nr. 1484", "Lijst van vragen en antwoorden"},
+      {"blind61-verslag-schriftelijk-overleg-eerste-kamer.txt", DocumentKind::kQuestions, 10,
+       "Kamerstuk 36 921, nr. 1503", "Verslag van een schriftelijk overleg"},
+      {"blind62-antwoorden-vragen-aardbeving-nepal.txt", DocumentKind::kQuestions, 10,
+       "Aanhangsel Handelingen II 2025/26, nr. 6217", "Vragen van de leden Hoekstra-Visser"},
+      {"blind62-beleidsbrief-mensenrechten.txt", DocumentKind::kLetter, 19,
+       "Kamerstuk 32 735, nr. 1544", "Kamerbrief: Mensenrechten in het"},
+      {"blind62-lijst-vragen-najaarsnota.txt", DocumentKind::kQuestions, 11,
+       "Kamerstuk 36 861 V, nr. 1529", "Lijst van vragen en antwoorden"},
+      {"blind62-verslag-commissiedebat-ontwikkelingssamenwerking.txt", DocumentKind::kLetter, 28,
+       "Kamerstuk 36 914, nr. 1538", "Verslag van een commissiedebat"},
+      {"blind63-antwoord-kamervragen-paspoort.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2025/26, nr. 6312", "Vragen van de leden Terpstra (D66) en"},
+      {"blind63-kamerbrief-honorair-consuls.txt", DocumentKind::kLetter, 13, "BZ2604418",
+       "Versterking van het netwerk van"},
+      {"blind63-lijst-vragen-begroting-bho.txt", DocumentKind::kQuestions, 13,
+       "Kamerstuk 36 930 XVII, nr. 1562", "Lijst van vragen en antwoorden"},
+      {"blind63-verslag-schriftelijk-overleg-europese-raad.txt", DocumentKind::kLetter, 19,
+       "Kamerstuk 21 501-20, nr. 1583", "Verslag van een schriftelijk overleg"},
+      {"blind64-antwoorden-kamervragen-paspoortkosten.txt", DocumentKind::kQuestions, 10,
+       "Aanhangsel Handelingen II 2025/26, nr. 6418", "Vragen van het lid Kortenhoeven (NSC)"},
+      {"blind64-handelingen-wetsvoorstel-consulaire-dienstverlening.txt", DocumentKind::kLetter, 20,
+       "Handelingen II 2025/26, nr. 47, item 9", "Plenair debat: Wet consulaire"},
+      {"blind64-kamerbrief-evacuaties-crisishulp.txt", DocumentKind::kLetter, 15,
+       "Kamerstuk 36 958, nr. 1623", "Kamerbrief: Consulaire bijstand en"},
+      {"blind64-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 36 945 V, nr. 1614", "Lijst van vragen en antwoorden"},
   };
   // A page's footer left in the text: "Aanhangsel Handelingen II 2025/26,
   // nr. 1187 2" (an answer may cite that paper, without a page number).
@@ -700,7 +766,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
            {"Tweede Kamer, vergaderjaar", "ah-tk-", "kst-", "ISSN", "'s-Gravenhage 20", "\f",
             "voorzitter van de commissie", "Inhoudsopgave", "Onze referentie", "Pagina ",
             "Documentdetails", "Kamerstuk |", "Officiële bekendmakingen", "Naar boven",
-            "Overheid.nl", "Noten", "[^", "(PDF |"}) {
+            "Overheid.nl", "Noten", "[^", "(PDF |", "PDF document |"}) {
         EXPECT_THAT(p.heading + p.question + p.text, Not(HasSubstr(artefact))) << p.number;
       }
     }
@@ -1251,6 +1317,25 @@ TEST(BenchDocumentTest, ADossiersSubNumberAndAnItemsNumber) {
   constexpr char kRecord[] = "blind52-handelingen-debat-visumbeleid.txt";
   ParsedDocument record = MustParse(ReadDocument(kRecord, LOKET_BENCH_DOCUMENTS_DIR), kRecord);
   EXPECT_EQ(record.document.title, "Plenair debat: Visumbeleid");
+}
+
+// A plenary record whose footer prints the sitting's date between its
+// lines ("TK 48" / "12 februari 2026" / "48-7-1"); a letter whose table is
+// headed "Onderwerp 2024 2025", named by its dossier; a budget's chapter
+// named by its article, not by its first lettered heading.
+TEST(BenchDocumentTest, AFootersDateATablesHeaderAndABudgetsArticle) {
+  auto read = [](const char* file) {
+    return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
+  };
+  ParsedDocument record = read("blind59-handelingen-debat-consulaire-dienstverlening.txt");
+  EXPECT_EQ(record.document.reference, "Handelingen II 2025/26, nr. 48, item 7");
+  EXPECT_EQ(record.document.date, "2026-02-12");
+  EXPECT_THAT(AllText(record), Not(HasSubstr("TK 48")));
+  EXPECT_THAT(AllText(record), Not(HasSubstr("12 februari 2026")));
+  EXPECT_EQ(read("blind57-voortgangsbrief-consulaire-dienstverlening.txt").document.title,
+            "Kamerbrief: Consulaire dienstverlening");
+  EXPECT_EQ(read("blind60-begroting-artikel4-consulaire-dienstverlening.txt").document.title,
+            "Artikel 4 Consulaire dienstverlening en uitdragen Nederlandse waarden");
 }
 
 // A plenary record whose minister goes on after an interruption without a

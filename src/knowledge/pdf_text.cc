@@ -100,20 +100,38 @@ const std::regex& HandelingenFooter() {
 }
 
 // A Handelingen footer printed on two lines ("TK 19" / "19-7-1"), as one:
-// "TK 19 19-7-1".
+// "TK 19 19-7-1". The sitting's date may stand between them ("TK 48" /
+// "12 februari 2026" / "48-7-1"): it goes above, where the footer's other
+// lines stand.
 void JoinSplitHandelingenFooters(std::vector<std::string>& raw_lines) {
   static const std::regex sitting("^(TK|EK) [0-9]{1,3}$");
   static const std::regex page("^\f?[0-9]{1,3}-[0-9]{1,3}-[0-9]{1,3}$");
+  static const std::regex date("^[0-9]{1,2} " + MonthNamesGroup() + " [0-9]{4}$");
+  auto next_text = [&](size_t k) {
+    for (++k; k < raw_lines.size() && Trim(raw_lines[k]).empty(); ++k) {
+    }
+    return k;
+  };
   for (size_t i = 0; i + 1 < raw_lines.size(); ++i) {
     if (!std::regex_match(raw_lines[i], sitting)) continue;
-    size_t next = i + 1;
-    if (Trim(raw_lines[next]).empty() && next + 1 < raw_lines.size()) ++next;
-    if (!std::regex_match(raw_lines[next], page)) continue;
+    size_t next = next_text(i);
+    std::string between;
+    if (next < raw_lines.size() && std::regex_match(raw_lines[next], date)) {
+      between = raw_lines[next];
+      next = next_text(next);
+    }
+    if (next >= raw_lines.size() || next > i + 4 || !std::regex_match(raw_lines[next], page)) {
+      continue;
+    }
     const bool form_feed = raw_lines[next].starts_with('\f');
     raw_lines[i] += " " + raw_lines[next].substr(form_feed ? 1 : 0);
     raw_lines.erase(raw_lines.begin() + static_cast<std::ptrdiff_t>(i) + 1,
                     raw_lines.begin() + static_cast<std::ptrdiff_t>(next) + 1);
     if (form_feed) raw_lines.insert(raw_lines.begin() + static_cast<std::ptrdiff_t>(i) + 1, "\f");
+    if (!between.empty()) {
+      raw_lines.insert(raw_lines.begin() + static_cast<std::ptrdiff_t>(i), between);
+      ++i;
+    }
   }
 }
 
@@ -1712,8 +1730,11 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
   // A download: "Kamerbrief over … (PDF | 6 pagina's | 312 kB)", or its
   // details on a line of their own ("PDF document | 6 pagina's | 287 kB")
   // above the "Downloaden" button.
+  // Or the line that says what it is ("Kamerstuk | 16-01-2026",
+  // "Kamerstuk: Kamerbrief | 27-02-2026").
   static const std::regex download(
-      "\\((PDF|ODT|DOCX?)( *\\|[^)]*)?\\)$|^(PDF|ODT|DOCX?)[- ]document *\\|.*|^Downloaden$");
+      "\\((PDF|ODT|DOCX?)( *\\|[^)]*)?\\)$|^(PDF|ODT|DOCX?)[- ]document *\\|.*|^Downloaden$|"
+      "^[A-Z][a-z]+(: [A-Z][a-z]+)? \\| [0-9]{2}-[0-9]{2}-[0-9]{4}$");
   // The list of the page's documents: "Documenten" above its downloads,
   // each under its title and a line that says what it is.
   constexpr size_t kMaxLinesToDownload = 3;
@@ -1740,10 +1761,14 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
       // ("Rijksoverheid.nl. Het laatste nieuws …").
       if (furniture.contains(lines[i].text) || lines[i].text == "Zie ook") break;
       if (lines[i].text.empty() || std::regex_search(lines[i].text, download)) continue;
-      // A download's title, above what it is and its details.
+      // A download's title and what it says of it, above what it is and
+      // its details.
       const size_t kind = NextText(lines, i);
       const size_t details = kind < lines.size() ? NextText(lines, kind) : kind;
-      if (details < lines.size() && std::regex_search(lines[details].text, download)) continue;
+      if ((kind < lines.size() && std::regex_search(lines[kind].text, download)) ||
+          (details < lines.size() && std::regex_search(lines[details].text, download))) {
+        continue;
+      }
       ++links;
       // Links may share a line: "Over deze site | Contact | Privacy".
       prose = prose || EndsSentence(lines[i].text) ||
