@@ -2239,6 +2239,7 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
           "minister's signature");
     }
     JoinReactionsToQuestions(out.passages);
+    JoinTaggedQuestionsToReplies(out.passages);
     JoinDebateAnswersToTurns(out.passages);
     JoinReportedAnswersToTurns(out.passages);
     SplitMembersQuestions(out.passages);

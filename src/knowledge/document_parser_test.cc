@@ -736,7 +736,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Versterking van het netwerk van"},
       {"blind63-lijst-vragen-begroting-bho.txt", DocumentKind::kQuestions, 13,
        "Kamerstuk 36 930 XVII, nr. 1562", "Lijst van vragen en antwoorden"},
-      {"blind63-verslag-schriftelijk-overleg-europese-raad.txt", DocumentKind::kLetter, 19,
+      {"blind63-verslag-schriftelijk-overleg-europese-raad.txt", DocumentKind::kLetter, 14,
        "Kamerstuk 21 501-20, nr. 1583", "Verslag van een schriftelijk overleg"},
       {"blind64-antwoorden-kamervragen-paspoortkosten.txt", DocumentKind::kQuestions, 10,
        "Aanhangsel Handelingen II 2025/26, nr. 6418", "Vragen van het lid Kortenhoeven (NSC)"},
@@ -1287,6 +1287,24 @@ TEST(BenchDocumentTest, AFootnoteThatOpensInLowerCase) {
   ParsedDocument answers = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
   EXPECT_THAT(AllText(answers), Not(HasSubstr("de Volkskrant")));
   EXPECT_THAT(AllText(answers), HasSubstr("straffen op drugsdelicten?\n"));
+}
+
+// A written consultation whose questions are tagged "(vraag 1)" and
+// answered after all of them under the same numbers ("1. De Europese Raad
+// heeft …"): each question with its reply, without the tag or the number.
+TEST(BenchDocumentTest, QuestionsTaggedWithTheNumbersOfTheirReplies) {
+  constexpr char kFile[] = "blind63-verslag-schriftelijk-overleg-europese-raad.txt";
+  ParsedDocument report = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  auto numbered = [&](std::string_view number) {
+    auto it = std::find_if(report.passages.begin(), report.passages.end(),
+                           [&](const ParsedPassage& p) { return p.number == number; });
+    return it == report.passages.end() ? ParsedPassage{} : *it;
+  };
+  const ParsedPassage second = numbered("2");
+  EXPECT_THAT(second.question, StartsWith("Ook vragen deze leden naar de stand van"));
+  EXPECT_THAT(second.question, Not(HasSubstr("(vraag")));
+  EXPECT_THAT(second.text, StartsWith("Het kabinet kan instemmen met het openen"));
+  EXPECT_THAT(numbered("11").text, StartsWith("Nederland heeft geen lening aangevraagd"));
 }
 
 // A party's heading at the foot of a page, in `-layout` as wide as the

@@ -581,4 +581,78 @@ void JoinReportedAnswersToTurns(std::vector<ParsedPassage>& passages) {
   passages = std::move(out);
 }
 
+// A report whose members' questions are tagged with their numbers ("…
+// welk risico loopt Nederland daarbij? (vraag 1)") and answered after all
+// of them under the same numbers ("1. De Europese Raad heeft …"): each
+// question, from the tag before it, goes with its reply.
+void JoinTaggedQuestionsToReplies(std::vector<ParsedPassage>& passages) {
+  static const regex tag(" ?\\(vraag ([0-9]{1,3})\\)");
+  static const regex reply("^([0-9]{1,3})\\. +\\S");
+  // The questions, in the passages that ask them.
+  struct Asked {
+    size_t passage;
+    int number;
+    std::string question;
+  };
+  std::vector<Asked> asked;
+  size_t last_asking = 0;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    const std::string& text = passages[i].text;
+    if (!passages[i].question.empty()) continue;
+    size_t from = 0;
+    for (std::sregex_iterator it(text.begin(), text.end(), tag), end; it != end; ++it) {
+      const auto at = static_cast<size_t>(it->position(0));
+      asked.push_back(
+          {i, std::stoi((*it)[1].str()), std::string(Trim(text.substr(from, at - from)))});
+      from = at + static_cast<size_t>(it->length(0));
+      last_asking = i;
+    }
+  }
+  constexpr size_t kMinTagged = 2;
+  if (asked.size() < kMinTagged) return;
+  // The replies after them, each with the unnumbered passages that follow
+  // it under the same heading.
+  std::map<int, std::vector<size_t>> replies;
+  int current = 0;
+  for (size_t i = last_asking + 1; i < passages.size(); ++i) {
+    std::smatch m;
+    if (std::regex_search(passages[i].text, m, reply)) {
+      current = std::stoi(m[1].str());
+      if (replies.contains(current)) return;
+      replies[current].push_back(i);
+    } else if (current != 0 && passages[i].heading == passages[replies[current].front()].heading) {
+      replies[current].push_back(i);
+    } else {
+      current = 0;
+    }
+  }
+  if (!std::all_of(asked.begin(), asked.end(),
+                   [&](const Asked& a) { return replies.contains(a.number); })) {
+    return;
+  }
+  std::vector<bool> used(passages.size(), false);
+  std::map<size_t, std::vector<ParsedPassage>> at;  // the pairs, where their questions stood
+  for (const Asked& a : asked) {
+    std::vector<std::string> answer;
+    for (size_t r : replies[a.number]) {
+      answer.push_back(passages[r].text);
+      used[r] = true;
+    }
+    // Without its number: "1. De Europese Raad …" → "De Europese Raad …".
+    answer.front().erase(0, answer.front().find_first_not_of(' ', answer.front().find('.') + 1));
+    at[a.passage].push_back(ParsedPassage{std::to_string(a.number), passages[a.passage].heading,
+                                          a.question, Join(answer, "\n\n")});
+    used[a.passage] = true;
+  }
+  std::vector<ParsedPassage> out;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    if (auto pairs = at.find(i); pairs != at.end()) {
+      for (ParsedPassage& p : pairs->second) out.push_back(std::move(p));
+    } else if (!used[i]) {
+      out.push_back(std::move(passages[i]));
+    }
+  }
+  passages = std::move(out);
+}
+
 }  // namespace loket::knowledge

@@ -54,4 +54,9 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages);
 // its question.
 void JoinReportedAnswersToTurns(std::vector<ParsedPassage>& passages);
 
+// A report whose members' questions are tagged with their numbers ("…?
+// (vraag 1)") and answered after all of them under the same numbers ("1.
+// …"): each question goes with its reply, as a passage of that number.
+void JoinTaggedQuestionsToReplies(std::vector<ParsedPassage>& passages);
+
 }  // namespace loket::knowledge
