@@ -736,7 +736,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Versterking van het netwerk van"},
       {"blind63-lijst-vragen-begroting-bho.txt", DocumentKind::kQuestions, 13,
        "Kamerstuk 36 930 XVII, nr. 1562", "Lijst van vragen en antwoorden"},
-      {"blind63-verslag-schriftelijk-overleg-europese-raad.txt", DocumentKind::kLetter, 14,
+      {"blind63-verslag-schriftelijk-overleg-europese-raad.txt", DocumentKind::kLetter, 13,
        "Kamerstuk 21 501-20, nr. 1583", "Verslag van een schriftelijk overleg"},
       {"blind64-antwoorden-kamervragen-paspoortkosten.txt", DocumentKind::kQuestions, 10,
        "Aanhangsel Handelingen II 2025/26, nr. 6418", "Vragen van het lid Kortenhoeven (NSC)"},

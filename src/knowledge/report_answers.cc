@@ -586,7 +586,9 @@ void JoinReportedAnswersToTurns(std::vector<ParsedPassage>& passages) {
 // of them under the same numbers ("1. De Europese Raad heeft …"): each
 // question, from the tag before it, goes with its reply.
 void JoinTaggedQuestionsToReplies(std::vector<ParsedPassage>& passages) {
-  static const regex tag(" ?\\(vraag ([0-9]{1,3})\\)");
+  // (A tag may wrap, "(vraag" / "11)", and the extraction may take the
+  // number on its own line for a list's: the next number, then.)
+  static const regex tag("\\s?\\(vraag(?:\\s+([0-9]{1,3})\\)|\\s*$)");
   static const regex reply("^([0-9]{1,3})\\. +\\S");
   // The questions, in the passages that ask them.
   struct Asked {
@@ -602,8 +604,10 @@ void JoinTaggedQuestionsToReplies(std::vector<ParsedPassage>& passages) {
     size_t from = 0;
     for (std::sregex_iterator it(text.begin(), text.end(), tag), end; it != end; ++it) {
       const auto at = static_cast<size_t>(it->position(0));
-      asked.push_back(
-          {i, std::stoi((*it)[1].str()), std::string(Trim(text.substr(from, at - from)))});
+      const int number = (*it)[1].matched ? std::stoi((*it)[1].str())
+                         : asked.empty()  ? 1
+                                          : asked.back().number + 1;
+      asked.push_back({i, number, std::string(Trim(text.substr(from, at - from)))});
       from = at + static_cast<size_t>(it->length(0));
       last_asking = i;
     }
