@@ -2480,6 +2480,50 @@ TEST(QuestionLayouts, ACommitteesLetterAndTheMinistersReplyUnderTheSameNumbers) 
   EXPECT_EQ(doc.passages[2].heading, "Vragen en opmerkingen van de leden van de BBB-fractie");
 }
 
+// Questions tagged with the numbers of the replies after them all: each
+// with its reply, the words after a passage's last tag with its question,
+// a reply's second paragraph with it.
+TEST(QuestionLayouts, QuestionsTaggedWithTheNumbersOfTheRepliesAfterThem) {
+  const std::string text =
+      "Tweede Kamer der Staten-Generaal\n"
+      "Vergaderjaar 2025–2026\n\n"
+      "21 501-20 Europese Raad\n\n"
+      "Nr. 1583 VERSLAG VAN EEN SCHRIFTELIJK OVERLEG\n"
+      "Vastgesteld 12 maart 2026\n\n"
+      "Vragen en opmerkingen van de leden van de D66-fractie\n\n"
+      "De leden van de D66-fractie hebben met belangstelling kennisgenomen van de agenda voor\n"
+      "de Europese Raad. Kan het kabinet aangeven hoe het staat met de lening aan Oekraïne\n"
+      "en welk risico Nederland daarbij loopt? (vraag 1) Ook vragen deze leden naar de\n"
+      "toetreding van Moldavië. Welke voorwaarden stelt het kabinet aan het openen van het\n"
+      "eerste cluster? (vraag 2) Deze leden zien de antwoorden met belangstelling tegemoet.\n\n"
+      "Vragen en opmerkingen van de leden van de CDA-fractie\n\n"
+      "De leden van de CDA-fractie vragen naar het Meerjarig Financieel Kader voor de jaren\n"
+      "na 2027. Deelt het kabinet de opvatting dat het kader als deel van het bni niet mag\n"
+      "groeien, en hoe wil het dat bereiken? (vraag 3)\n\n"
+      "Reactie van het kabinet\n\n"
+      "1. De lening aan Oekraïne is voor 2026 volledig verstrekt. Het risico voor Nederland\n"
+      "is beperkt, omdat de lening wordt gedekt door de marge van de begroting van de Unie.\n\n"
+      "2. Moldavië moet eerst de hervormingen van de rechtsstaat afronden voordat het eerste\n"
+      "cluster kan worden geopend, zoals de Commissie in haar verslag heeft vastgesteld.\n\n"
+      "Het kabinet weegt daarbij ook het oordeel van de Raad van Europa over de rechtspraak.\n\n"
+      "3. Het kabinet zet in op een kader dat als percentage van het bni niet groeit, met\n"
+      "meer ruimte voor defensie, migratie en concurrentievermogen binnen dat kader.\n\n"
+      "Tweede Kamer, vergaderjaar 2025–2026, 21 501-20, nr. 1583 1\n";
+  ParsedDocument doc = MustParse(text);
+  auto numbered = [&](std::string_view number) {
+    auto it = std::find_if(doc.passages.begin(), doc.passages.end(),
+                           [&](const ParsedPassage& p) { return p.number == number; });
+    return it == doc.passages.end() ? ParsedPassage{} : *it;
+  };
+  EXPECT_THAT(numbered("1").question, HasSubstr("hoe het staat met de lening aan Oekraïne"));
+  EXPECT_THAT(numbered("1").text, StartsWith("De lening aan Oekraïne is voor 2026"));
+  EXPECT_THAT(numbered("2").question,
+              EndsWith("Deze leden zien de antwoorden met belangstelling tegemoet."));
+  EXPECT_THAT(numbered("2").text, HasSubstr("\n\nHet kabinet weegt daarbij ook"));
+  EXPECT_THAT(numbered("3").heading, HasSubstr("CDA-fractie"));
+  EXPECT_THAT(numbered("3").text, StartsWith("Het kabinet zet in op een kader"));
+}
+
 TEST(QuestionLayouts, QuestionsAndAnswersInAMarkdownTable) {
   const std::string text =
       "# Tweede Kamer der Staten-Generaal\n\n"

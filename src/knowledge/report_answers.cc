@@ -611,6 +611,10 @@ void JoinTaggedQuestionsToReplies(std::vector<ParsedPassage>& passages) {
       from = at + static_cast<size_t>(it->length(0));
       last_asking = i;
     }
+    // What follows the passage's last tag goes with its question.
+    if (from > 0 && !Trim(text.substr(from)).empty()) {
+      asked.back().question += " " + std::string(Trim(text.substr(from)));
+    }
   }
   constexpr size_t kMinTagged = 2;
   if (asked.size() < kMinTagged) return;
