@@ -4,7 +4,7 @@
 #   quality  MRR@10, Recall@1 and Recall@5 on bench/knowledge/dev.jsonl, dev-2.jsonl,
 #            dev-letters.jsonl, dev-letters-2.jsonl, heldout.jsonl, invented.jsonl,
 #            layouts.jsonl, everyday-1.jsonl, everyday-2.jsonl and the blind sets
-#            blind.jsonl to blind-64.jsonl for loket, for Xapian with its
+#            blind.jsonl to blind-72.jsonl for loket, for Xapian with its
 #            default settings and for PostgreSQL 15 full-text search
 #            ('dutch', ranked OR query)
 #   latency  p50 and p99 of a knowledge search under 64 concurrent clients:
@@ -13,7 +13,7 @@
 #            again without data/thesaurus.txt (what the thesaurus costs)
 # The corpus is what loket serves after importing the seed documents, the
 # invented list of questions, the eight documents of the everyday sets and
-# the 112 blind documents in bench/knowledge/documents/ and the invented
+# the blind documents in bench/knowledge/documents/ and the invented
 # documents of every layout in src/knowledge/testdata/.
 #
 #   bench/knowledge.sh    prints a markdown report and writes bench/results/knowledge.md
@@ -126,7 +126,7 @@ corpus_has() {  # glob: whether a document of the corpus matches it
 corpus_has '*-invented.txt' && QUALITY_SETS+=(invented)
 corpus_has '*/src/knowledge/testdata/*' && QUALITY_SETS+=(layouts)
 corpus_has '*/blind-*.txt' && QUALITY_SETS+=(blind)
-for n in $(seq 2 64); do
+for n in $(seq 2 72); do
   corpus_has "*/blind$n-*.txt" && QUALITY_SETS+=("blind-$n")
 done
 for n in 1 2; do

@@ -1134,11 +1134,21 @@ class SectionHeadings {
     }
     std::string number = SectionNumber(printed);
     if (number.empty()) return;
+    if (KnowsParentOf(printed)) heading = printed;  // not under the headings above it
     size_t dot = number.rfind('.');
     auto parent = dot == std::string::npos ? placed_.end() : placed_.find(number.substr(0, dot));
     if (parent != placed_.end() && heading == printed) heading = parent->second + " – " + printed;
     placed_[number] = heading;
     last_numbered_ = heading;
+  }
+
+  // Whether the section `printed` is a subsection of is known ("3.3
+  // Levertijd" under "3 Reisdocumenten"): it stands under that section, not
+  // under a box's title or source line between them.
+  bool KnowsParentOf(const std::string& printed) const {
+    std::string number = SectionNumber(printed);
+    size_t dot = number.rfind('.');
+    return dot != std::string::npos && placed_.contains(number.substr(0, dot));
   }
 
   // A numbered section's heading: "2. Inleiding", "II. Het postennetwerk".
@@ -1358,10 +1368,17 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
       asked = Asked::kNo;
       continue;
     }
+    // The source under a table or a box of figures ("Bron: ministerie van
+    // Buitenlandse Zaken") goes with it.
+    static const regex kSource("^Bron(nen)?: .*");
+    if (!out.empty() && !last_was_heading && std::regex_match(p, kSource)) {
+      out.back().text += "\n" + p;
+      continue;
+    }
     if ((IsHeadingLike(p) || SectionHeadings::IsLettered(p)) && !IsCaption(p) &&
         i + 1 < paragraphs.size()) {
-      heading = last_was_heading ? heading + " – " + p : p;
-      sections.Place(p, heading, numbered_follows[i + 1]);
+      heading = last_was_heading ? heading + " – " + CollapseSpaces(p) : CollapseSpaces(p);
+      sections.Place(CollapseSpaces(p), heading, numbered_follows[i + 1]);
       if (heading_count[p] < 2) {
         section = heading;
       } else if (!last_was_heading && !section.empty()) {
@@ -2128,6 +2145,20 @@ bool HasPaperMarks(const CleanText& clean) {
   });
 }
 
+// A report of the ministry's own ("Staat van het Consulair", a chapter of
+// an annual report): sections numbered in one scheme ("3.1 Inleiding",
+// "3.2 …"), at least three, in a text that speaks of the ministry.
+bool IsMinistryReport(const std::vector<Line>& lines, const std::string& text) {
+  static const regex kMinistry("\\b(ministerie|minister)\\b", icase);
+  constexpr size_t kMinSections = 3;
+  std::set<std::string> sections;
+  for (const Line& l : lines) {
+    const std::string heading = CollapseSpaces(std::string(Trim(l.text)));
+    if (SectionHeadings::IsNumbered(heading)) sections.insert(heading);
+  }
+  return sections.size() >= kMinSections && std::regex_search(text, kMinistry);
+}
+
 bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
   static const regex kParliament(
       "\\b(Kamerstuk(ken)?|uw Kamer|de Tweede Kamer|de Eerste Kamer)\\b");
@@ -2136,7 +2167,8 @@ bool IsOfficialLetter(const CleanText& clean, std::string_view raw) {
     if (std::regex_search(l.text, DatePattern())) return true;
   }
   const std::string text(raw.substr(0, std::min<size_t>(raw.size(), 200000)));
-  return std::regex_search(text, kParliament) || std::regex_search(text, HandelingenReference());
+  return std::regex_search(text, kParliament) || std::regex_search(text, HandelingenReference()) ||
+         IsMinistryReport(clean.lines, text);
 }
 
 }  // namespace
@@ -2244,6 +2276,13 @@ Result<ParsedDocument> ParseDocument(std::string_view text, std::string_view nam
     JoinReportedAnswersToTurns(out.passages);
     SplitMembersQuestions(out.passages);
     out.document.kind = DocumentKind::kLetter;
+  }
+  // The heading of the notes at a web page's end, their text gone.
+  if (!out.passages.empty()) {
+    std::string& last = out.passages.back().text;
+    for (std::string_view notes : {"\n\nNoten", "\n\nVoetnoten"}) {
+      if (last.ends_with(notes)) last.resize(last.size() - notes.size());
+    }
   }
   ReadMetadata(clean, text, name, out.document.kind, out.document);
   return out;

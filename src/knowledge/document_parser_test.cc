@@ -555,7 +555,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
       // numbered paragraphs, a notaoverleg, a report numbered in one run.
       {"blind43-lijst-vragen-verdrag-colombia.txt", DocumentKind::kQuestions, 14,
        "Kamerstuk 36 853, nr. 763", "Lijst van vragen en antwoorden"},
-      {"blind43-brief-postennet.txt", DocumentKind::kLetter, 20, "Kamerstuk 32 734, nr. 772",
+      {"blind43-brief-postennet.txt", DocumentKind::kLetter, 19, "Kamerstuk 32 734, nr. 772",
        "Kamerbrief: Modernisering van de diplomatie"},
       {"blind43-verslag-notaoverleg-gedetineerden.txt", DocumentKind::kLetter, 29,
        "Kamerstuk 36 742, nr. 785", "Verslag van een notaoverleg"},
@@ -634,7 +634,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 944, nr. 1063", "Verslag van een commissiedebat"},
       {"blind51-antwoorden-kamervragen-paspoort.txt", DocumentKind::kQuestions, 12,
        "Aanhangsel Handelingen II 2025/26, nr. 5104", "Vragen van de leden Vermeulen-Kroes"},
-      {"blind51-jaarverslag-ontwikkelingssamenwerking.txt", DocumentKind::kLetter, 22,
+      {"blind51-jaarverslag-ontwikkelingssamenwerking.txt", DocumentKind::kLetter, 21,
        "Kamerstuk 36 945 XVII, nr. 1096", "Beleidsartikel 2 Duurzaam water"},
       {"blind51-kamerbrief-sanctiepakket-rusland.txt", DocumentKind::kLetter, 11, "BZ2614087",
        "Kamerbrief over gevolgen van het"},
@@ -746,6 +746,70 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Kamerstuk 36 958, nr. 1623", "Kamerbrief: Consulaire bijstand en"},
       {"blind64-lijst-vragen-jaarverslag.txt", DocumentKind::kQuestions, 12,
        "Kamerstuk 36 945 V, nr. 1614", "Lijst van vragen en antwoorden"},
+      {"blind65-aanhangsel-antwoorden.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2025/26, nr. 6501", "Vragen van het lid Ter Haar-Smit (CDA)"},
+      {"blind65-kamerbrief.txt", DocumentKind::kLetter, 12, "BZ2608817",
+       "Stand van zaken visumdienstverlening"},
+      {"blind65-verslag-commissiedebat.txt", DocumentKind::kLetter, 24,
+       "Kamerstuk 36 512, nr. 1642", "Verslag van een commissiedebat"},
+      {"blind65-vragenlijst-begroting-2027.txt", DocumentKind::kQuestions, 15,
+       "Kamerstuk 36 950 V, nr. 1641", "Lijst van vragen en antwoorden"},
+      {"blind66-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 13, "2026Z01986",
+       "Vragen van het lid Oudeman (NSC) over"},
+      {"blind66-kamerbrief.txt", DocumentKind::kLetter, 12, "Kamerstuk 30 010, nr. 1682",
+       "Kamerbrief: Consulaire dienstverlening"},
+      {"blind66-nota-naar-aanleiding-van-het-verslag.txt", DocumentKind::kLetter, 12,
+       "Kamerstuk 36 918, nr. 1683", "Nota naar aanleiding van het verslag"},
+      {"blind66-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 21 501-02, nr. 1681", "Verslag van een schriftelijk overleg"},
+      {"blind67-kamerbrief-rijksoverheid.txt", DocumentKind::kLetter, 13, "BZ2604118",
+       "Kamerbrief over verbetering van de"},
+      {"blind67-lijst-vragen-antwoorden-begroting.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 840 V, nr. 1721", "Lijst van vragen en antwoorden"},
+      {"blind67-memorie-van-antwoord-eerste-kamer.txt", DocumentKind::kLetter, 11,
+       "Kamerstukken I 2025/26, 36 702, C", "Memorie van antwoord"},
+      {"blind67-verslag-algemeen-overleg.txt", DocumentKind::kLetter, 12,
+       "Kamerstuk 36 719, nr. 1722", "Verslag van een algemeen overleg"},
+      {"blind68-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 9,
+       "Aanhangsel Handelingen II 2025/26, nr. 6621", "Vragen van het lid Brouwers-de Vlieger"},
+      {"blind68-bnc-fiche.txt", DocumentKind::kLetter, 23, "Kamerstuk 22 112, nr. 1762",
+       "Fiche: Verordening Uniekader consulaire"},
+      {"blind68-handelingen-plenair-debat.txt", DocumentKind::kLetter, 22,
+       "Handelingen II 2025/26, nr. 47, item 8", "Plenair debat: Postennetwerk en"},
+      {"blind68-lijst-van-vragen-en-antwoorden.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 910 V, nr. 1761", "Lijst van vragen en antwoorden"},
+      {"blind69-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2025/26, nr. 6661", "Vragen van het lid Brouwer-Kalkman"},
+      {"blind69-geannoteerde-agenda.txt", DocumentKind::kLetter, 19,
+       "Kamerstuk 21 501-02, nr. 1803", "Geannoteerde agenda Raad Buitenlandse"},
+      {"blind69-jaarverslag-vragen.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 920 V, nr. 1801", "Lijst van vragen en antwoorden"},
+      {"blind69-kamerbrief.txt", DocumentKind::kLetter, 13, "BZ2614877",
+       "Versterking consulaire crisisrespons en"},
+      {"blind70-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 13,
+       "Aanhangsel Handelingen II 2025/26, nr. 6701", "Vragen van het lid El Bouzidi-Veenstra"},
+      {"blind70-beleidsbrief.txt", DocumentKind::kLetter, 19, "Kamerstuk 36 800 V, nr. 1842",
+       "Kamerbrief: Vaststelling van de"},
+      {"blind70-staat-van-het-consulair.txt", DocumentKind::kLetter, 23, "",
+       "Staat van het Consulair 2026"},
+      {"blind70-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 12,
+       "Kamerstuk 30 010, nr. 1841", "Verslag van een schriftelijk overleg"},
+      {"blind71-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 13, "",
+       "Vragen van het lid Jansma-Okafor (CDA)"},
+      {"blind71-lijst-vragen-antwoorden-verdrag.txt", DocumentKind::kQuestions, 14,
+       "Kamerstuk 36 912 (R2198), nr. 1882", "Lijst van vragen en antwoorden"},
+      {"blind71-nota-naar-aanleiding-van-het-verslag.txt", DocumentKind::kLetter, 10,
+       "Kamerstuk 36 921, nr. 1881", "Nota naar aanleiding van het verslag"},
+      {"blind71-verslag-commissiedebat.txt", DocumentKind::kLetter, 22, "",
+       "Verslag van een commissiedebat"},
+      {"blind72-antwoorden-kamervragen-twee-leden.txt", DocumentKind::kQuestions, 12,
+       "Aanhangsel Handelingen II 2025/26, nr. 6781", "Vragen van het lid Van Rijswijk (D66)"},
+      {"blind72-brief-bijlage-antwoorden-commissievragen.txt", DocumentKind::kQuestions, 19,
+       "Kamerstuk 33 417, nr. 1922", "Antwoorden op vragen van de commissie"},
+      {"blind72-kabinetsreactie-evaluatie.txt", DocumentKind::kLetter, 22,
+       "Kamerstuk 36 688, nr. 1923", "Kamerbrief: Consulaire bijstand aan"},
+      {"blind72-lijst-vragen-antwoorden-tabel.txt", DocumentKind::kQuestions, 13,
+       "Kamerstuk 36 915 V, nr. 1921", "Lijst van vragen en antwoorden"},
   };
   // A page's footer left in the text: "Aanhangsel Handelingen II 2025/26,
   // nr. 1187 2" (an answer may cite that paper, without a page number).
@@ -1562,6 +1626,35 @@ std::string LastWords(std::string_view text, size_t n = 8) {
   std::vector<std::string> words = Words(text);
   words.erase(words.begin(), words.end() - static_cast<long>(std::min(words.size(), n)));
   return Join(words, " ");
+}
+
+// A chapter of the ministry's own report ("Staat van het Consulair"), as
+// `-layout` prints it: no paper's marks, but numbered sections. A box's
+// source ("Bron: …") stays with its figures, and the next section stands
+// under its chapter, not under the box.
+TEST(BenchDocumentTest, AChapterOfTheMinistrysReport) {
+  constexpr char kFile[] = "blind70-staat-van-het-consulair.txt";
+  ParsedDocument report = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(report.document.kind, DocumentKind::kLetter);
+  EXPECT_EQ(report.document.title, "Staat van het Consulair 2026");
+  auto starting = [&](std::string_view start) {
+    auto it = std::find_if(report.passages.begin(), report.passages.end(),
+                           [&](const ParsedPassage& p) { return p.text.starts_with(start); });
+    return it == report.passages.end() ? ParsedPassage{} : *it;
+  };
+  EXPECT_EQ(starting("Na goedkeuring van de aanvraag").heading,
+            "Staat van het Consulair 2026 – 3 Reisdocumenten en legalisatie – 3.3 Levertijd en "
+            "uitreiking");
+  EXPECT_THAT(starting("Paspoorten aangevraagd bij posten").text,
+              EndsWith("\nBron: ministerie van Buitenlandse Zaken"));
+  for (const ParsedPassage& p : report.passages) {
+    EXPECT_THAT(p.heading, Not(HasSubstr("Bron:"))) << p.text;
+    EXPECT_THAT(p.text, Not(HasSubstr("Hoofdstuk 3 |"))) << p.text;
+  }
+  // Without the ministry, numbered sections make no report of it.
+  std::string other = ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR);
+  other = std::regex_replace(other, std::regex("[Mm]inister"), "bureau");
+  EXPECT_FALSE(ParseDocument(other, kFile).ok());
 }
 
 // src/knowledge/testdata: a document of each layout, and what its import

@@ -1784,6 +1784,28 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
       return;
     }
   }
+  // rijksoverheid.nl: "Downloads" under the signature, each download's
+  // title above what it is, then "Details" ("Publicatiedatum: 14-04-2026",
+  // "Kenmerk: BZ2604118") and "Zie ook" above links to other pages.
+  static const std::regex detail("^(Details|[A-Z][a-z]+( [a-z]+)?: .{1,80})$");
+  auto last_downloads = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) {
+    return l.text == "Downloads" || l.text == "Download";
+  });
+  if (last_downloads != lines.rend()) {
+    const size_t at = static_cast<size_t>(std::distance(lines.begin(), last_downloads.base()) - 1);
+    bool furniture_only = true;
+    for (size_t i = at + 1; i < lines.size() && furniture_only; ++i) {
+      const std::string& t = lines[i].text;
+      if (t == "Zie ook") break;
+      if (t.empty() || std::regex_search(t, download) || std::regex_match(t, detail)) continue;
+      const size_t kind = NextText(lines, i);
+      furniture_only = kind < lines.size() && std::regex_search(lines[kind].text, download);
+    }
+    if (furniture_only) {
+      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(at), lines.end());
+      return;
+    }
+  }
   if (!has("Documentdetails") && !has("Is deze informatie nuttig?") &&
       !has("Was deze informatie nuttig?")) {
     return;
