@@ -1375,6 +1375,19 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
       out.back().text += "\n" + p;
       continue;
     }
+    // A reaction under a label that recurs under each item, below what it
+    // reacts to ("Aanbeveling 2" / "Verbeter de informatie …" / "Reactie" /
+    // "Het kabinet neemt deze aanbeveling over."): it goes with it, as a
+    // reply goes with its question.
+    static const regex kReactionLabel(
+        "^(Reactie|Reactie van het kabinet|Kabinetsreactie|Reactie kabinet|Standpunt kabinet|"
+        "Standpunt van het kabinet)$");
+    if (!out.empty() && !last_was_heading && out.back().heading == heading && asked == Asked::kNo &&
+        heading_count[p] >= 2 && i + 1 < paragraphs.size() && std::regex_match(p, kReactionLabel)) {
+      asked = Asked::kReplying;
+      pending_short = false;
+      continue;
+    }
     if ((IsHeadingLike(p) || SectionHeadings::IsLettered(p)) && !IsCaption(p) &&
         i + 1 < paragraphs.size()) {
       heading = last_was_heading ? heading + " – " + CollapseSpaces(p) : CollapseSpaces(p);

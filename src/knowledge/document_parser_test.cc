@@ -806,7 +806,7 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Aanhangsel Handelingen II 2025/26, nr. 6781", "Vragen van het lid Van Rijswijk (D66)"},
       {"blind72-brief-bijlage-antwoorden-commissievragen.txt", DocumentKind::kQuestions, 19,
        "Kamerstuk 33 417, nr. 1922", "Antwoorden op vragen van de commissie"},
-      {"blind72-kabinetsreactie-evaluatie.txt", DocumentKind::kLetter, 22,
+      {"blind72-kabinetsreactie-evaluatie.txt", DocumentKind::kLetter, 13,
        "Kamerstuk 36 688, nr. 1923", "Kamerbrief: Consulaire bijstand aan"},
       {"blind72-lijst-vragen-antwoorden-tabel.txt", DocumentKind::kQuestions, 13,
        "Kamerstuk 36 915 V, nr. 1921", "Lijst van vragen en antwoorden"},
@@ -1626,6 +1626,23 @@ std::string LastWords(std::string_view text, size_t n = 8) {
   std::vector<std::string> words = Words(text);
   words.erase(words.begin(), words.end() - static_cast<long>(std::min(words.size(), n)));
   return Join(words, " ");
+}
+
+// A kabinetsreactie whose every recommendation is followed by its
+// reaction under the same label ("Aanbeveling 2" / … / "Reactie" / …):
+// each reaction with its recommendation.
+TEST(BenchDocumentTest, EachReactionWithItsRecommendation) {
+  constexpr char kFile[] = "blind72-kabinetsreactie-evaluatie.txt";
+  ParsedDocument reaction = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  auto it = std::find_if(reaction.passages.begin(), reaction.passages.end(), [](const auto& p) {
+    return p.text.starts_with("Verbeter de informatievoorziening aan familieleden");
+  });
+  ASSERT_NE(it, reaction.passages.end()) << AllText(reaction);
+  EXPECT_EQ(it->heading, "Aanbeveling 2");
+  EXPECT_THAT(it->text, HasSubstr("aanspreekpunt.\n\nHet kabinet neemt deze aanbeveling over."));
+  for (const ParsedPassage& p : reaction.passages) {
+    EXPECT_THAT(p.heading, Not(EndsWith("Reactie"))) << p.text;
+  }
 }
 
 // A chapter of the ministry's own report ("Staat van het Consulair"), as
