@@ -178,7 +178,9 @@ const regex& ReferencePattern() {
 
 const regex& HandelingenReference() {
   static const regex re(
-      "Aanhangsel (?:van de )?Handelingen (I|II),? ([0-9]{4}/[0-9]{2,4}),? nr\\. ?([0-9]+)");
+      "Aanhangsel (?:van de )?Handelingen (I|II),? (?:vergaderjaar "
+      ")?([0-9]{4}(?:/[0-9]{2,4}|(?:–|-)[0-9]{4})),? "
+      "nr\\. ?([0-9]+)");
   return re;
 }
 
@@ -1692,9 +1694,12 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
                                HandelingenReference())) {
     // Answers to written questions: "Aanhangsel Handelingen II 2022/23,
     // nr. 2345", also where printed "Aanhangsel van de Handelingen …".
-    doc.reference =
-        "Aanhangsel Handelingen " + m[1].str() + " " + m[2].str() + ", nr. " + m[3].str();
-    doc.key = Slug("ah " + m[1].str() + " " + m[2].str() + " " + m[3].str());
+    // "vergaderjaar 2025–2026" as "2025/26".
+    std::string year = m[2].str();
+    if (year.find('/') == std::string::npos)
+      year = year.substr(0, 4) + "/" + year.substr(year.size() - 2);
+    doc.reference = "Aanhangsel Handelingen " + m[1].str() + " " + year + ", nr. " + m[3].str();
+    doc.key = Slug("ah " + m[1].str() + " " + year + " " + m[3].str());
   } else if (std::string own = OwnReference(text); kind == DocumentKind::kLetter && !own.empty()) {
     // A letter on the ministries' template: "Onze referentie BZ2542817"
     // (its "Uw referentie" is the Kamer's request, not the letter).

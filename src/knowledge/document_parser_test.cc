@@ -794,8 +794,8 @@ TEST(BenchDocumentTest, BlindDocumentsComeOutWhole) {
        "Staat van het Consulair 2026"},
       {"blind70-verslag-schriftelijk-overleg.txt", DocumentKind::kQuestions, 12,
        "Kamerstuk 30 010, nr. 1841", "Verslag van een schriftelijk overleg"},
-      {"blind71-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 13, "",
-       "Vragen van het lid Jansma-Okafor (CDA)"},
+      {"blind71-antwoorden-kamervragen.txt", DocumentKind::kQuestions, 13,
+       "Aanhangsel Handelingen II 2025/26, nr. 6741", "Vragen van het lid Jansma-Okafor (CDA)"},
       {"blind71-lijst-vragen-antwoorden-verdrag.txt", DocumentKind::kQuestions, 14,
        "Kamerstuk 36 912 (R2198), nr. 1882", "Lijst van vragen en antwoorden"},
       {"blind71-nota-naar-aanleiding-van-het-verslag.txt", DocumentKind::kLetter, 10,
@@ -1626,6 +1626,22 @@ std::string LastWords(std::string_view text, size_t n = 8) {
   std::vector<std::string> words = Words(text);
   words.erase(words.begin(), words.end() - static_cast<long>(std::min(words.size(), n)));
   return Join(words, " ");
+}
+
+// Answers copied from rijksoverheid.nl: notes "1) …" at the end without
+// a heading, their markers set apart ("paspoort’? 1)"), the paper named in
+// a line under them ("… gepubliceerd als Aanhangsel van de Handelingen II,
+// vergaderjaar 2025–2026, nr. 6741.") and the page's "Documentgegevens".
+TEST(BenchDocumentTest, AnswersCopiedFromTheGovernmentsSiteWithTheirNotes) {
+  constexpr char kFile[] = "blind71-antwoorden-kamervragen.txt";
+  ParsedDocument answers = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  EXPECT_EQ(answers.document.reference, "Aanhangsel Handelingen II 2025/26, nr. 6741");
+  ASSERT_EQ(answers.passages.size(), 13u);
+  EXPECT_THAT(answers.passages[0].question, EndsWith("nieuw paspoort’?"));
+  EXPECT_THAT(answers.passages.back().text, EndsWith("die dit najaar verschijnt."));
+  for (const ParsedPassage& p : answers.passages) {
+    EXPECT_THAT(p.question + p.text, Not(HasSubstr(" 2)"))) << p.number;
+  }
 }
 
 // A kabinetsreactie whose every recommendation is followed by its

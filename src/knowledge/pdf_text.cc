@@ -423,6 +423,20 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
       bool before_ok = before >= 0x80 || std::isalpha(before) || before == '.' || before == ',' ||
                        before == ';' || before == ':' || before == ')' || before == '"' ||
                        before == '\'' || before == '?' || before == '!' || AfterYear(t, p, after);
+      // Or set apart after a sentence, as a web page prints it ("… nieuw
+      // paspoort’? 1)"), outside any parenthesis; not after an
+      // abbreviation ("nr. 1)").
+      const size_t word = t.rfind(' ', p >= 3 ? p - 3 : 0);
+      const bool abbreviation =
+          p >= 2 && t[p - 2] == '.' && p - 2 - (word == std::string::npos ? 0 : word + 1) <= 4;
+      if (before == ' ' && p >= 2 && after < t.size() && t[after] == ')' && !abbreviation &&
+          (after + 1 == t.size() || t[after + 1] == ' ') &&
+          (std::string_view("?.!").find(t[p - 2]) != std::string_view::npos ||
+           static_cast<unsigned char>(t[p - 2]) >= 0x80) &&
+          std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(p), '(') ==
+              std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(p), ')')) {
+        return Marker{i, p - 1, digits.size() + 2};
+      }
       if (before_ok && after_ok) {
         // Not the decimals of a number ("3,1", "2.015"), nor a part of a
         // section number ("artikel 4.1", "2.1.2"); a year ends a sentence
@@ -486,7 +500,18 @@ void SetEndnotesAsFootnotes(std::vector<Line>& lines) {
   auto heading = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) {
     return l.text == "Noten" || l.text == "Voetnoten";
   });
-  if (heading == lines.rend()) return;
+  if (heading == lines.rend()) {
+    // Without a heading: "1) …", "2) …" at the very end, a blank line above.
+    auto last =
+        std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) { return !l.text.empty(); });
+    auto top = last;
+    while (top != lines.rend() && std::regex_match(top->text, numbered_note)) ++top;
+    if (top == last || top == lines.rend() || !top->text.empty() ||
+        !std::prev(top)->text.starts_with("1) ")) {
+      return;
+    }
+    heading = top;
+  }
   const auto first = heading.base();  // the line after the heading
   std::vector<Line> notes;
   bool numbered = false;  // the last note has its number and no text yet
@@ -1693,9 +1718,13 @@ void RemoveBekendmakingenHead(std::vector<Line>& lines, std::vector<std::string>
 // What the website prints under a letter copied from it: its downloads,
 // its details and related documents, "Is deze informatie nuttig?".
 void RemoveWebPageFoot(std::vector<Line>& lines) {
+  // "Deze antwoorden zijn ook gepubliceerd als Aanhangsel …" under them.
+  static const std::regex published("^Deze [a-z]+ (is|zijn) ook gepubliceerd als .*");
+  std::erase_if(lines, [](const Line& l) { return std::regex_match(l.text, published); });
   static const std::set<std::string_view> furniture = {"Downloads",
                                                        "Download",
                                                        "Documentdetails",
+                                                       "Documentgegevens",
                                                        "Gerelateerde documenten",
                                                        "Is deze informatie nuttig?",
                                                        "Was deze informatie nuttig?",
@@ -1806,7 +1835,7 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
       return;
     }
   }
-  if (!has("Documentdetails") && !has("Is deze informatie nuttig?") &&
+  if (!has("Documentdetails") && !has("Documentgegevens") && !has("Is deze informatie nuttig?") &&
       !has("Was deze informatie nuttig?")) {
     return;
   }
