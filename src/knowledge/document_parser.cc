@@ -1226,6 +1226,14 @@ std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
     const bool open_end = space != std::string::npos && IsFunctionWord(t.substr(space + 1));
     return t.size() * 3 < typical * 2 || (t.size() * 5 < typical * 4 && !open_end);
   };
+  // Or above a paragraph copied as one line ("1. Russische agressie tegen
+  // Oekraïne" / "De Raad zal spreken over …"), many times as long.
+  constexpr size_t kParagraphLineRatio = 3;
+  auto above_paragraph_line = [&](size_t i) {
+    const std::string& next = lines[i + 1].text;
+    return next.size() >= kParagraphLineRatio * lines[i].text.size() && next.size() > typical &&
+           EndsSentence(next);
+  };
   auto heading = [&](size_t i) {
     const std::string& t = lines[i].text;
     // A section's heading may stand right above its first subsection's
@@ -1235,9 +1243,9 @@ std::vector<Line> SetApartShortHeadings(const std::vector<Line>& lines) {
            (StartsUpper(lines[i + 1].text) ||
             (SectionHeadings::IsNumbered(t) && (SectionHeadings::IsNumbered(lines[i + 1].text) ||
                                                 SectionHeadings::IsLettered(lines[i + 1].text)))) &&
-           !lines[i].bullet && !lines[i + 1].bullet && short_of_text(t) && !IsCaption(t) &&
-           IsHeadingLike(t) && t.back() != ',' && t.back() != '-' &&
-           WordCount(t) <= kMaxHeadingWords;
+           !lines[i].bullet && !lines[i + 1].bullet &&
+           (short_of_text(t) || above_paragraph_line(i)) && !IsCaption(t) && IsHeadingLike(t) &&
+           t.back() != ',' && t.back() != '-' && WordCount(t) <= kMaxHeadingWords;
   };
   std::vector<Line> out;
   out.reserve(lines.size());

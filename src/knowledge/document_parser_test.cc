@@ -1644,6 +1644,22 @@ TEST(BenchDocumentTest, AnswersCopiedFromTheGovernmentsSiteWithTheirNotes) {
   }
 }
 
+// An annotated agenda copied from officielebekendmakingen.nl, a paragraph
+// a line: a numbered item's heading right above its paragraph's line heads
+// it, however long the heading ("4. Betrekkingen tussen de EU en China").
+TEST(BenchDocumentTest, HeadingsAboveParagraphsOfALineEach) {
+  constexpr char kFile[] = "blind69-geannoteerde-agenda.txt";
+  ParsedDocument agenda = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
+  auto under = [&](std::string_view start) {
+    auto it = std::find_if(agenda.passages.begin(), agenda.passages.end(),
+                           [&](const ParsedPassage& p) { return p.text.starts_with(start); });
+    return it == agenda.passages.end() ? std::string("(none)") : it->heading;
+  };
+  EXPECT_EQ(under("De Raad bereidt de EU-Chinatop voor"), "4. Betrekkingen tussen de EU en China");
+  EXPECT_EQ(under("De Raad zal spreken over de voortzetting"),
+            "1. Russische agressie tegen Oekraïne");
+}
+
 // A kabinetsreactie whose every recommendation is followed by its
 // reaction under the same label ("Aanbeveling 2" / … / "Reactie" / …):
 // each reaction with its recommendation.
