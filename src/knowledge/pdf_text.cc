@@ -1960,6 +1960,18 @@ CleanText CleanPdfText(std::string_view raw) {
   // VAN …"); that line is kept aside for the document's title.
   auto first = std::find_if(out.lines.begin(), out.lines.end(),
                             [](const Line& l) { return !l.text.empty(); });
+  // A copy's page title above the masthead ("Kamerstuk 36457, nr. 1883")
+  // names the paper the masthead names.
+  static const std::regex page_title(
+      "^Kamerstuk [0-9 ]{5,7}(-[0-9]{1,2})?( [A-Z]{1,5})?, nr\\. [0-9A-Z]+$");
+  if (first != out.lines.end() && std::regex_match(first->text, page_title)) {
+    auto next =
+        std::find_if(first + 1, out.lines.end(), [](const Line& l) { return !l.text.empty(); });
+    if (next != out.lines.end() && std::regex_match(next->text, MastheadStart())) {
+      first->text.clear();
+      first = next;
+    }
+  }
   auto masthead_end = [&](size_t max_lines) {
     auto limit =
         first + static_cast<std::ptrdiff_t>(std::min<size_t>(max_lines, out.lines.end() - first));
