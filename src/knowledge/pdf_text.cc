@@ -412,6 +412,11 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
   for (size_t i = from.line; i < to_line; ++i) {
     if (skip[i]) continue;
     const std::string& t = lines[i].text;
+    // Parentheses opened and not closed before `p`.
+    auto depth = [&](size_t p) {
+      const auto before = t.begin() + static_cast<std::ptrdiff_t>(p);
+      return std::count(t.begin(), before, '(') - std::count(t.begin(), before, ')');
+    };
     size_t start = i == from.line ? from.pos + from.len : 0;
     for (size_t p = t.find(digits, start); p != std::string::npos; p = t.find(digits, p + 1)) {
       if (p == 0) continue;
@@ -433,8 +438,7 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
           (after + 1 == t.size() || t[after + 1] == ' ') &&
           (std::string_view("?.!").find(t[p - 2]) != std::string_view::npos ||
            static_cast<unsigned char>(t[p - 2]) >= 0x80) &&
-          std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(p), '(') ==
-              std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(p), ')')) {
+          depth(p) == 0) {
         return Marker{i, p - 1, digits.size() + 2};
       }
       if (before_ok && after_ok) {
@@ -453,9 +457,7 @@ std::optional<Marker> FindMarker(const std::vector<Line>& lines, const std::vect
         }
         // A marker printed as "1)" ("… vonnis»?1)") goes with its
         // parenthesis, where no parenthesis before it is open.
-        const bool open = std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(p), '(') >
-                          std::count(t.begin(), t.begin() + static_cast<std::ptrdiff_t>(p), ')');
-        const bool closed = after < t.size() && t[after] == ')' && !open;
+        const bool closed = after < t.size() && t[after] == ')' && depth(p) <= 0;
         return Marker{i, p, digits.size() + (closed ? 1 : 0)};
       }
     }
@@ -1776,9 +1778,11 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
     }
     return false;
   };
+  // rijksoverheid.nl has no "Naar boven": its "Downloads" under the
+  // signature, then "Details" and "Zie ook".
   auto top = std::find_if(lines.rbegin(), lines.rend(), [&](const Line& l) {
-    return l.text == "Naar boven" || l.text == "Terug naar boven" ||
-           downloads(static_cast<size_t>(&l - lines.data()));
+    return l.text == "Naar boven" || l.text == "Terug naar boven" || l.text == "Downloads" ||
+           l.text == "Download" || downloads(static_cast<size_t>(&l - lines.data()));
   });
   if (top != lines.rend()) {
     const size_t at = static_cast<size_t>(std::distance(lines.begin(), top.base()) - 1);
@@ -1810,28 +1814,6 @@ void RemoveWebPageFoot(std::vector<Line>& lines) {
         if (furniture.contains(lines[i].text) || downloads(i)) cut = i;
       }
       lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(cut), lines.end());
-      return;
-    }
-  }
-  // rijksoverheid.nl: "Downloads" under the signature, each download's
-  // title above what it is, then "Details" ("Publicatiedatum: 14-04-2026",
-  // "Kenmerk: BZ2604118") and "Zie ook" above links to other pages.
-  static const std::regex detail("^(Details|[A-Z][a-z]+( [a-z]+)?: .{1,80})$");
-  auto last_downloads = std::find_if(lines.rbegin(), lines.rend(), [](const Line& l) {
-    return l.text == "Downloads" || l.text == "Download";
-  });
-  if (last_downloads != lines.rend()) {
-    const size_t at = static_cast<size_t>(std::distance(lines.begin(), last_downloads.base()) - 1);
-    bool furniture_only = true;
-    for (size_t i = at + 1; i < lines.size() && furniture_only; ++i) {
-      const std::string& t = lines[i].text;
-      if (t == "Zie ook") break;
-      if (t.empty() || std::regex_search(t, download) || std::regex_match(t, detail)) continue;
-      const size_t kind = NextText(lines, i);
-      furniture_only = kind < lines.size() && std::regex_search(lines[kind].text, download);
-    }
-    if (furniture_only) {
-      lines.erase(lines.begin() + static_cast<std::ptrdiff_t>(at), lines.end());
       return;
     }
   }
