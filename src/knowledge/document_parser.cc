@@ -7,6 +7,7 @@
 #include <optional>
 #include <regex>
 #include <set>
+#include <tuple>
 
 #include "core/strings.h"
 #include "knowledge/dutch_dates.h"
@@ -1400,8 +1401,9 @@ std::vector<ParsedPassage> ParseLetter(const std::vector<Line>& lines) {
     }
     if ((IsHeadingLike(p) || SectionHeadings::IsLettered(p)) && !IsCaption(p) &&
         i + 1 < paragraphs.size()) {
-      heading = last_was_heading ? heading + " – " + CollapseSpaces(p) : CollapseSpaces(p);
-      sections.Place(CollapseSpaces(p), heading, numbered_follows[i + 1]);
+      const std::string printed = CollapseSpaces(p);
+      heading = last_was_heading ? heading + " – " + printed : printed;
+      sections.Place(printed, heading, numbered_follows[i + 1]);
       if (heading_count[p] < 2) {
         section = heading;
       } else if (!last_was_heading && !section.empty()) {
@@ -1509,6 +1511,13 @@ constexpr size_t kTitleLines = 40;
 struct HandelingenId {
   std::string chamber, year, number;  // "II", "2022/23", "2104"
 };
+
+// Answers to written questions as named and keyed: "Aanhangsel Handelingen
+// II 2022/23, nr. 2104", "ah II 2022/23 2104" (before Slug).
+std::pair<std::string, std::string> AanhangselReference(const HandelingenId& id) {
+  return {"Aanhangsel Handelingen " + id.chamber + " " + id.year + ", nr. " + id.number,
+          "ah " + id.chamber + " " + id.year + " " + id.number};
+}
 
 // "ah-tk-20222023-2104": Aanhangsel Handelingen II 2022/23, nr. 2104.
 std::optional<HandelingenId> AanhangselIdentifier(const CleanText& clean) {
@@ -1639,10 +1648,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     if (dossier == "Aanhangsel" && m[5].matched) {
       // Answers to written questions, by their page footer: "Eerste Kamer,
       // vergaderjaar 2025–2026, Aanhangsel, nr. 12".
-      const std::string chamber = m[1].str() == "Eerste" ? "I" : "II";
-      const std::string year = m[2].str() + "/" + m[3].str();
-      ++refs[{"Aanhangsel Handelingen " + chamber + " " + year + ", nr. " + m[5].str(),
-              "ah " + chamber + " " + year + " " + m[5].str()}];
+      ++refs[AanhangselReference(
+          {m[1].str() == "Eerste" ? "I" : "II", m[2].str() + "/" + m[3].str(), m[5].str()})];
     } else if (m[5].matched) {
       ++refs[{"Kamerstuk " + dossier + ", nr. " + m[5].str(), dossier + " nr " + m[5].str()}];
     } else {
@@ -1695,9 +1702,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     if (r[3].matched) doc.date = IsoDate(r[3].str(), r[4].str(), r[5].str());
   } else if (auto id = AanhangselIdentifier(clean)) {
     // Answers to written questions, named by their colophon: "ah-tk-20222023-2104".
-    doc.reference =
-        "Aanhangsel Handelingen " + id->chamber + " " + id->year + ", nr. " + id->number;
-    doc.key = Slug("ah " + id->chamber + " " + id->year + " " + id->number);
+    std::tie(doc.reference, doc.key) = AanhangselReference(*id);
+    doc.key = Slug(doc.key);
   } else if (std::regex_search(kind == DocumentKind::kQuestions ? text : head, m,
                                HandelingenReference())) {
     // Answers to written questions: "Aanhangsel Handelingen II 2022/23,
@@ -1706,8 +1712,8 @@ void ReadMetadata(const CleanText& clean, std::string_view raw, std::string_view
     std::string year = m[2].str();
     if (year.find('/') == std::string::npos)
       year = year.substr(0, 4) + "/" + year.substr(year.size() - 2);
-    doc.reference = "Aanhangsel Handelingen " + m[1].str() + " " + year + ", nr. " + m[3].str();
-    doc.key = Slug("ah " + m[1].str() + " " + year + " " + m[3].str());
+    std::tie(doc.reference, doc.key) = AanhangselReference({m[1].str(), year, m[3].str()});
+    doc.key = Slug(doc.key);
   } else if (std::string own = OwnReference(text); kind == DocumentKind::kLetter && !own.empty()) {
     // A letter on the ministries' template: "Onze referentie BZ2542817"
     // (its "Uw referentie" is the Kamer's request, not the letter).
