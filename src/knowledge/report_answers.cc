@@ -98,6 +98,15 @@ const regex& ChairLabel() {
   return re;
 }
 
+// Drops the passages marked `joined` (their text went into another).
+void RemoveJoined(std::vector<ParsedPassage>& passages, const std::vector<bool>& joined) {
+  std::vector<ParsedPassage> out;
+  for (size_t i = 0; i < passages.size(); ++i) {
+    if (!joined[i]) out.push_back(std::move(passages[i]));
+  }
+  passages = std::move(out);
+}
+
 }  // namespace
 
 bool OpensTurn(const std::string& paragraph) {
@@ -507,11 +516,7 @@ void JoinDebateAnswersToTurns(std::vector<ParsedPassage>& passages) {
     passages[i].text = std::move(passages[i + 1].text);
     joined[i + 1] = true;
   }
-  std::vector<ParsedPassage> out;
-  for (size_t i = 0; i < passages.size(); ++i) {
-    if (!joined[i]) out.push_back(std::move(passages[i]));
-  }
-  passages = std::move(out);
+  RemoveJoined(passages, joined);
 }
 
 // A report in reported speech: a member's turn ("De heer Bosman (VVD)
@@ -574,11 +579,7 @@ void JoinReportedAnswersToTurns(std::vector<ParsedPassage>& passages) {
     turn.question = std::move(turn.text);
     turn.text = Join(answers, "\n\n");
   }
-  std::vector<ParsedPassage> out;
-  for (size_t i = 0; i < passages.size(); ++i) {
-    if (!joined[i]) out.push_back(std::move(passages[i]));
-  }
-  passages = std::move(out);
+  RemoveJoined(passages, joined);
 }
 
 // A report whose members' questions are tagged with their numbers ("…
