@@ -49,6 +49,13 @@ std::string Replaced(std::string text, std::string_view from, std::string_view t
   return text;
 }
 
+// The first passage whose text starts with `start`, or an empty one.
+ParsedPassage StartingWith(const ParsedDocument& doc, std::string_view start) {
+  auto it = std::find_if(doc.passages.begin(), doc.passages.end(),
+                         [&](const ParsedPassage& p) { return p.text.starts_with(start); });
+  return it == doc.passages.end() ? ParsedPassage{} : *it;
+}
+
 // Every question and passage text of a document, one block after another.
 std::string AllText(const ParsedDocument& doc) {
   std::string out;
@@ -1012,11 +1019,6 @@ TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
   auto read = [](const char* file) {
     return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
   };
-  auto starting = [](const ParsedDocument& doc, std::string_view start) {
-    auto it = std::find_if(doc.passages.begin(), doc.passages.end(),
-                           [&](const auto& p) { return p.text.starts_with(start); });
-    return it == doc.passages.end() ? ParsedPassage{} : *it;
-  };
   ParsedDocument side = read("blind28-lijst-vragen-begroting-bz-2026.txt");
   ASSERT_FALSE(side.passages.empty());
   EXPECT_EQ(side.passages[0].question,
@@ -1026,10 +1028,10 @@ TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
               StartsWith("Op 1 januari 2026 telt het postennetwerk naar verwachting 145 posten:"));
 
   ParsedDocument progress = read("blind27-kamerbrief-voortgangsrapportage.txt");
-  const ParsedPassage background = starting(progress, "De Consulaire Strategie rust op");
+  const ParsedPassage background = StartingWith(progress, "De Consulaire Strategie rust op");
   EXPECT_EQ(background.heading, "1 Inleiding – 1.1 Achtergrond");
   EXPECT_THAT(background.text, HasSubstr("De vraag naar consulaire dienstverlening blijft"));
-  const ParsedPassage contact = starting(progress, "Het BZ Contactcenter handelde");
+  const ParsedPassage contact = StartingWith(progress, "Het BZ Contactcenter handelde");
   EXPECT_THAT(contact.heading, HasSubstr("3.1 Reisadviezen en crisisvoorbereiding"));
   EXPECT_THAT(contact.text, HasSubstr("De reisadviezen zijn in deze periode 318 keer aangepast."));
   EXPECT_THAT(AllText(progress), Not(HasSubstr("Directie Consulaire Zaken en dienstverlening")));
@@ -1037,9 +1039,9 @@ TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
 
   ParsedDocument reaction = read("blind26-kamerbrief-beleidsreactie-evaluatie-reisadviezen.txt");
   EXPECT_THAT(
-      starting(reaction, "Aanbeveling 1:").text,
+      StartingWith(reaction, "Aanbeveling 1:").text,
       HasSubstr("Reactie: Deze aanbeveling wordt overgenomen. Vanaf het voorjaar van 2026"));
-  EXPECT_THAT(starting(reaction, "Aanbeveling 2:").text,
+  EXPECT_THAT(StartingWith(reaction, "Aanbeveling 2:").text,
               HasSubstr("Reactie: Deze aanbeveling wordt gedeeltelijk overgenomen."));
 
   ParsedDocument notes = read("everyday1-antwoorden-kamervragen-gedetineerden.txt");
@@ -1071,7 +1073,7 @@ TEST(BenchDocumentTest, SideBySideListsLoneNoteNumbersAndTemplateDates) {
   EXPECT_THAT(pages.passages[0].question, StartsWith("Hoeveel bedroeg de onderuitputting"));
 
   ParsedDocument commitments = read("blind28-kamerbrief-toezeggingen-moties.txt");
-  EXPECT_THAT(starting(commitments, "11. Toezegging").text,
+  EXPECT_THAT(StartingWith(commitments, "11. Toezegging").text,
               HasSubstr("Stand van zaken: Het externe onderzoek"));
 }
 
@@ -1079,25 +1081,20 @@ TEST(BenchDocumentTest, WordTextTemplateReferencesAndSectionHeadings) {
   auto read = [](const char* file) {
     return MustParse(ReadDocument(file, LOKET_BENCH_DOCUMENTS_DIR), file);
   };
-  auto passage_at = [](const ParsedDocument& doc, std::string_view start) {
-    auto it = std::find_if(doc.passages.begin(), doc.passages.end(),
-                           [&](const auto& p) { return p.text.starts_with(start); });
-    return it == doc.passages.end() ? ParsedPassage{} : *it;
-  };
   ParsedDocument word = read("blind19-kamerbrief.txt");
   EXPECT_EQ(word.document.date, "2025-11-14");
   const std::string word_text = AllText(word);
   EXPECT_THAT(word_text, HasSubstr("Beleidsvisie Consulaire Dienstverlening 2024-2028. Ook"));
   EXPECT_THAT(word_text, Not(HasSubstr("[1]")));
   EXPECT_THAT(word_text, Not(HasSubstr("Rijkswet op het Nederlanderschap, artikel 15")));
-  EXPECT_THAT(passage_at(word, "Tabel 1. Aanvragen reisdocumenten").text,
+  EXPECT_THAT(StartingWith(word, "Tabel 1. Aanvragen reisdocumenten").text,
               HasSubstr("\nTotaal  111.400  121.400  5 weken"));
-  EXPECT_EQ(passage_at(word, "De langste wachttijden").heading,
+  EXPECT_EQ(StartingWith(word, "De langste wachttijden").heading,
             "Paspoorten en identiteitskaarten in het buitenland");
 
   ParsedDocument reaction = read("blind19-beleidsreactie.txt");
-  EXPECT_THAT(passage_at(reaction, "Aanbeveling 7:").text, Not(HasSubstr("Aanbeveling 8")));
-  EXPECT_THAT(passage_at(reaction, "Aanbeveling 8:").text, HasSubstr("Netherlandsandyou.nl"));
+  EXPECT_THAT(StartingWith(reaction, "Aanbeveling 7:").text, Not(HasSubstr("Aanbeveling 8")));
+  EXPECT_THAT(StartingWith(reaction, "Aanbeveling 8:").text, HasSubstr("Netherlandsandyou.nl"));
 
   ParsedDocument list = read("blind19-lijst-vragen.txt");
   ASSERT_GE(list.passages.size(), 3u);
@@ -1105,10 +1102,10 @@ TEST(BenchDocumentTest, WordTextTemplateReferencesAndSectionHeadings) {
   EXPECT_EQ(list.passages[2].heading, "Postennetwerk en personeel");
 
   ParsedDocument sections = read("blind18-kamerbrief-netwerk.txt");
-  EXPECT_EQ(passage_at(sections, "Op 1 september 2026 telde").heading,
+  EXPECT_EQ(StartingWith(sections, "Op 1 september 2026 telde").heading,
             "1. Het postennetwerk – 1.1 Omvang en spreiding");
   ParsedDocument capitals = read("blind20-kamerbrief.txt");
-  EXPECT_EQ(passage_at(capitals, "Op 1 oktober 2026 zaten").heading,
+  EXPECT_EQ(StartingWith(capitals, "Op 1 oktober 2026 zaten").heading,
             "Nederlanders die in het buitenland gedetineerd zijn");
   ParsedDocument viewer = read("blind17-kamerbrief.txt");
   EXPECT_THAT(viewer.passages.front().text, StartsWith("Tijdens het commissiedebat"));
@@ -1531,11 +1528,7 @@ TEST(BenchDocumentTest, AFichesLetteredSubsectionsHeadTheirParagraphs) {
   EXPECT_EQ(fiche.document.title,
             "Fiche: Richtlijn consulaire bescherming niet-vertegenwoordigde Unieburgers");
   EXPECT_EQ(fiche.document.reference, "Kamerstuk 22 112, nr. 374");
-  auto under = [&](std::string_view start) {
-    auto it = std::find_if(fiche.passages.begin(), fiche.passages.end(),
-                           [&](const ParsedPassage& p) { return p.text.starts_with(start); });
-    return it == fiche.passages.end() ? std::string("(none)") : it->heading;
-  };
+  auto under = [&](std::string_view start) { return StartingWith(fiche, start).heading; };
   EXPECT_EQ(under("Iedere burger van de Unie"), "2. Essentie voorstel – a) Inhoud voorstel");
   EXPECT_EQ(under("Het kabinet hecht aan goede consulaire dienstverlening"),
             "3. Nederlandse positie ten aanzien van het voorstel – a) Essentie Nederlands beleid");
@@ -1650,11 +1643,7 @@ TEST(BenchDocumentTest, AnswersCopiedFromTheGovernmentsSiteWithTheirNotes) {
 TEST(BenchDocumentTest, HeadingsAboveParagraphsOfALineEach) {
   constexpr char kFile[] = "blind69-geannoteerde-agenda.txt";
   ParsedDocument agenda = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
-  auto under = [&](std::string_view start) {
-    auto it = std::find_if(agenda.passages.begin(), agenda.passages.end(),
-                           [&](const ParsedPassage& p) { return p.text.starts_with(start); });
-    return it == agenda.passages.end() ? std::string("(none)") : it->heading;
-  };
+  auto under = [&](std::string_view start) { return StartingWith(agenda, start).heading; };
   EXPECT_EQ(under("De Raad bereidt de EU-Chinatop voor"), "4. Betrekkingen tussen de EU en China");
   EXPECT_EQ(under("De Raad zal spreken over de voortzetting"),
             "1. Russische agressie tegen Oekraïne");
@@ -1686,11 +1675,7 @@ TEST(BenchDocumentTest, AChapterOfTheMinistrysReport) {
   ParsedDocument report = MustParse(ReadDocument(kFile, LOKET_BENCH_DOCUMENTS_DIR), kFile);
   EXPECT_EQ(report.document.kind, DocumentKind::kLetter);
   EXPECT_EQ(report.document.title, "Staat van het Consulair 2026");
-  auto starting = [&](std::string_view start) {
-    auto it = std::find_if(report.passages.begin(), report.passages.end(),
-                           [&](const ParsedPassage& p) { return p.text.starts_with(start); });
-    return it == report.passages.end() ? ParsedPassage{} : *it;
-  };
+  auto starting = [&](std::string_view start) { return StartingWith(report, start); };
   EXPECT_EQ(starting("Na goedkeuring van de aanvraag").heading,
             "Staat van het Consulair 2026 – 3 Reisdocumenten en legalisatie – 3.3 Levertijd en "
             "uitreiking");
